@@ -1,0 +1,195 @@
+package io.hexagan.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * A fully connected network: {@code a_{k+1} = act_k(a_k W_k + b_k)}. Weights start Glorot-uniform
+ * (±√(6 / (fan_in + fan_out))) from the graph's seed stream, biases at zero.
+ *
+ * <p>The network owns its variables. A training stage reads them once with {@link #read(Ops)}
+ * under that stage's control dependencies, applies the network as often as it needs with those
+ * reads, and differentiates its loss with respect to {@link Weights#tensors()}.
+ */
+public final class DenseNetwork<T extends TFloating> {
+
+  /** One layer: its weight matrix, bias and activation. */
+  public record Layer<T extends TFloating>(
+      ResourceVariable<T> weights, ResourceVariable<T> bias, int inputs, int outputs,
+      Activation activation) {}
+
+  /**
+   * The values of a network's variables as read by one stage, in layer order (weights, bias).
+   *
+   * @param tensors the reads, two per layer
+   */
+  public record Weights<T extends TFloating>(List<Operand<T>> tensors) {
+    /** The weight matrix of layer {@code k}. */
+    public Operand<T> matrix(int k) {
+      return tensors.get(2 * k);
+    }
+
+    /** The bias of layer {@code k}. */
+    public Operand<T> bias(int k) {
+      return tensors.get(2 * k + 1);
+    }
+  }
+
+  private final String name;
+  private final Class<T> type;
+  private final List<Layer<T>> layers;
+
+  private DenseNetwork(String name, Class<T> type, List<Layer<T>> layers) {
+    this.name = name;
+    this.type = type;
+    this.layers = List.copyOf(layers);
+  }
+
+  /**
+   * Creates the variables of a network.
+   *
+   * @param name the network's name, unique in the graph; its variables are {@code name/w0}, …
+   * @param widths the layer widths from input to output: {@code [in, hidden…, out]}
+   * @param hidden the activation of every hidden layer
+   * @param output the activation of the output layer
+   */
+  public static <T extends TFloating> DenseNetwork<T> create(
+      Ops tf, String name, Class<T> type, int[] widths, Activation hidden, Activation output,
+      SeedStream seeds) {
+    if (widths.length < 2) {
+      throw new IllegalArgumentException("expected at least input and output widths, found " + widths.length);
+    }
+    Ops init = tf.withInitScope();
+    List<Layer<T>> layers = new ArrayList<>();
+    for (int k = 0; k + 1 < widths.length; k++) {
+      int in = widths[k];
+      int out = widths[k + 1];
+      if (in <= 0 || out <= 0) {
+        throw new IllegalArgumentException("expected positive layer widths, found " + in + " → " + out);
+      }
+      double limit = Math.sqrt(6.0 / (in + out));
+      Operand<T> unit =
+          init.random.randomUniform(init.constant(new long[] {in, out}), type, seeds.uniform());
+      Operand<T> glorot =
+          init.math.mul(
+              init.math.sub(unit, init.dtypes.cast(init.constant(0.5f), type)),
+              init.dtypes.cast(init.constant((float) (2 * limit)), type));
+      ResourceVariable<T> w =
+          ResourceVariable.create(tf, name + "/w" + k, type, Shape.of(in, out), glorot);
+      ResourceVariable<T> b =
+          ResourceVariable.create(
+              tf, name + "/b" + k, type, Shape.of(out), init.zeros(init.constant(new long[] {out}), type));
+      Activation act = k + 2 == widths.length ? output : hidden;
+      layers.add(new Layer<>(w, b, in, out, act));
+    }
+    return new DenseNetwork<>(name, type, layers);
+  }
+
+  /** The network's name (its variables' scope). */
+  public String name() {
+    return name;
+  }
+
+  /** The element type. */
+  public Class<T> type() {
+    return type;
+  }
+
+  /** The layers, input first. */
+  public List<Layer<T>> layers() {
+    return layers;
+  }
+
+  /** Every variable of this network, in the order of {@link Weights#tensors()}. */
+  public List<ResourceVariable<T>> variables() {
+    List<ResourceVariable<T>> vars = new ArrayList<>();
+    for (Layer<T> layer : layers) {
+      vars.add(layer.weights());
+      vars.add(layer.bias());
+    }
+    return vars;
+  }
+
+  /** Number of trainable scalars. */
+  public long parameterCount() {
+    long n = 0;
+    for (Layer<T> layer : layers) {
+      n += (long) layer.inputs() * layer.outputs() + layer.outputs();
+    }
+    return n;
+  }
+
+  /** Reads every variable under the control dependencies carried by {@code tf}. */
+  public Weights<T> read(Ops tf) {
+    List<Operand<T>> reads = new ArrayList<>();
+    for (ResourceVariable<T> v : variables()) {
+      reads.add(v.read(tf));
+    }
+    return new Weights<>(reads);
+  }
+
+  /** The network's output for a batch {@code input} of shape [rows, inputs]. */
+  public Operand<T> apply(Ops tf, Weights<T> weights, Operand<T> input) {
+    Operand<T> a = hidden(tf, weights, input);
+    int last = layers.size() - 1;
+    return layer(tf, weights, last, a);
+  }
+
+  /** The activations of the last hidden layer (the input itself when there is none). */
+  public Operand<T> hidden(Ops tf, Weights<T> weights, Operand<T> input) {
+    Operand<T> a = input;
+    for (int k = 0; k + 1 < layers.size(); k++) {
+      a = layer(tf, weights, k, a);
+    }
+    return a;
+  }
+
+  /**
+   * The output units of a batch tiled block-wise: {@code lastHidden} holds {@code blocks} blocks
+   * of {@code blockRows} rows each, and row {@code r} of block {@code i} yields output unit {@code
+   * i} only. This costs {@code rows × width} instead of the full output layer's {@code rows ×
+   * width × outputs}; the weights are selected by tiling, whose gradient is a plain reduction.
+   * Only for a {@link Activation#LINEAR} output layer.
+   *
+   * @return shape [blocks × blockRows]
+   */
+  public Operand<T> blockSelectedOutput(
+      Ops tf, Weights<T> weights, Operand<T> lastHidden, int blocks, int blockRows) {
+    int last = layers.size() - 1;
+    Layer<T> layer = layers.get(last);
+    if (layer.activation() != Activation.LINEAR) {
+      throw new IllegalStateException(name + ": selected outputs need a linear output layer");
+    }
+    if (blocks > layer.outputs()) {
+      throw new IllegalArgumentException(
+          name + ": expected at most " + layer.outputs() + " blocks, found " + blocks);
+    }
+    int width = layer.inputs();
+    // Columns 0..blocks-1 of W, each repeated blockRows times: [blocks·blockRows, width].
+    Operand<T> columns =
+        tf.linalg.transpose(
+            tf.slice(weights.matrix(last), tf.constant(new int[] {0, 0}), tf.constant(new int[] {width, blocks})),
+            tf.constant(new int[] {1, 0}));
+    Operand<T> repeated =
+        tf.reshape(
+            tf.tile(tf.expandDims(columns, tf.constant(1)), tf.constant(new int[] {1, blockRows, 1})),
+            tf.constant(new int[] {blocks * blockRows, width}));
+    Operand<T> bias =
+        tf.reshape(
+            tf.tile(
+                tf.expandDims(tf.slice(weights.bias(last), tf.constant(new int[] {0}), tf.constant(new int[] {blocks})), tf.constant(1)),
+                tf.constant(new int[] {1, blockRows})),
+            tf.constant(new int[] {blocks * blockRows}));
+    Operand<T> dot = tf.reduceSum(tf.math.mul(lastHidden, repeated), tf.constant(1));
+    return tf.math.add(dot, bias);
+  }
+
+  private Operand<T> layer(Ops tf, Weights<T> weights, int k, Operand<T> input) {
+    Operand<T> z = tf.math.add(tf.linalg.matMul(input, weights.matrix(k)), weights.bias(k));
+    return layers.get(k).activation().apply(tf, z);
+  }
+}

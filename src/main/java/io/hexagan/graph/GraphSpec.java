@@ -1,0 +1,116 @@
+package io.hexagan.graph;
+
+/**
+ * Everything the graph builder needs: the data's dimensions and the method's settings.
+ *
+ * @param features d, the number of (encoded, scaled) feature columns
+ * @param classes n_c, or 0 for a table without a label (then only E, G_MI and D_MI exist)
+ * @param labeledRows training rows with a label; they come first in the loaded data
+ * @param unlabeledRows training rows without a label; they follow the labelled ones
+ * @param architecture widths and activations
+ * @param losses loss weights and the open choices of the method
+ * @param optimizer RMSprop settings, batch size and the conditional update count
+ * @param ablation which parts of HexaGAN exist
+ * @param imputationDraws how many noise draws the inference endpoints average (1 = one draw)
+ * @param seed the seed of every random op of the graph
+ */
+public record GraphSpec(
+    int features,
+    int classes,
+    int labeledRows,
+    int unlabeledRows,
+    Architecture architecture,
+    LossWeights losses,
+    OptimizerSettings optimizer,
+    Ablation ablation,
+    int imputationDraws,
+    long seed) {
+
+  /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
+  public static final int MAX_UNLABELED_RATIO = 4;
+
+  public GraphSpec {
+    if (features < 1) {
+      throw new IllegalArgumentException("features: expected at least 1, found " + features);
+    }
+    if (classes == 1 || classes < 0) {
+      throw new IllegalArgumentException("classes: expected 0 (no label) or at least 2, found " + classes);
+    }
+    if (labeledRows < 0 || unlabeledRows < 0 || labeledRows + unlabeledRows < 2) {
+      throw new IllegalArgumentException(
+          "rows: expected at least 2, found " + labeledRows + " labelled and " + unlabeledRows + " unlabelled");
+    }
+    if (classes > 0 && labeledRows == 0) {
+      throw new IllegalArgumentException("labeledRows: expected at least 1 with " + classes + " classes, found 0");
+    }
+    if (classes == 0 && labeledRows > 0) {
+      throw new IllegalArgumentException("labeledRows: expected 0 without classes, found " + labeledRows);
+    }
+    if (imputationDraws < 1 || imputationDraws > 1000) {
+      throw new IllegalArgumentException("imputationDraws: expected 1 to 1000, found " + imputationDraws);
+    }
+  }
+
+  /** All training rows. */
+  public int rows() {
+    return labeledRows + unlabeledRows;
+  }
+
+  /** Labelled rows per iteration. */
+  public int labeledBatch() {
+    return labeledRows == 0 ? 0 : optimizer.batchSize();
+  }
+
+  /**
+   * Unlabelled rows per iteration: in proportion to the labelled batch (as in the authors' code),
+   * at least 1 when any exist, at most {@link #MAX_UNLABELED_RATIO} labelled batches.
+   */
+  public int unlabeledBatch() {
+    if (unlabeledRows == 0) {
+      return 0;
+    }
+    if (labeledRows == 0) {
+      return optimizer.batchSize();
+    }
+    long proportional = Math.round((double) optimizer.batchSize() * unlabeledRows / labeledRows);
+    return (int) Math.max(1, Math.min(proportional, (long) MAX_UNLABELED_RATIO * optimizer.batchSize()));
+  }
+
+  /** Rows per iteration. */
+  public int batchRows() {
+    return labeledBatch() + unlabeledBatch();
+  }
+
+  /** Iterations that make one pass over the training rows on average. */
+  public int iterationsPerEpoch() {
+    return Math.max(1, (int) Math.ceil((double) rows() / batchRows()));
+  }
+
+  /** Whether the table has a label. */
+  public boolean labeled() {
+    return classes > 0;
+  }
+
+  /** E and G_MI exist. */
+  public boolean hasImputationGenerator() {
+    return ablation.imputationGenerator();
+  }
+
+  /** G_CG and D_CG exist. */
+  public boolean hasConditionalGenerator() {
+    return ablation.conditionalGenerator() && labeled();
+  }
+
+  /**
+   * D_MI's label output exists: it needs a label and some fake labels to judge (unlabelled rows or
+   * generated rows); with neither, its loss would have no fake side and no minimum.
+   */
+  public boolean hasLabelCritic() {
+    return ablation.labelCritic() && labeled() && (unlabeledRows > 0 || hasConditionalGenerator());
+  }
+
+  /** D_MI exists. */
+  public boolean hasImputationCritic() {
+    return hasImputationGenerator() || hasLabelCritic();
+  }
+}

@@ -1,0 +1,790 @@
+package io.hexagan.graph;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The whole of HexaGAN in one static graph: the six networks, every loss of the paper's equations
+ * 1–15, the RMSprop updates, the training data, and the inference endpoints.
+ *
+ * <p>One training iteration is one op, {@link #trainIteration()}: it samples a batch inside the
+ * graph, then runs the authors' update order as a chain of stages, each reading the variables
+ * after the previous stage's update: {@code conditionalUpdates × (G_CG, D_CG)}, then E with G_MI,
+ * then D_MI, then C. It feeds nothing and fetches nothing; the losses are summed into a variable
+ * that the trainer reads once per epoch. {@link #warmupIteration()} is the critics' warm-up, in
+ * which D_MI and D_CG minimise only their gradient penalties.
+ *
+ * <p>Data are loaded once with {@link #dataFeed()}: labelled rows first, then unlabelled rows,
+ * values scaled to [0,1] and 0 where missing.
+ */
+public final class HexaGanGraph {
+
+  /** Loss names, in the order of {@link #lossSums()}. */
+  public static final String CRITIC_IMPUTATION = "critic_imputation";
+  public static final String PENALTY_IMPUTATION = "penalty_imputation";
+  public static final String GENERATOR_IMPUTATION = "generator_imputation";
+  public static final String RECONSTRUCTION = "reconstruction";
+  public static final String GENERATOR_CONDITIONAL = "generator_conditional";
+  public static final String CRITIC_CONDITIONAL = "critic_conditional";
+  public static final String PENALTY_CONDITIONAL = "penalty_conditional";
+  public static final String CROSS_ENTROPY_GENERATED = "cross_entropy_generated";
+  public static final String CLASSIFIER_CROSS_ENTROPY = "classifier_cross_entropy";
+  public static final String CLASSIFIER_ADVERSARIAL = "classifier_adversarial";
+
+  /** The data loaded into the graph's variables, fed once. */
+  public record DataFeed(
+      Placeholder<TFloat32> values, Placeholder<TFloat32> mask, Placeholder<TFloat32> labels, Op load) {}
+
+  /**
+   * The inference endpoints, in the scaled [0,1] space.
+   *
+   * @param values placeholder x [rows, d], any value where missing
+   * @param mask placeholder m [rows, d], 1 observed and 0 missing
+   * @param imputed x̂ averaged over the noise draws [rows, d]
+   * @param probabilities C(x̂) averaged over the draws [rows, n_c], or null without a label
+   * @param classIds placeholder of the classes to generate [rows], or null without G_CG
+   * @param generated G_MI(G_CG(z_c, y_c)) [rows, d], or null without G_CG
+   */
+  public record Inference(
+      Placeholder<TFloat32> values, Placeholder<TFloat32> mask, Operand<TFloat32> imputed,
+      Operand<TFloat32> probabilities, Placeholder<TInt32> classIds, Operand<TFloat32> generated) {}
+
+  private static final Class<TFloat32> F = TFloat32.class;
+
+  private final GraphSpec spec;
+  private final Architecture.Resolved arch;
+  private final Ops root;
+  private final SeedStream seeds;
+
+  private final Encoder<TFloat32> encoder;
+  private final ImputationGenerator<TFloat32> imputationGenerator;
+  private final ImputationCritic<TFloat32> imputationCritic;
+  private final ConditionalGenerator<TFloat32> conditionalGenerator;
+  private final ConditionalCritic<TFloat32> conditionalCritic;
+  private final Classifier<TFloat32> classifier;
+  private final Map<DenseNetwork<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
+
+  private final ResourceVariable<TFloat32> dataValues;
+  private final ResourceVariable<TFloat32> dataMask;
+  private final ResourceVariable<TFloat32> dataLabels;
+  private final ResourceVariable<TInt64> step;
+  private final ResourceVariable<TFloat32> lossSums;
+  private final ResourceVariable<TInt64> firstNonFinite;
+  private final Operand<TFloat32> lossSumsRead;
+  private final Operand<TInt64> firstNonFiniteRead;
+  private final Operand<TInt64> stepRead;
+  private final List<String> lossNames;
+  private final DataFeed dataFeed;
+  private final Op trainIteration;
+  private final Op warmupIteration;
+  private final Op resetLosses;
+  private final Op snapshot;
+  private final Op restoreSnapshot;
+  private final Inference inference;
+
+  private HexaGanGraph(Graph graph, GraphSpec spec, String device) {
+    SecondOrderGradients.register();
+    this.spec = spec;
+    this.arch = spec.architecture().resolve(spec.features());
+    Ops base = Ops.create(graph);
+    this.root = device.isEmpty() ? base : base.withDevice(deviceSpec(device));
+    SeedStream master = new SeedStream(spec.seed());
+    SeedStream initSeeds = master.split();
+    this.seeds = master.split();
+    SeedStream inferenceSeeds = master.split();
+    int d = spec.features();
+    int nc = spec.classes();
+
+    Ops nets = root;
+    encoder = spec.hasImputationGenerator() ? Encoder.create(nets, F, d, arch, initSeeds) : null;
+    imputationGenerator =
+        spec.hasImputationGenerator() ? ImputationGenerator.create(nets, F, d, arch, initSeeds) : null;
+    imputationCritic =
+        spec.hasImputationCritic()
+            ? ImputationCritic.create(nets, F, d, nc, spec.hasImputationGenerator(), spec.hasLabelCritic(), arch, initSeeds)
+            : null;
+    conditionalGenerator =
+        spec.hasConditionalGenerator() ? ConditionalGenerator.create(nets, F, nc, arch, initSeeds) : null;
+    conditionalCritic =
+        spec.hasConditionalGenerator() ? ConditionalCritic.create(nets, F, nc, arch, initSeeds) : null;
+    classifier = spec.labeled() ? Classifier.create(nets, F, d, nc, arch, initSeeds) : null;
+    for (DenseNetwork<TFloat32> n : networks()) {
+      optimizers.put(n, RmsProp.create(root, n));
+    }
+
+    Ops data = root.withSubScope("data");
+    dataValues = ResourceVariable.uninitialized(data, "data/values", F, Shape.of(spec.rows(), d));
+    dataMask = ResourceVariable.uninitialized(data, "data/mask", F, Shape.of(spec.rows(), d));
+    dataLabels = ResourceVariable.uninitialized(data, "data/labels", F, Shape.of(Math.max(spec.labeledRows(), 1), Math.max(nc, 1)));
+    dataFeed = buildDataFeed(data);
+
+    Ops init = root.withInitScope();
+    step = ResourceVariable.create(root, "train/step", TInt64.class, Shape.scalar(), init.constant(0L));
+    lossNames = computeLossNames();
+    int k = lossNames.size();
+    lossSums = ResourceVariable.create(root, "train/loss_sums", F, Shape.of(k), init.zeros(init.constant(new long[] {k}), F));
+    firstNonFinite = ResourceVariable.create(root, "train/first_non_finite", TInt64.class, Shape.of(k),
+        init.fill(init.constant(new long[] {k}), init.constant(-1L)));
+    Ops reads = root.withSubScope("train");
+    lossSumsRead = lossSums.read(reads);
+    firstNonFiniteRead = firstNonFinite.read(reads);
+    stepRead = step.read(reads);
+    resetLosses = root.withSubScope("train").withName("reset_losses").assignVariableOp(
+        lossSums.handle(), root.zeros(root.constant(new long[] {k}), F));
+
+    trainIteration = buildIteration(root.withSubScope("iteration"));
+    warmupIteration = buildWarmup(root.withSubScope("warmup"));
+    List<Op> save = new ArrayList<>();
+    List<Op> restore = new ArrayList<>();
+    buildSnapshot(root.withSubScope("best"), save, restore);
+    snapshot = root.withControlDependencies(save).withName("snapshot_best").noOp();
+    restoreSnapshot = root.withControlDependencies(restore).withName("restore_best").noOp();
+    inference = buildInference(root.withSubScope("inference"), inferenceSeeds);
+  }
+
+  /** Builds the graph for {@code spec} into {@code graph}, placed by TensorFlow. */
+  public static HexaGanGraph build(Graph graph, GraphSpec spec) {
+    return new HexaGanGraph(graph, spec, "");
+  }
+
+  /**
+   * Builds the graph for {@code spec} into {@code graph}, every op on {@code device} (such as
+   * {@code /device:GPU:0}; empty for TensorFlow's placement).
+   */
+  public static HexaGanGraph build(Graph graph, GraphSpec spec, String device) {
+    return new HexaGanGraph(graph, spec, device);
+  }
+
+  /** Parses {@code CPU}, {@code GPU:1} or {@code /device:GPU:1}. */
+  static DeviceSpec deviceSpec(String device) {
+    String d = device.startsWith("/device:") ? device.substring("/device:".length()) : device;
+    String[] parts = d.split(":");
+    DeviceSpec.DeviceType type;
+    try {
+      type = DeviceSpec.DeviceType.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("device: expected CPU, GPU, CPU:n or GPU:n, found " + device, e);
+    }
+    DeviceSpec.Builder b = DeviceSpec.newBuilder().deviceType(type);
+    if (parts.length > 1) {
+      try {
+        b.deviceIndex(Integer.parseInt(parts[1]));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("device: expected a device index after ':', found " + device, e);
+      }
+    }
+    return b.build();
+  }
+
+  // ---------------------------------------------------------------- endpoints
+
+  public GraphSpec spec() {
+    return spec;
+  }
+
+  /** Widths actually used. */
+  public Architecture.Resolved architecture() {
+    return arch;
+  }
+
+  public DataFeed dataFeed() {
+    return dataFeed;
+  }
+
+  /** One full training iteration: the only op a training step runs. */
+  public Op trainIteration() {
+    return trainIteration;
+  }
+
+  /** One warm-up iteration of the critics (gradient penalties only). */
+  public Op warmupIteration() {
+    return warmupIteration;
+  }
+
+  /** Sums of each loss since the last {@link #resetLosses()}, in the order of {@link #lossNames()}. */
+  public Operand<TFloat32> lossSums() {
+    return lossSumsRead;
+  }
+
+  /** Per loss, the first iteration whose value was NaN or infinite, or −1. */
+  public Operand<TInt64> firstNonFinite() {
+    return firstNonFiniteRead;
+  }
+
+  /** The number of iterations run so far (warm-up included). */
+  public Operand<TInt64> step() {
+    return stepRead;
+  }
+
+  public Op resetLosses() {
+    return resetLosses;
+  }
+
+  /** The losses this graph computes, in the order of {@link #lossSums()}. */
+  public List<String> lossNames() {
+    return lossNames;
+  }
+
+  private List<String> computeLossNames() {
+    List<String> names = new ArrayList<>();
+    if (imputationCritic != null) {
+      names.add(CRITIC_IMPUTATION);
+      names.add(PENALTY_IMPUTATION);
+    }
+    if (encoder != null) {
+      names.add(GENERATOR_IMPUTATION);
+      names.add(RECONSTRUCTION);
+    }
+    if (conditionalGenerator != null) {
+      names.add(GENERATOR_CONDITIONAL);
+      names.add(CRITIC_CONDITIONAL);
+      names.add(PENALTY_CONDITIONAL);
+      if (classifier != null) {
+        names.add(CROSS_ENTROPY_GENERATED);
+      }
+    }
+    if (classifier != null) {
+      names.add(CLASSIFIER_CROSS_ENTROPY);
+      if (spec.hasLabelCritic() && spec.unlabeledBatch() > 0) {
+        names.add(CLASSIFIER_ADVERSARIAL);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** Copies every network's weights into the "best" shadow variables. */
+  public Op snapshot() {
+    return snapshot;
+  }
+
+  /** Copies the "best" shadow variables back into the networks. */
+  public Op restoreSnapshot() {
+    return restoreSnapshot;
+  }
+
+  public Inference inference() {
+    return inference;
+  }
+
+  /** The networks present, in a fixed order. */
+  public List<DenseNetwork<TFloat32>> networks() {
+    List<DenseNetwork<TFloat32>> list = new ArrayList<>();
+    if (encoder != null) {
+      list.add(encoder.network());
+    }
+    if (imputationGenerator != null) {
+      list.add(imputationGenerator.network());
+    }
+    if (imputationCritic != null) {
+      list.add(imputationCritic.network());
+    }
+    if (conditionalGenerator != null) {
+      list.add(conditionalGenerator.network());
+    }
+    if (conditionalCritic != null) {
+      list.add(conditionalCritic.network());
+    }
+    if (classifier != null) {
+      list.add(classifier.network());
+    }
+    return list;
+  }
+
+  /** D_MI, or null when absent. */
+  public ImputationCritic<TFloat32> imputationCritic() {
+    return imputationCritic;
+  }
+
+  /** The optimizer slots of every network (state a resumed run restores). */
+  public List<ResourceVariable<TFloat32>> optimizerSlots() {
+    List<ResourceVariable<TFloat32>> all = new ArrayList<>();
+    for (DenseNetwork<TFloat32> n : networks()) {
+      all.addAll(optimizers.get(n).slots());
+    }
+    return all;
+  }
+
+  // ---------------------------------------------------------------- data and batch
+
+  private DataFeed buildDataFeed(Ops tf) {
+    Placeholder<TFloat32> x = tf.withName("values").placeholder(F, Placeholder.shape(dataValues.shape()));
+    Placeholder<TFloat32> m = tf.withName("mask").placeholder(F, Placeholder.shape(dataMask.shape()));
+    Placeholder<TFloat32> y = tf.withName("labels").placeholder(F, Placeholder.shape(dataLabels.shape()));
+    List<Op> loads = List.of(
+        tf.assignVariableOp(dataValues.handle(), x),
+        tf.assignVariableOp(dataMask.handle(), m),
+        tf.assignVariableOp(dataLabels.handle(), y));
+    return new DataFeed(x, m, y, tf.withControlDependencies(loads).withName("load").noOp());
+  }
+
+  /** One iteration's rows: labelled rows first, then unlabelled rows, and their noise. */
+  private record Batch(
+      Operand<TFloat32> values, Operand<TFloat32> mask, Operand<TFloat32> noisy,
+      Operand<TFloat32> labels, int labeled, int unlabeled) {
+    int rows() {
+      return labeled + unlabeled;
+    }
+  }
+
+  private Batch sampleBatch(Ops tf) {
+    int bl = spec.labeledBatch();
+    int bu = spec.unlabeledBatch();
+    List<Operand<TInt32>> parts = new ArrayList<>();
+    if (bl > 0) {
+      parts.add(tf.random.randomUniformInt(tf.constant(new int[] {bl}), tf.constant(0),
+          tf.constant(spec.labeledRows()), seeds.uniformInt()));
+    }
+    if (bu > 0) {
+      parts.add(tf.random.randomUniformInt(tf.constant(new int[] {bu}), tf.constant(spec.labeledRows()),
+          tf.constant(spec.rows()), seeds.uniformInt()));
+    }
+    Operand<TInt32> rows = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
+    Operand<TFloat32> x = tf.resourceGather(dataValues.handle(), rows, F);
+    Operand<TFloat32> m = tf.resourceGather(dataMask.handle(), rows, F);
+    Operand<TFloat32> labels = null;
+    if (bl > 0) {
+      labels = tf.resourceGather(dataLabels.handle(), parts.get(0), F);
+    }
+    Operand<TFloat32> z = noise(tf, new int[] {bl + bu, spec.features()}, spec.losses().missingNoiseScale());
+    Operand<TFloat32> noisy = tf.math.add(tf.math.mul(m, x), tf.math.mul(tf.math.sub(tf.onesLike(m), m), z));
+    return new Batch(x, m, noisy, labels, bl, bu);
+  }
+
+  private Operand<TFloat32> noise(Ops tf, int[] shape, double scale) {
+    Operand<TFloat32> u = tf.random.randomUniform(tf.constant(shape), F, seeds.uniform());
+    return scale == 1.0 ? u : tf.math.mul(u, tf.constant((float) scale));
+  }
+
+  // ---------------------------------------------------------------- stages
+
+  /** The ops of one update stage: every network read once, after the previous stage's update. */
+  private final class Stage {
+    final Ops tf;
+    private final Map<DenseNetwork<TFloat32>, DenseNetwork.Weights<TFloat32>> reads = new IdentityHashMap<>();
+
+    Stage(Ops tf) {
+      this.tf = tf;
+    }
+
+    DenseNetwork.Weights<TFloat32> w(DenseNetwork<TFloat32> n) {
+      return reads.computeIfAbsent(n, k -> k.read(tf));
+    }
+
+    Op update(DenseNetwork<TFloat32> n, Operand<TFloat32> loss, double rate) {
+      Operand<TFloat32> lr = tf.math.mul(tf.constant((float) rate),
+          tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(step.read(tf), F)));
+      return optimizers.get(n).minimize(tf, loss, w(n), lr, spec.optimizer().rho(), spec.optimizer().epsilon());
+    }
+  }
+
+  /** x̂ and x̄ of a batch with the stage's E and G_MI (x̂ = x̃ without G_MI). */
+  private record Imputed(Operand<TFloat32> xHat, Operand<TFloat32> xBar) {}
+
+  private Imputed impute(Stage s, Batch b) {
+    if (encoder == null) {
+      return new Imputed(b.noisy(), null);
+    }
+    Ops tf = s.tf;
+    Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.mask());
+    Operand<TFloat32> xBar = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), h);
+    Operand<TFloat32> xHat = tf.math.add(tf.math.mul(b.mask(), b.values()),
+        tf.math.mul(tf.math.sub(tf.onesLike(b.mask()), b.mask()), xBar));
+    return new Imputed(xHat, xBar);
+  }
+
+  private Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, int from, int count, int cols) {
+    return tf.slice(x, tf.constant(new int[] {from, 0}), tf.constant(new int[] {count, cols}));
+  }
+
+  /** y_u from C's prediction of x̂_u, with the gradient the configured mode lets through. */
+  private Operand<TFloat32> pseudoLabels(Stage s, Operand<TFloat32> xHatUnlabeled, boolean gradient) {
+    Ops tf = s.tf;
+    Operand<TFloat32> p = tf.nn.softmax(classifier.logits(tf, s.w(classifier.network()), xHatUnlabeled));
+    Operand<TFloat32> hard = tf.oneHot(tf.math.argMax(p, tf.constant(1)), tf.constant(spec.classes()),
+        tf.constant(1f), tf.constant(0f));
+    Operand<TFloat32> y = switch (spec.losses().pseudoLabels()) {
+      case HARD -> tf.stopGradient(hard);
+      case STRAIGHT_THROUGH -> tf.math.add(p, tf.stopGradient(tf.math.sub(hard, p)));
+      case SOFT -> p;
+    };
+    return gradient ? y : tf.stopGradient(y);
+  }
+
+  /** The label y fed to D_MI for each batch row: true labels, then pseudo-labels. */
+  private Operand<TFloat32> criticLabels(Stage s, Batch b, Operand<TFloat32> xHat) {
+    if (!spec.labeled()) {
+      return null;
+    }
+    if (b.unlabeled() == 0) {
+      return b.labels();
+    }
+    Operand<TFloat32> yu = pseudoLabels(s, rows(s.tf, xHat, b.labeled(), b.unlabeled(), spec.features()), false);
+    return s.tf.concat(List.of(b.labels(), yu), s.tf.constant(0));
+  }
+
+  /** The first d columns of D_MI's scores. */
+  private Operand<TFloat32> elementScores(Ops tf, Operand<TFloat32> scores, int rowCount) {
+    return tf.slice(scores, tf.constant(new int[] {0, 0}), tf.constant(new int[] {rowCount, spec.features()}));
+  }
+
+  /** Column d+1 of D_MI's scores, [rows, 1]. */
+  private Operand<TFloat32> labelScores(Ops tf, Operand<TFloat32> scores, int rowCount) {
+    return tf.slice(scores, tf.constant(new int[] {0, imputationCritic.elementOutputs()}),
+        tf.constant(new int[] {rowCount, 1}));
+  }
+
+  private Operand<TFloat32> filled(Ops tf, int rowCount, int cols, float v) {
+    return tf.fill(tf.constant(new int[] {rowCount, cols}), tf.constant(v));
+  }
+
+  private Operand<TFloat32> conditionalNoise(Ops tf, int rowCount) {
+    return noise(tf, new int[] {rowCount, conditionalGenerator.noiseDim()}, 1.0);
+  }
+
+  /** G_CG's update (eq. 12): L_GCG + α2 L_GMI(x̂_c) + α3 L_CE(x̂_c, y_c). */
+  private Op conditionalGeneratorStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
+    Ops tf = s.tf;
+    LossWeights lw = spec.losses();
+    int bl = b.labeled();
+    Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
+        conditionalNoise(tf, bl), b.labels());
+    Operand<TFloat32> adversarial = tf.math.neg(Losses.mean(tf,
+        conditionalCritic.score(tf, s.w(conditionalCritic.network()), hc, b.labels())));
+    Operand<TFloat32> loss = adversarial;
+    Operand<TFloat32> xc = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc);
+    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xc, b.labels());
+    Operand<TFloat32> imputationLoss = Losses.elementwiseGenerator(tf, elementScores(tf, scores, bl),
+        filled(tf, bl, spec.features(), 0f));
+    loss = tf.math.add(loss, tf.math.mul(tf.constant((float) lw.conditionalImputation()), imputationLoss));
+    if (classifier != null) {
+      Operand<TFloat32> ce = crossEntropy(tf, classifier.logits(tf, s.w(classifier.network()), xc), b.labels());
+      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) lw.conditionalCrossEntropy()), tf.math.mean(ce, tf.constant(0))));
+      add(losses, CROSS_ENTROPY_GENERATED, tf.math.mean(ce, tf.constant(0)));
+    }
+    add(losses, GENERATOR_CONDITIONAL, adversarial);
+    return s.update(conditionalGenerator.network(), loss, spec.optimizer().conditionalRate());
+  }
+
+  /** D_CG's update (eq. 11): L_DCG + λ2 L_GP_CG, or the penalty alone during warm-up. */
+  private Op conditionalCriticStage(Stage s, Batch b, boolean warmup, Map<String, List<Operand<TFloat32>>> losses) {
+    Ops tf = s.tf;
+    int bl = b.labeled();
+    Operand<TFloat32> xl = rows(tf, b.noisy(), 0, bl, spec.features());
+    Operand<TFloat32> ml = rows(tf, b.mask(), 0, bl, spec.features());
+    Operand<TFloat32> hl = tf.stopGradient(encoder.encode(tf, s.w(encoder.network()), xl, ml));
+    DenseNetwork.Weights<TFloat32> w = s.w(conditionalCritic.network());
+    Operand<TFloat32> penalty = GradientPenalties.conditional(tf, conditionalCritic.network(), w, hl, b.labels());
+    Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().conditionalPenalty()), penalty);
+    add(losses, PENALTY_CONDITIONAL, penalty);
+    if (!warmup) {
+      Operand<TFloat32> hc = tf.stopGradient(conditionalGenerator.generate(tf,
+          s.w(conditionalGenerator.network()), conditionalNoise(tf, bl), b.labels()));
+      Operand<TFloat32> critic = tf.math.sub(
+          Losses.mean(tf, conditionalCritic.score(tf, w, hc, b.labels())),
+          Losses.mean(tf, conditionalCritic.score(tf, w, hl, b.labels())));
+      loss = tf.math.add(loss, critic);
+      add(losses, CRITIC_CONDITIONAL, critic);
+    }
+    return s.update(conditionalCritic.network(), loss, spec.optimizer().conditionalRate());
+  }
+
+  /** The update of E and G_MI: L_GMI + α1 L_recon (eq. 3, 5). */
+  private Op imputerStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
+    Ops tf = s.tf;
+    Imputed imp = impute(s, b);
+    Operand<TFloat32> labels = criticLabels(s, b, tf.stopGradient(imp.xHat()));
+    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), imp.xHat(), labels);
+    Operand<TFloat32> adversarial = Losses.elementwiseGenerator(tf, elementScores(tf, scores, b.rows()), b.mask());
+    Operand<TFloat32> recon = Losses.reconstruction(tf, b.values(), imp.xBar(), b.mask());
+    Operand<TFloat32> loss = tf.math.add(adversarial,
+        tf.math.mul(tf.constant((float) spec.losses().reconstruction()), recon));
+    add(losses, GENERATOR_IMPUTATION, adversarial);
+    add(losses, RECONSTRUCTION, recon);
+    // E and G_MI minimise the same loss; each update touches its own variables only.
+    Op e = s.update(encoder.network(), loss, spec.optimizer().imputationRate());
+    Op g = s.update(imputationGenerator.network(), loss, spec.optimizer().imputationRate());
+    return tf.withControlDependencies(List.of(e, g)).noOp();
+  }
+
+  /**
+   * D_MI's update (eq. 4, 6, 14): the element-wise and label critic losses over real rows and,
+   * with G_CG, generated rows (every element and the label fake), plus λ1 L_GP_MI; or the penalty
+   * alone during warm-up.
+   */
+  private Op imputationCriticStage(Stage s, Batch b, boolean warmup, Map<String, List<Operand<TFloat32>>> losses) {
+    Ops tf = s.tf;
+    int d = spec.features();
+    int rowsB = b.rows();
+    Operand<TFloat32> xHat = tf.stopGradient(impute(s, b).xHat());
+    Operand<TFloat32> labels = criticLabels(s, b, xHat);
+    DenseNetwork.Weights<TFloat32> w = s.w(imputationCritic.network());
+    boolean elements = imputationCritic.elementOutputs() > 0;
+    boolean labelOut = imputationCritic.hasLabelOutput();
+    Operand<TFloat32> labelReal = null;
+    if (labelOut) {
+      labelReal = b.unlabeled() == 0 ? filled(tf, b.labeled(), 1, 1f)
+          : tf.concat(List.of(filled(tf, b.labeled(), 1, 1f), filled(tf, b.unlabeled(), 1, 0f)), tf.constant(0));
+    }
+    // Penalised outputs: the element outputs, and the label output if configured (or if it is the only one).
+    boolean penalizeLabel = labelOut && (spec.losses().penalizeLabelOutput() || !elements);
+    List<Operand<TFloat32>> penaltyMask = new ArrayList<>();
+    if (elements) {
+      penaltyMask.add(b.mask());
+    }
+    if (penalizeLabel) {
+      penaltyMask.add(labelReal);
+    }
+    int penalized = (elements ? d : 0) + (penalizeLabel ? 1 : 0);
+    Operand<TFloat32> mask = penaltyMask.size() == 1 ? penaltyMask.get(0) : tf.concat(penaltyMask, tf.constant(1));
+    Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
+        mask, rowsB, penalized);
+    Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
+    add(losses, PENALTY_IMPUTATION, penalty);
+    if (!warmup) {
+      List<Operand<TFloat32>> xs = new ArrayList<>(List.of(xHat));
+      List<Operand<TFloat32>> ys = new ArrayList<>();
+      List<Operand<TFloat32>> reals = new ArrayList<>();
+      if (labels != null) {
+        ys.add(labels);
+      }
+      reals.add(realColumns(tf, elements ? b.mask() : null, labelReal));
+      if (conditionalGenerator != null) {
+        int bl = b.labeled();
+        Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
+            conditionalNoise(tf, bl), b.labels());
+        xs.add(tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc)));
+        ys.add(b.labels());
+        reals.add(filled(tf, bl, imputationCritic.elementOutputs() + (labelOut ? 1 : 0), 0f));
+      }
+      Operand<TFloat32> allX = xs.size() == 1 ? xs.get(0) : tf.concat(xs, tf.constant(0));
+      Operand<TFloat32> allY = ys.isEmpty() ? null : ys.size() == 1 ? ys.get(0) : tf.concat(ys, tf.constant(0));
+      Operand<TFloat32> allReal = reals.size() == 1 ? reals.get(0) : tf.concat(reals, tf.constant(0));
+      Operand<TFloat32> critic = Losses.elementwiseCritic(tf, imputationCritic.score(tf, w, allX, allY), allReal);
+      loss = tf.math.add(loss, critic);
+      add(losses, CRITIC_IMPUTATION, critic);
+    }
+    return s.update(imputationCritic.network(), loss, spec.optimizer().imputationRate());
+  }
+
+  private Operand<TFloat32> realColumns(Ops tf, Operand<TFloat32> elementMask, Operand<TFloat32> labelReal) {
+    if (elementMask == null) {
+      return labelReal;
+    }
+    if (labelReal == null) {
+      return elementMask;
+    }
+    return tf.concat(List.of(elementMask, labelReal), tf.constant(1));
+  }
+
+  /**
+   * C's update (eq. 15): the cross-entropy over labelled rows and, with G_CG, the generated
+   * minority rows that bring every class of the batch up to its majority class's count; plus α4
+   * L_C over unlabelled rows and the weight decay of the authors' code.
+   */
+  private Op classifierStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
+    Ops tf = s.tf;
+    int d = spec.features();
+    int nc = spec.classes();
+    int bl = b.labeled();
+    Operand<TFloat32> xHat = tf.stopGradient(impute(s, b).xHat());
+    DenseNetwork.Weights<TFloat32> w = s.w(classifier.network());
+    Operand<TFloat32> ceLabeled = crossEntropy(tf, classifier.logits(tf, w, rows(tf, xHat, 0, bl, d)), b.labels());
+    Operand<TFloat32> ce;
+    if (conditionalGenerator != null) {
+      // Pool: block k holds bl rows of class k; row j of block k counts if j < max_count − count_k.
+      int pool = nc * bl;
+      float[][] poolLabels = new float[pool][nc];
+      float[] position = new float[pool];
+      for (int k = 0; k < nc; k++) {
+        for (int j = 0; j < bl; j++) {
+          poolLabels[k * bl + j][k] = 1f;
+          position[k * bl + j] = j;
+        }
+      }
+      Operand<TFloat32> yPool = tf.constant(poolLabels);
+      Operand<TFloat32> counts = tf.reduceSum(b.labels(), tf.constant(0));
+      Operand<TFloat32> needed = tf.math.sub(tf.reduceMax(counts, tf.constant(0)), counts);
+      Operand<TFloat32> neededPerRow = tf.reshape(
+          tf.linalg.matMul(yPool, tf.reshape(needed, tf.constant(new int[] {nc, 1}))), tf.constant(new int[] {pool}));
+      Operand<TFloat32> weight = tf.dtypes.cast(tf.math.less(tf.constant(position), neededPerRow), F);
+      Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
+          conditionalNoise(tf, pool), yPool);
+      Operand<TFloat32> xc = tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc));
+      Operand<TFloat32> cePool = crossEntropy(tf, classifier.logits(tf, w, xc), yPool);
+      Operand<TFloat32> total = tf.math.add(Losses.sum(tf, ceLabeled), Losses.sum(tf, tf.math.mul(weight, cePool)));
+      ce = tf.math.div(total, tf.math.add(tf.constant((float) bl), Losses.sum(tf, weight)));
+    } else {
+      ce = tf.math.mean(ceLabeled, tf.constant(0));
+    }
+    Operand<TFloat32> loss = ce;
+    add(losses, CLASSIFIER_CROSS_ENTROPY, ce);
+    if (spec.hasLabelCritic() && b.unlabeled() > 0) {
+      Operand<TFloat32> xu = rows(tf, xHat, bl, b.unlabeled(), d);
+      Operand<TFloat32> yu = pseudoLabels(s, xu, true);
+      Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xu, yu);
+      Operand<TFloat32> adversarial = tf.math.neg(Losses.mean(tf, labelScores(tf, scores, b.unlabeled())));
+      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) spec.losses().pseudoLabel()), adversarial));
+      add(losses, CLASSIFIER_ADVERSARIAL, adversarial);
+    }
+    double decay = spec.losses().classifierWeightDecay();
+    if (decay > 0) {
+      List<Operand<TFloat32>> norms = new ArrayList<>();
+      for (int k = 0; k < classifier.network().layers().size(); k++) {
+        norms.add(tf.nn.l2Loss(w.matrix(k)));
+      }
+      Operand<TFloat32> l2 = tf.math.addN(norms);
+      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) decay), l2));
+    }
+    return s.update(classifier.network(), loss, spec.optimizer().classifierRate());
+  }
+
+  private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> labels) {
+    return tf.nn.softmaxCrossEntropyWithLogits(logits, labels).loss();
+  }
+
+  private static void add(Map<String, List<Operand<TFloat32>>> losses, String name, Operand<TFloat32> value) {
+    losses.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+  }
+
+  // ---------------------------------------------------------------- iteration
+
+  private Op buildIteration(Ops tf) {
+    Batch b = sampleBatch(tf);
+    Map<String, List<Operand<TFloat32>>> losses = new LinkedHashMap<>();
+    Op previous = null;
+    if (conditionalGenerator != null) {
+      for (int k = 0; k < spec.optimizer().conditionalUpdates(); k++) {
+        previous = conditionalGeneratorStage(stageAfter(tf, previous), b, losses);
+        previous = conditionalCriticStage(stageAfter(tf, previous), b, false, losses);
+      }
+    }
+    if (encoder != null) {
+      previous = imputerStage(stageAfter(tf, previous), b, losses);
+    }
+    if (imputationCritic != null) {
+      previous = imputationCriticStage(stageAfter(tf, previous), b, false, losses);
+    }
+    if (classifier != null) {
+      previous = classifierStage(stageAfter(tf, previous), b, losses);
+    }
+    return finish(tf, previous, losses);
+  }
+
+  private Op buildWarmup(Ops tf) {
+    Batch b = sampleBatch(tf);
+    Map<String, List<Operand<TFloat32>>> losses = new LinkedHashMap<>();
+    Op previous = null;
+    if (imputationCritic != null) {
+      previous = imputationCriticStage(stageAfter(tf, previous), b, true, losses);
+    }
+    if (conditionalCritic != null) {
+      previous = conditionalCriticStage(stageAfter(tf, previous), b, true, losses);
+    }
+    return finish(tf, previous, losses);
+  }
+
+  private Stage stageAfter(Ops tf, Op previous) {
+    return new Stage(previous == null ? tf : tf.withControlDependencies(List.of(previous)));
+  }
+
+  /** Adds the iteration's losses to the sums, records non-finite ones, and advances the step. */
+  private Op finish(Ops tf, Op last, Map<String, List<Operand<TFloat32>>> losses) {
+    Ops after = last == null ? tf : tf.withControlDependencies(List.of(last));
+    List<Operand<TFloat32>> values = new ArrayList<>();
+    for (String name : lossNames) {
+      List<Operand<TFloat32>> list = losses.get(name);
+      if (list == null) {
+        values.add(after.constant(0f));
+      } else if (list.size() == 1) {
+        values.add(list.get(0));
+      } else {
+        values.add(after.math.div(after.math.addN(list), after.constant((float) list.size())));
+      }
+    }
+    Operand<TFloat32> vector = after.stack(values);
+    Operand<TInt64> current = step.read(after);
+    Operand<TInt64> bad = firstNonFinite.read(after);
+    Operand<TInt64> updatedBad = after.select(
+        after.math.logicalAnd(after.math.less(bad, after.constant(0L)), after.math.logicalNot(after.math.isFinite(vector))),
+        after.fill(after.constant(new int[] {lossNames.size()}), current), bad);
+    Op track = after.assignVariableOp(firstNonFinite.handle(), updatedBad);
+    Op accumulate = after.assignAddVariableOp(lossSums.handle(), vector);
+    Op advance = after.withControlDependencies(List.of(track, accumulate))
+        .assignAddVariableOp(step.handle(), after.constant(1L));
+    return tf.withControlDependencies(List.of(advance)).withName("done").noOp();
+  }
+
+  // ---------------------------------------------------------------- snapshots and inference
+
+  private void buildSnapshot(Ops tf, List<Op> save, List<Op> restore) {
+    Ops init = tf.withInitScope();
+    for (DenseNetwork<TFloat32> n : networks()) {
+      for (ResourceVariable<TFloat32> v : n.variables()) {
+        ResourceVariable<TFloat32> best = ResourceVariable.create(tf, "best/" + v.name(), v.type(), v.shape(),
+            init.zeros(init.constant(v.shape()), v.type()));
+        save.add(tf.assignVariableOp(best.handle(), v.read(tf)));
+        restore.add(tf.assignVariableOp(v.handle(), best.read(tf)));
+      }
+    }
+  }
+
+  private Inference buildInference(Ops tf, SeedStream inferenceSeeds) {
+    int d = spec.features();
+    int draws = spec.imputationDraws();
+    Placeholder<TFloat32> x = tf.withName("values").placeholder(F, Placeholder.shape(Shape.of(-1, d)));
+    Placeholder<TFloat32> m = tf.withName("mask").placeholder(F, Placeholder.shape(Shape.of(-1, d)));
+    Operand<TFloat32> xs = draws == 1 ? x : tf.tile(x, tf.constant(new int[] {draws, 1}));
+    Operand<TFloat32> ms = draws == 1 ? m : tf.tile(m, tf.constant(new int[] {draws, 1}));
+    Operand<TFloat32> observedX = tf.math.mul(ms, xs);
+    Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
+    Operand<TFloat32> z = tf.random.randomUniform(tf.shape(xs), F, inferenceSeeds.uniform());
+    if (spec.losses().missingNoiseScale() != 1.0) {
+      z = tf.math.mul(z, tf.constant((float) spec.losses().missingNoiseScale()));
+    }
+    Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
+    Operand<TFloat32> xHat = noisy;
+    if (encoder != null) {
+      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), noisy, ms);
+      Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h);
+      xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
+    }
+    Operand<TFloat32> imputed = averageDraws(tf, xHat, draws, d);
+    Operand<TFloat32> probabilities = null;
+    if (classifier != null) {
+      Operand<TFloat32> p = tf.nn.softmax(classifier.logits(tf, classifier.network().read(tf), xHat));
+      probabilities = averageDraws(tf, p, draws, spec.classes());
+    }
+    Placeholder<TInt32> classIds = null;
+    Operand<TFloat32> generated = null;
+    if (conditionalGenerator != null) {
+      classIds = tf.withName("class_ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
+      Operand<TInt32> noiseShape = tf.concat(List.of(tf.shape.size(classIds, tf.constant(0)),
+          tf.constant(new int[] {conditionalGenerator.noiseDim()})), tf.constant(0));
+      Operand<TFloat32> zc = tf.random.randomUniform(noiseShape, F, inferenceSeeds.uniform());
+      Operand<TFloat32> hc = conditionalGenerator.generate(tf, conditionalGenerator.network().read(tf), zc, y);
+      generated = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), hc);
+    }
+    return new Inference(x, m, imputed, probabilities, classIds, generated);
+  }
+
+  private static Operand<TFloat32> averageDraws(Ops tf, Operand<TFloat32> x, int draws, int cols) {
+    if (draws == 1) {
+      return x;
+    }
+    return tf.math.mean(tf.reshape(x, tf.constant(new int[] {draws, -1, cols})), tf.constant(0));
+  }
+}

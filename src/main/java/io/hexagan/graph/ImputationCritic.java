@@ -1,0 +1,81 @@
+package io.hexagan.graph;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * D_MI in the paper: the element-wise critic of {@code (x̂, y)} (section 3.1, 3.3). Outputs 1..d
+ * judge each element real (observed) or imputed; output d+1, when present, judges the label real
+ * or pseudo. Raw scores (WGAN).
+ */
+public final class ImputationCritic<T extends TFloating> {
+  /** Name scope of D_MI's variables. */
+  public static final String NAME = "imputation_critic";
+  private final DenseNetwork<T> network;
+  private final int features;
+  private final boolean takesLabels;
+  private final boolean hasLabelOutput;
+
+  private ImputationCritic(DenseNetwork<T> network, int features, boolean takesLabels, boolean hasLabelOutput) {
+    this.network = network;
+    this.features = features;
+    this.takesLabels = takesLabels;
+    this.hasLabelOutput = hasLabelOutput;
+  }
+
+  /**
+   * Creates D_MI.
+   *
+   * @param classes n_c, or 0 when the table has no label (then D_MI takes x̂ only)
+   * @param elementOutputs whether outputs 1..d exist (not without G_MI)
+   * @param labelOutput whether output d+1 exists
+   */
+  public static <T extends TFloating> ImputationCritic<T> create(
+      Ops tf, Class<T> type, int features, int classes, boolean elementOutputs, boolean labelOutput,
+      Architecture.Resolved arch, SeedStream seeds) {
+    int outputs = (elementOutputs ? features : 0) + (labelOutput ? 1 : 0);
+    if (outputs == 0) {
+      throw new IllegalArgumentException("D_MI needs element outputs or a label output");
+    }
+    return new ImputationCritic<>(DenseNetwork.create(tf, NAME, type,
+        arch.widths(features + classes, outputs), arch.activation(), Activation.LINEAR, seeds),
+        features, classes > 0, labelOutput);
+  }
+
+  /** The underlying network. */
+  public DenseNetwork<T> network() {
+    return network;
+  }
+
+  /** Whether the critic takes y beside x̂. */
+  public boolean takesLabels() {
+    return takesLabels;
+  }
+
+  /** Whether output d+1 (the label critic) exists. */
+  public boolean hasLabelOutput() {
+    return hasLabelOutput;
+  }
+
+  /** Number of element outputs (d, or 0 without G_MI). */
+  public int elementOutputs() {
+    return network.layers().get(network.layers().size() - 1).outputs() - (hasLabelOutput ? 1 : 0);
+  }
+
+  /** d. */
+  public int features() {
+    return features;
+  }
+
+  /** {@code D_MI(x̂, y)}: [rows, outputs]. */
+  public Operand<T> score(Ops tf, DenseNetwork.Weights<T> w, Operand<T> x, Operand<T> labels) {
+    return network.apply(tf, w, input(tf, x, labels));
+  }
+
+  /** The input vector {@code [x̂, y]} (or x̂). */
+  public Operand<T> input(Ops tf, Operand<T> x, Operand<T> labels) {
+    return takesLabels ? tf.concat(List.of(x, labels), tf.constant(1)) : x;
+  }
+}

@@ -1,0 +1,75 @@
+package io.hexagan.graph;
+
+/**
+ * The weights of HexaGAN's losses (paper section 3) and the choices the paper leaves open.
+ *
+ * @param imputationPenalty λ1, weight of L_GP_MI in D_MI's loss (eq. 6); paper 10
+ * @param reconstruction α1, weight of L_recon in the loss of E and G_MI (eq. 5); paper 10
+ * @param conditionalPenalty λ2, weight of L_GP_CG in D_CG's loss (eq. 9, 11); paper 10
+ * @param conditionalImputation α2, weight of L_GMI(x̂_c) in G_CG's loss (eq. 12); paper 1
+ * @param conditionalCrossEntropy α3, weight of L_CE(x̂_c, y_c) in G_CG's loss (eq. 12); paper 0.01
+ * @param pseudoLabel α4, weight of L_C in C's loss (eq. 13, 15); paper 0.1
+ * @param classifierWeightDecay weight of ½‖W‖² over C's weight matrices (the authors' code: 0.001)
+ * @param missingNoiseScale the noise z put into missing slots is U(0, s) (eq. 1; paper s = 1)
+ * @param pseudoLabels how C's prediction becomes the label y_u fed to D_MI
+ * @param penalizeLabelOutput whether L_GP_MI also covers D_MI's label output d+1 (the authors'
+ *     code does not; the paper is silent)
+ */
+public record LossWeights(
+    double imputationPenalty,
+    double reconstruction,
+    double conditionalPenalty,
+    double conditionalImputation,
+    double conditionalCrossEntropy,
+    double pseudoLabel,
+    double classifierWeightDecay,
+    double missingNoiseScale,
+    PseudoLabels pseudoLabels,
+    boolean penalizeLabelOutput) {
+
+  public LossWeights {
+    requireNonNegative("imputationPenalty", imputationPenalty);
+    requireNonNegative("reconstruction", reconstruction);
+    requireNonNegative("conditionalPenalty", conditionalPenalty);
+    requireNonNegative("conditionalImputation", conditionalImputation);
+    requireNonNegative("conditionalCrossEntropy", conditionalCrossEntropy);
+    requireNonNegative("pseudoLabel", pseudoLabel);
+    requireNonNegative("classifierWeightDecay", classifierWeightDecay);
+    if (!(missingNoiseScale >= 0 && missingNoiseScale <= 1)) {
+      throw new IllegalArgumentException(
+          "missingNoiseScale: expected a number in [0, 1], found " + missingNoiseScale);
+    }
+    if (pseudoLabels == null) {
+      throw new IllegalArgumentException("pseudoLabels: expected a value, found null");
+    }
+  }
+
+  /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
+  public static LossWeights paper() {
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, PseudoLabels.HARD, false);
+  }
+
+  /** This with the noise range replaced. */
+  public LossWeights withMissingNoiseScale(double s) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, pseudoLabels, penalizeLabelOutput);
+  }
+
+  /** This with the pseudo-label mode replaced. */
+  public LossWeights withPseudoLabels(PseudoLabels mode) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, mode, penalizeLabelOutput);
+  }
+
+  /** This with the reconstruction weight α1 replaced. */
+  public LossWeights withReconstruction(double alpha1) {
+    return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput);
+  }
+
+  private static void requireNonNegative(String name, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(name + ": expected a finite number ≥ 0, found " + v);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.hexagan.graph;
+
+/**
+ * RMSprop for every network, as in the authors' code (TensorFlow 1's {@code RMSPropOptimizer}:
+ * mean-square slot starting at 1, no momentum), with an exponential learning-rate decay per
+ * iteration: {@code lr_t = lr · decay^t}.
+ *
+ * @param imputationRate learning rate of E, G_MI and D_MI (authors: 2e-4)
+ * @param conditionalRate learning rate of G_CG and D_CG (authors: 2e-5)
+ * @param classifierRate learning rate of C (authors: 2e-3)
+ * @param decay per-iteration decay of every learning rate (authors: 0.99999)
+ * @param rho RMSprop's discount of the mean square (TensorFlow default 0.9)
+ * @param epsilon RMSprop's ε (TensorFlow 1 default 1e-10)
+ * @param batchSize labelled rows per iteration; unlabelled rows are added in proportion (authors: 64)
+ * @param conditionalUpdates updates of G_CG and D_CG per update of E (paper: 10)
+ */
+public record OptimizerSettings(
+    double imputationRate,
+    double conditionalRate,
+    double classifierRate,
+    double decay,
+    double rho,
+    double epsilon,
+    int batchSize,
+    int conditionalUpdates) {
+
+  public OptimizerSettings {
+    requirePositive("imputationRate", imputationRate);
+    requirePositive("conditionalRate", conditionalRate);
+    requirePositive("classifierRate", classifierRate);
+    if (!(decay > 0 && decay <= 1)) {
+      throw new IllegalArgumentException("decay: expected a number in (0, 1], found " + decay);
+    }
+    if (!(rho >= 0 && rho < 1)) {
+      throw new IllegalArgumentException("rho: expected a number in [0, 1), found " + rho);
+    }
+    requirePositive("epsilon", epsilon);
+    if (batchSize < 2 || batchSize > 65536) {
+      throw new IllegalArgumentException("batchSize: expected 2 to 65536, found " + batchSize);
+    }
+    if (conditionalUpdates < 1 || conditionalUpdates > 100) {
+      throw new IllegalArgumentException("conditionalUpdates: expected 1 to 100, found " + conditionalUpdates);
+    }
+  }
+
+  /** The authors' settings. */
+  public static OptimizerSettings paper() {
+    return new OptimizerSettings(2e-4, 2e-5, 2e-3, 0.99999, 0.9, 1e-10, 64, 10);
+  }
+
+  /** This with the batch size replaced. */
+  public OptimizerSettings withBatchSize(int size) {
+    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size, conditionalUpdates);
+  }
+
+  /** This with the three learning rates replaced. */
+  public OptimizerSettings withRates(double imputation, double conditional, double classifier) {
+    return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize, conditionalUpdates);
+  }
+
+  private static void requirePositive(String name, double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(name + ": expected a finite number > 0, found " + v);
+    }
+  }
+}

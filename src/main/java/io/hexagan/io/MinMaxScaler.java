@@ -1,0 +1,68 @@
+package io.hexagan.io;
+
+/**
+ * Min-max scaling of each column to [0,1], fitted on the observed cells (paper section 4). A column
+ * whose observed values are all equal (or that has none) gets span 1, so that it maps to 0 and back
+ * exactly. Only imputed or generated values ever go through {@link #inverse}; observed cells are
+ * copied, never round-tripped.
+ *
+ * @param min per column, the smallest observed value (0 when none is observed)
+ * @param span per column, max − min, or 1 when that is 0
+ */
+public record MinMaxScaler(double[] min, double[] span) {
+
+  public MinMaxScaler {
+    if (min.length != span.length) {
+      throw new IllegalArgumentException("min and span: expected equal lengths, found " + min.length + " and " + span.length);
+    }
+    for (int c = 0; c < span.length; c++) {
+      if (!(span[c] > 0) || Double.isInfinite(span[c]) || !Double.isFinite(min[c])) {
+        throw new IllegalArgumentException("column " + c + ": expected a finite min and a positive span, found "
+            + min[c] + " and " + span[c]);
+      }
+    }
+    min = min.clone();
+    span = span.clone();
+  }
+
+  /** Fits the scaler on the observed (non-NaN) cells of {@code values}. */
+  public static MinMaxScaler fit(double[][] values, int columns) {
+    double[] lo = new double[columns];
+    double[] hi = new double[columns];
+    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    for (double[] row : values) {
+      for (int c = 0; c < columns; c++) {
+        double v = row[c];
+        if (!Double.isNaN(v)) {
+          lo[c] = Math.min(lo[c], v);
+          hi[c] = Math.max(hi[c], v);
+        }
+      }
+    }
+    double[] span = new double[columns];
+    for (int c = 0; c < columns; c++) {
+      if (lo[c] == Double.POSITIVE_INFINITY) {
+        lo[c] = 0;
+        hi[c] = 0;
+      }
+      double s = hi[c] - lo[c];
+      span[c] = s > 0 && Double.isFinite(s) ? s : 1.0;
+    }
+    return new MinMaxScaler(lo, span);
+  }
+
+  public int columns() {
+    return min.length;
+  }
+
+  /** The scaled value of {@code v} in column {@code c}. */
+  public double transform(int c, double v) {
+    return (v - min[c]) / span[c];
+  }
+
+  /** The value in original units of scaled value {@code s} in column {@code c}. */
+  public double inverse(int c, double s) {
+    return min[c] + s * span[c];
+  }
+}

@@ -1,0 +1,172 @@
+package io.hexagan.training;
+
+import io.hexagan.graph.GraphSpec;
+import io.hexagan.graph.HexaGanGraph;
+import java.util.Iterator;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Runs a {@link HexaGanGraph} in one TensorFlow session: loads the data, runs training and
+ * warm-up iterations (one {@code Session.run} each, nothing fed, nothing fetched), reads the loss
+ * sums, and serves the inference endpoints. Not thread-safe for training; inference calls may
+ * run concurrently.
+ */
+final class GraphSession implements AutoCloseable {
+
+  /** {@code Session.run} calls per training iteration: the whole iteration is one op. */
+  static final int RUNS_PER_ITERATION = 1;
+
+  private final Graph graph;
+  private final Session session;
+  private final HexaGanGraph hexagan;
+  private final Session.Runner iterationRunner;
+  private final Session.Runner warmupRunner;
+
+  private GraphSession(Graph graph, Session session, HexaGanGraph hexagan) {
+    this.graph = graph;
+    this.session = session;
+    this.hexagan = hexagan;
+    this.iterationRunner = session.runner().addTarget(hexagan.trainIteration());
+    this.warmupRunner = session.runner().addTarget(hexagan.warmupIteration());
+  }
+
+  /** Builds the graph for {@code spec} and opens an initialised session on it. */
+  static GraphSession open(GraphSpec spec, SessionSettings settings) {
+    Graph graph = new Graph();
+    try {
+      HexaGanGraph hexagan = HexaGanGraph.build(graph, spec, settings.device());
+      Session session = new Session(graph, false, sessionConfig(settings));
+      session.initialize();
+      return new GraphSession(graph, session, hexagan);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  static ConfigProto sessionConfig(SessionSettings settings) {
+    return ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(settings.intraOpThreads())
+        .setInterOpParallelismThreads(settings.interOpThreads())
+        .setAllowSoftPlacement(true)
+        .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(settings.gpuMemoryGrowth()))
+        .build();
+  }
+
+  HexaGanGraph graph() {
+    return hexagan;
+  }
+
+  /** Number of operations in the graph. */
+  int operationCount() {
+    int n = 0;
+    for (Iterator<?> it = graph.operations(); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Loads the training data: {@code values} and {@code mask} row-major [rows, d] (labelled rows
+   * first), {@code labels} one-hot [labelled rows, n_c].
+   */
+  void load(float[] values, float[] mask, float[] labels) {
+    HexaGanGraph.DataFeed feed = hexagan.dataFeed();
+    try (TFloat32 x = TFloat32.tensorOf(feed.values().shape(), DataBuffers.of(values, true, false));
+        TFloat32 m = TFloat32.tensorOf(feed.mask().shape(), DataBuffers.of(mask, true, false));
+        TFloat32 y = TFloat32.tensorOf(feed.labels().shape(), DataBuffers.of(labels, true, false));
+        Result ignored = session.runner().feed(feed.values(), x).feed(feed.mask(), m)
+            .feed(feed.labels(), y).addTarget(feed.load()).run()) {
+      // loaded
+    }
+  }
+
+  void trainIteration() {
+    iterationRunner.run().close();
+  }
+
+  void warmupIteration() {
+    warmupRunner.run().close();
+  }
+
+  void resetLosses() {
+    session.runner().addTarget(hexagan.resetLosses()).run().close();
+  }
+
+  void snapshot() {
+    session.runner().addTarget(hexagan.snapshot()).run().close();
+  }
+
+  void restoreSnapshot() {
+    session.runner().addTarget(hexagan.restoreSnapshot()).run().close();
+  }
+
+  /** Loss sums since the last reset, first non-finite iteration per loss, and the step. */
+  record LossState(float[] sums, long[] firstNonFinite, long step) {}
+
+  LossState lossState() {
+    int k = hexagan.lossNames().size();
+    try (Result r = session.runner().fetch(hexagan.lossSums()).fetch(hexagan.firstNonFinite())
+        .fetch(hexagan.step()).run()) {
+      float[] sums = new float[k];
+      long[] bad = new long[k];
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(sums, false, false));
+      ((TInt64) r.get(1)).copyTo(DataBuffers.of(bad, false, false));
+      long step = ((TInt64) r.get(2)).getLong();
+      return new LossState(sums, bad, step);
+    }
+  }
+
+  /** Imputes {@code rows} rows in the scaled space; returns x̂ row-major. */
+  float[] impute(float[] values, float[] mask, int rows) {
+    HexaGanGraph.Inference inf = hexagan.inference();
+    int d = hexagan.spec().features();
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false));
+        TFloat32 m = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(mask, true, false));
+        Result r = session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.imputed()).run()) {
+      float[] out = new float[rows * d];
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
+      return out;
+    }
+  }
+
+  /** Class probabilities of {@code rows} rows, row-major [rows, n_c]. */
+  float[] classify(float[] values, float[] mask, int rows) {
+    HexaGanGraph.Inference inf = hexagan.inference();
+    int d = hexagan.spec().features();
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false));
+        TFloat32 m = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(mask, true, false));
+        Result r = session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.probabilities()).run()) {
+      float[] out = new float[rows * hexagan.spec().classes()];
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
+      return out;
+    }
+  }
+
+  /** Generated rows in the scaled space, one per class id, row-major. */
+  float[] generate(int[] classIds) {
+    HexaGanGraph.Inference inf = hexagan.inference();
+    int d = hexagan.spec().features();
+    try (TInt32 ids = TInt32.vectorOf(classIds);
+        Result r = session.runner().feed(inf.classIds(), ids).fetch(inf.generated()).run()) {
+      float[] out = new float[classIds.length * d];
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
+      return out;
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

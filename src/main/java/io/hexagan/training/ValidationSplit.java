@@ -1,0 +1,93 @@
+package io.hexagan.training;
+
+import io.hexagan.io.MaskedTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The observed cells and labels hidden from training so that training can tell when to stop.
+ * Chosen at random from the seed, on training data only: test data never enter.
+ *
+ * <p>Cells: a share of the observed cells of at most {@link Schedule#MAX_VALIDATION_ROWS} rows,
+ * never the last two observed cells of a column. Labels: a share of the labelled rows, only if at
+ * least {@link Schedule#MIN_VALIDATION_LABELS} result, and never a class's last two labels.
+ *
+ * @param hiddenCells per row, the columns hidden (empty for most rows)
+ * @param hiddenLabelRows rows whose label is hidden
+ */
+record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hiddenCellCount) {
+
+  static ValidationSplit choose(MaskedTable table, Schedule schedule, long seed) {
+    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    int n = table.rows();
+    int d = table.features();
+    boolean[][] hidden = new boolean[n][d];
+    int count = 0;
+    if (schedule.validationCells() > 0) {
+      int[] observedPerColumn = new int[d];
+      for (int r = 0; r < n; r++) {
+        for (int c = 0; c < d; c++) {
+          if (table.observed(r, c)) {
+            observedPerColumn[c]++;
+          }
+        }
+      }
+      int[] rows = permutation(n, random);
+      int rowCount = Math.min(n, Schedule.MAX_VALIDATION_ROWS);
+      for (int i = 0; i < rowCount; i++) {
+        int r = rows[i];
+        for (int c = 0; c < d; c++) {
+          if (table.observed(r, c) && observedPerColumn[c] > 2
+              && random.nextDouble() < schedule.validationCells()) {
+            hidden[r][c] = true;
+            observedPerColumn[c]--;
+            count++;
+          }
+        }
+      }
+    }
+    List<Integer> labelRows = new ArrayList<>();
+    if (table.hasLabels() && schedule.validationLabels() > 0) {
+      int[] perClass = new int[table.classes().size()];
+      for (int l : table.labels()) {
+        if (l >= 0) {
+          perClass[l]++;
+        }
+      }
+      int target = (int) Math.floor(table.labeledRows() * schedule.validationLabels());
+      if (target >= Schedule.MIN_VALIDATION_LABELS) {
+        for (int r : permutation(n, random)) {
+          int l = table.labels()[r];
+          if (labelRows.size() < target && l >= 0 && perClass[l] > 2) {
+            labelRows.add(r);
+            perClass[l]--;
+          }
+        }
+      }
+    }
+    return new ValidationSplit(hidden, labelRows.stream().mapToInt(Integer::intValue).sorted().toArray(), count);
+  }
+
+  private static int[] permutation(int n, SplittableRandom random) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  boolean hasCells() {
+    return hiddenCellCount > 0;
+  }
+
+  boolean hasLabels() {
+    return hiddenLabelRows.length > 0;
+  }
+}
