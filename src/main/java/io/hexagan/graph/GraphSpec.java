@@ -29,6 +29,9 @@ public record GraphSpec(
   /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
   public static final int MAX_UNLABELED_RATIO = 4;
 
+  /** Fewest iterations an epoch holds. */
+  public static final int MIN_ITERATIONS_PER_EPOCH = 20;
+
   public GraphSpec {
     if (features < 1) {
       throw new IllegalArgumentException("features: expected at least 1, found " + features);
@@ -81,9 +84,13 @@ public record GraphSpec(
     return labeledBatch() + unlabeledBatch();
   }
 
-  /** Iterations that make one pass over the training rows on average. */
+  /**
+   * Iterations per epoch: one pass over the training rows on average, but at least {@link
+   * #MIN_ITERATIONS_PER_EPOCH}, so that a small table does not spend its time validating between
+   * a handful of iterations.
+   */
   public int iterationsPerEpoch() {
-    return Math.max(1, (int) Math.ceil((double) rows() / batchRows()));
+    return Math.max(MIN_ITERATIONS_PER_EPOCH, (int) Math.ceil((double) rows() / batchRows()));
   }
 
   /** Whether the table has a label. */

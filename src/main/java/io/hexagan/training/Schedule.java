@@ -25,7 +25,7 @@ public record Schedule(
   /** Most rows that hold validation cells. */
   public static final int MAX_VALIDATION_ROWS = 5000;
   /** Fewest hidden labels worth an F1. */
-  public static final int MIN_VALIDATION_LABELS = 10;
+  public static final int MIN_VALIDATION_LABELS = 30;
 
   public Schedule {
     if (warmupEpochs < 0 || warmupEpochs > 100_000) {

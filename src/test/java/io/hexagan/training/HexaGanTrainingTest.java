@@ -1,0 +1,189 @@
+package io.hexagan.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hexagan.graph.OptimizerSettings;
+import io.hexagan.io.MaskedTable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** End-to-end behaviour of the trainer and the trained model, on small synthetic tables. */
+class HexaGanTrainingTest {
+
+  @Test
+  void imputationOfCorrelatedColumnsBeatsColumnMeans() {
+    SyntheticTables.Masked data = SyntheticTables.correlated(600, 0.2, 1);
+    try (HexaGanModel model = HexaGan.train(data.table(), SyntheticTables.quick(150))) {
+      double[][] imputed = model.impute(data.table().values());
+      double hexagan = SyntheticTables.rmse(data.complete(), data.table().values(), imputed);
+      double mean = SyntheticTables.rmse(data.complete(), data.table().values(),
+          SyntheticTables.meanImputed(data.table().values()));
+      assertTrue(hexagan < 0.6 * mean, "HexaGAN RMSE " + hexagan + " against column means " + mean);
+    }
+  }
+
+  @Test
+  void observedCellsLeaveBitIdentical() {
+    double[][] values = {
+      {1e-300, 123456789.123456789, Double.NaN},
+      {-0.0, Double.NaN, 0.1 + 0.2},
+      {Double.MIN_VALUE, 7, -3.5e10},
+      {Double.NaN, 1.0000000000000002, 42},
+    };
+    MaskedTable table = MaskedTable.unlabeled(values, List.of("a", "b", "c"));
+    try (HexaGanModel model = HexaGan.train(table, SyntheticTables.quick(2))) {
+      double[][] out = model.impute(values);
+      for (int r = 0; r < values.length; r++) {
+        for (int c = 0; c < 3; c++) {
+          if (Double.isNaN(values[r][c])) {
+            assertTrue(Double.isFinite(out[r][c]), "imputed cell " + r + "," + c);
+          } else {
+            assertEquals(Double.doubleToRawLongBits(values[r][c]), Double.doubleToRawLongBits(out[r][c]),
+                "observed cell " + r + "," + c);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void conditionalSamplesLandNearTheirOwnClass() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(500, 4, 0.06, 0.25, 0.2, 0.8, 2);
+    try (HexaGanModel model = HexaGan.train(data.table(), SyntheticTables.quick(80))) {
+      for (int k = 0; k < 2; k++) {
+        double own = k == 1 ? 0.7 : 0.3;
+        double other = k == 1 ? 0.3 : 0.7;
+        double[][] rows = model.generate(k, 300);
+        int nearer = 0;
+        for (double[] row : rows) {
+          double dOwn = 0;
+          double dOther = 0;
+          for (double v : row) {
+            dOwn += (v - own) * (v - own);
+            dOther += (v - other) * (v - other);
+          }
+          nearer += dOwn < dOther ? 1 : 0;
+        }
+        assertTrue(nearer >= 0.8 * rows.length, "class " + k + ": " + nearer + " of " + rows.length + " nearer own mean");
+      }
+    }
+  }
+
+  @Test
+  void classifierWithTwentyPercentOfLabelsBeatsChance() {
+    SyntheticTables.Masked train = SyntheticTables.twoClasses(600, 5, 0.15, 0.4, 0.2, 0.2, 3);
+    SyntheticTables.Masked test = SyntheticTables.twoClasses(400, 5, 0.15, 0.4, 0.2, 1.0, 4);
+    try (HexaGanModel model = HexaGan.train(train.table(), SyntheticTables.quick(60))) {
+      int[] predicted = model.predict(test.table().values());
+      double f1 = Metrics.f1(test.labels(), predicted, 1);
+      int correct = 0;
+      for (int i = 0; i < predicted.length; i++) {
+        correct += predicted[i] == test.labels()[i] ? 1 : 0;
+      }
+      double accuracy = (double) correct / predicted.length;
+      assertTrue(accuracy > 0.8 && f1 > 0.75, "accuracy " + accuracy + ", F1 " + f1 + " (chance 0.5)");
+    }
+  }
+
+  @Test
+  void sameSeedGivesTheSameLossesToTheLastBit() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 5);
+    HexaGanConfig config = SyntheticTables.quick(3);
+    List<EpochReport> first;
+    List<EpochReport> second;
+    List<EpochReport> otherSeed;
+    try (HexaGanModel m = HexaGan.train(data.table(), config)) {
+      first = m.summary().history();
+    }
+    try (HexaGanModel m = HexaGan.train(data.table(), config)) {
+      second = m.summary().history();
+    }
+    try (HexaGanModel m = HexaGan.train(data.table(), config.withSeed(99))) {
+      otherSeed = m.summary().history();
+    }
+    assertEquals(first.size(), second.size());
+    for (int e = 0; e < first.size(); e++) {
+      assertEquals(first.get(e).meanLosses(), second.get(e).meanLosses(), "epoch " + e);
+      assertEquals(first.get(e).validation(), second.get(e).validation(), "epoch " + e);
+    }
+    assertNotEquals(first.get(first.size() - 1).meanLosses(), otherSeed.get(otherSeed.size() - 1).meanLosses());
+  }
+
+  @Test
+  void divergenceStopsTrainingNamingTheLossAndIteration() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 6);
+    HexaGanConfig quick = SyntheticTables.quick(20);
+    HexaGanConfig explosive = quick.withOptimizer(quick.optimizer().withRates(1e30, 1e30, 1e30));
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> HexaGan.train(data.table(), explosive).close());
+    assertTrue(e.iteration() >= 0);
+    assertTrue(e.getMessage().contains(e.loss()) && e.getMessage().contains("iteration " + e.iteration()), e.getMessage());
+  }
+
+  @Test
+  void keepsTheBestValidationEpochAndStopsAfterPatience() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(300, 4, 0.1, 0.3, 0.2, 0.8, 7);
+    HexaGanConfig quick = SyntheticTables.quick(400);
+    HexaGanConfig config = quick.withSchedule(quick.schedule().withPatience(4));
+    try (HexaGanModel model = HexaGan.train(data.table(), config)) {
+      TrainingSummary s = model.summary();
+      List<EpochReport> main = s.history().stream().filter(r -> !r.warmup()).toList();
+      int argmin = 0;
+      for (int e = 0; e < main.size(); e++) {
+        assertTrue(main.get(e).validation() != null, "validation every epoch");
+        if (main.get(e).validation().score() < main.get(argmin).validation().score()) {
+          argmin = e;
+        }
+      }
+      assertEquals(argmin + 1, s.keptEpoch(), "kept epoch is the validation argmin");
+      assertTrue(s.stoppedEarly(), "stops well before 400 epochs");
+      assertEquals(s.keptEpoch() + 4, s.epochs(), "stops after 4 epochs without improvement");
+    }
+  }
+
+  @Test
+  void closedModelRefusesEveryCall() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(60, 3, 0.1, 0.3, 0.2, 0.8, 8);
+    HexaGanModel model = HexaGan.train(data.table(), SyntheticTables.quick(1));
+    model.close();
+    double[][] v = data.table().values();
+    assertThrows(IllegalStateException.class, () -> model.impute(v));
+    assertThrows(IllegalStateException.class, () -> model.classify(v));
+    assertThrows(IllegalStateException.class, () -> model.generate(0, 3));
+    model.close(); // idempotent
+  }
+
+  @Test
+  void rejectsTablesThatCannotBeTrained() {
+    MaskedTable oneRow = MaskedTable.unlabeled(new double[][] {{1, 2}}, List.of("a", "b"));
+    assertThrows(IllegalArgumentException.class, () -> HexaGan.train(oneRow, SyntheticTables.quick(1)));
+    MaskedTable emptyColumn = MaskedTable.unlabeled(new double[][] {{1, Double.NaN}, {2, Double.NaN}}, List.of("a", "b"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HexaGan.train(emptyColumn, SyntheticTables.quick(1)));
+    assertTrue(e.getMessage().contains("column b"), e.getMessage());
+  }
+
+  @Test
+  void configRecordsValidateWithExpectedAndFound() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> OptimizerSettings.paper().withBatchSize(1));
+    assertTrue(e.getMessage().contains("expected") && e.getMessage().contains("found 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> HexaGanConfig.defaults().withImputationDraws(0));
+  }
+
+  @Test
+  void paperPresetCarriesThePapersWeights() {
+    HexaGanConfig p = HexaGanConfig.paper();
+    assertArrayEquals(new double[] {10, 10, 10, 1, 0.01, 0.1},
+        new double[] {p.losses().imputationPenalty(), p.losses().reconstruction(), p.losses().conditionalPenalty(),
+            p.losses().conditionalImputation(), p.losses().conditionalCrossEntropy(), p.losses().pseudoLabel()});
+    assertEquals(10, p.optimizer().conditionalUpdates());
+    assertEquals(60, p.schedule().warmupEpochs());
+    assertFalse(p.losses().penalizeLabelOutput());
+  }
+}

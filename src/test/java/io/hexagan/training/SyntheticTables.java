@@ -1,0 +1,135 @@
+package io.hexagan.training;
+
+import io.hexagan.io.MaskedTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Small tables with known structure, generated from a seed. */
+final class SyntheticTables {
+  private SyntheticTables() {}
+
+  /** A complete table and its copy with cells (and labels) missing completely at random. */
+  record Masked(double[][] complete, int[] labels, MaskedTable table) {}
+
+  /**
+   * Six columns driven by two latent factors (plus noise of sd 0.02): every column is predictable
+   * from the others, which column-mean imputation cannot use.
+   */
+  static Masked correlated(int rows, double missing, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] full = new double[rows][6];
+    for (int i = 0; i < rows; i++) {
+      double a = r.nextDouble();
+      double b = r.nextDouble();
+      double[] row = {a, b, 0.5 * a + 0.5 * b, 1 - a, 0.3 + 0.6 * a * b, 0.8 * b - 0.3 * a};
+      for (int c = 0; c < 6; c++) {
+        full[i][c] = 10 * (row[c] + 0.02 * r.nextGaussian()) + c;
+      }
+    }
+    double[][] masked = mcar(full, missing, r);
+    List<String> cols = List.of("a", "b", "mix", "neg_a", "prod", "diff");
+    return new Masked(full, null, MaskedTable.unlabeled(masked, cols));
+  }
+
+  /**
+   * Two Gaussian classes in d dimensions with means 0.3 and 0.7 in every coordinate (sd {@code
+   * sd}); {@code minorityShare} of the rows are class 1; labels kept with probability {@code
+   * labelKept}.
+   */
+  static Masked twoClasses(int rows, int d, double sd, double minorityShare, double missing, double labelKept,
+      long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] full = new double[rows][d];
+    int[] labels = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      labels[i] = r.nextDouble() < minorityShare ? 1 : 0;
+      double mean = labels[i] == 1 ? 0.7 : 0.3;
+      for (int c = 0; c < d; c++) {
+        full[i][c] = mean + sd * r.nextGaussian();
+      }
+    }
+    double[][] masked = mcar(full, missing, r);
+    int[] kept = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      kept[i] = r.nextDouble() < labelKept ? labels[i] : MaskedTable.UNLABELED;
+    }
+    List<String> cols = new ArrayList<>();
+    for (int c = 0; c < d; c++) {
+      cols.add("x" + c);
+    }
+    return new Masked(full, labels, new MaskedTable(masked, kept, cols, List.of("neg", "pos")));
+  }
+
+  static double[][] mcar(double[][] full, double missing, SplittableRandom r) {
+    double[][] masked = new double[full.length][];
+    for (int i = 0; i < full.length; i++) {
+      masked[i] = full[i].clone();
+      for (int c = 0; c < full[i].length; c++) {
+        if (r.nextDouble() < missing) {
+          masked[i][c] = Double.NaN;
+        }
+      }
+    }
+    return masked;
+  }
+
+  /** RMSE over the masked cells in the [0,1] space of the complete table's columns. */
+  static double rmse(double[][] complete, double[][] masked, double[][] imputed) {
+    int d = complete[0].length;
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    for (double[] row : complete) {
+      for (int c = 0; c < d; c++) {
+        lo[c] = Math.min(lo[c], row[c]);
+        hi[c] = Math.max(hi[c], row[c]);
+      }
+    }
+    double sq = 0;
+    long n = 0;
+    for (int i = 0; i < complete.length; i++) {
+      for (int c = 0; c < d; c++) {
+        if (Double.isNaN(masked[i][c])) {
+          double e = (imputed[i][c] - complete[i][c]) / (hi[c] - lo[c]);
+          sq += e * e;
+          n++;
+        }
+      }
+    }
+    return Math.sqrt(sq / n);
+  }
+
+  /** Column-mean imputation of the observed cells. */
+  static double[][] meanImputed(double[][] masked) {
+    int d = masked[0].length;
+    double[] sum = new double[d];
+    int[] count = new int[d];
+    for (double[] row : masked) {
+      for (int c = 0; c < d; c++) {
+        if (!Double.isNaN(row[c])) {
+          sum[c] += row[c];
+          count[c]++;
+        }
+      }
+    }
+    double[][] out = new double[masked.length][];
+    for (int i = 0; i < masked.length; i++) {
+      out[i] = masked[i].clone();
+      for (int c = 0; c < d; c++) {
+        if (Double.isNaN(out[i][c])) {
+          out[i][c] = sum[c] / count[c];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A fast configuration for tests: small epoch budget, fixed threads. */
+  static HexaGanConfig quick(int epochs) {
+    HexaGanConfig d = HexaGanConfig.defaults();
+    return d.withSchedule(d.schedule().withMaxEpochs(epochs).withWarmupEpochs(1))
+        .withSession(new SessionSettings(1, 1, "", true));
+  }
+}
