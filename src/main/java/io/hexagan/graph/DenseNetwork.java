@@ -188,6 +188,37 @@ public final class DenseNetwork<T extends TFloating> {
     return tf.math.add(dot, bias);
   }
 
+  /**
+   * Like {@link #blockSelectedOutput} with block i keeping output unit {@code indices[i]}: the
+   * units are chosen by a gather, so that they may be drawn at random inside the graph.
+   *
+   * @param indices [blocks] int32 output units
+   * @return shape [blocks × blockRows]
+   */
+  public Operand<T> gatheredOutput(
+      Ops tf, Weights<T> weights, Operand<T> lastHidden, Operand<org.tensorflow.types.TInt32> indices,
+      int blocks, int blockRows) {
+    int last = layers.size() - 1;
+    Layer<T> layer = layers.get(last);
+    if (layer.activation() != Activation.LINEAR) {
+      throw new IllegalStateException(name + ": selected outputs need a linear output layer");
+    }
+    int width = layer.inputs();
+    Operand<T> columns = tf.gather(
+        tf.linalg.transpose(weights.matrix(last), tf.constant(new int[] {1, 0})), indices, tf.constant(0));
+    Operand<T> repeated =
+        tf.reshape(
+            tf.tile(tf.expandDims(columns, tf.constant(1)), tf.constant(new int[] {1, blockRows, 1})),
+            tf.constant(new int[] {blocks * blockRows, width}));
+    Operand<T> bias =
+        tf.reshape(
+            tf.tile(tf.expandDims(tf.gather(weights.bias(last), indices, tf.constant(0)), tf.constant(1)),
+                tf.constant(new int[] {1, blockRows})),
+            tf.constant(new int[] {blocks * blockRows}));
+    Operand<T> dot = tf.reduceSum(tf.math.mul(lastHidden, repeated), tf.constant(1));
+    return tf.math.add(dot, bias);
+  }
+
   private Operand<T> layer(Ops tf, Weights<T> weights, int k, Operand<T> input) {
     Operand<T> z = tf.math.add(tf.linalg.matMul(input, weights.matrix(k)), weights.bias(k));
     return layers.get(k).activation().apply(tf, z);

@@ -4,6 +4,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -35,21 +36,39 @@ public final class GradientPenalties {
   public static <T extends TFloating> Operand<T> elementwise(
       Ops tf, DenseNetwork<T> critic, DenseNetwork.Weights<T> weights, Operand<T> x,
       Operand<T> labels, Operand<T> observed, int rows, int outputs) {
-    Operand<T> tiledX = tf.tile(tf.stopGradient(x), tf.constant(new int[] {outputs, 1}));
+    return elementwise(tf, critic, weights, x, labels, observed, rows, outputs, null);
+  }
+
+  /**
+   * L_GP_MI over a subset of the outputs: the mean over the outputs listed in {@code sampled}
+   * (int32 [k], k ≤ outputs) of their masked squared gradient norms. With outputs drawn uniformly
+   * at random each iteration this is an unbiased estimate of the full penalty at k/outputs of its
+   * cost; with {@code sampled} null it is the full penalty.
+   *
+   * @param sampled the penalised outputs, or null for all {@code outputs}
+   */
+  public static <T extends TFloating> Operand<T> elementwise(
+      Ops tf, DenseNetwork<T> critic, DenseNetwork.Weights<T> weights, Operand<T> x,
+      Operand<T> labels, Operand<T> observed, int rows, int outputs, Operand<TInt32> sampled) {
+    int blocks = sampled == null ? outputs : (int) sampled.shape().get(0);
+    Operand<T> tiledX = tf.tile(tf.stopGradient(x), tf.constant(new int[] {blocks, 1}));
     Operand<T> input = tiledX;
     if (labels != null) {
-      Operand<T> tiledY = tf.tile(tf.stopGradient(labels), tf.constant(new int[] {outputs, 1}));
+      Operand<T> tiledY = tf.tile(tf.stopGradient(labels), tf.constant(new int[] {blocks, 1}));
       input = tf.concat(List.of(tiledX, tiledY), tf.constant(1));
     }
     Operand<T> hidden = critic.hidden(tf, weights, input);
-    Operand<T> selected = critic.blockSelectedOutput(tf, weights, hidden, outputs, rows);
+    Operand<T> selected = sampled == null
+        ? critic.blockSelectedOutput(tf, weights, hidden, blocks, rows)
+        : critic.gatheredOutput(tf, weights, hidden, sampled, blocks, rows);
     Operand<T> grad = inputGradient(tf, selected, tiledX);
-    // Squared norm per tiled row, laid out as [outputs, rows].
+    // Squared norm per tiled row, laid out as [blocks, rows].
     Operand<T> squared =
         tf.reshape(
             tf.reduceSum(tf.math.square(grad), tf.constant(1)),
-            tf.constant(new int[] {outputs, rows}));
-    Operand<T> mask = tf.linalg.transpose(observed, tf.constant(new int[] {1, 0}));
+            tf.constant(new int[] {blocks, rows}));
+    Operand<T> mask = tf.linalg.transpose(
+        sampled == null ? observed : tf.gather(observed, sampled, tf.constant(1)), tf.constant(new int[] {1, 0}));
     Operand<T> perOutput =
         tf.math.div(
             tf.reduceSum(tf.math.mul(mask, squared), tf.constant(1)),

@@ -549,8 +549,15 @@ public final class HexaGanGraph {
     }
     int penalized = (elements ? d : 0) + (penalizeLabel ? 1 : 0);
     Operand<TFloat32> mask = penaltyMask.size() == 1 ? penaltyMask.get(0) : tf.concat(penaltyMask, tf.constant(1));
+    int sample = spec.losses().penaltyOutputSample();
+    Operand<TInt32> sampled = null;
+    if (sample > 0 && sample < penalized) {
+      Operand<TInt32> all = tf.range(tf.constant(0), tf.constant(penalized), tf.constant(1));
+      sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
+          tf.constant(new int[] {sample}));
+    }
     Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
-        mask, rowsB, penalized);
+        mask, rowsB, penalized, sampled);
     Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
     add(losses, PENALTY_IMPUTATION, penalty);
     if (!warmup) {

@@ -14,6 +14,10 @@ package io.hexagan.graph;
  * @param pseudoLabels how C's prediction becomes the label y_u fed to D_MI
  * @param penalizeLabelOutput whether L_GP_MI also covers D_MI's label output d+1 (the authors'
  *     code does not; the paper is silent)
+ * @param penaltyOutputSample how many of D_MI's outputs L_GP_MI covers per iteration, drawn
+ *     uniformly at random (an unbiased estimate of the full penalty); 0 = all outputs, as in the
+ *     authors' code. The penalty's cost grows with the number of outputs times d, so a sample
+ *     keeps wide tables affordable
  */
 public record LossWeights(
     double imputationPenalty,
@@ -25,7 +29,8 @@ public record LossWeights(
     double classifierWeightDecay,
     double missingNoiseScale,
     PseudoLabels pseudoLabels,
-    boolean penalizeLabelOutput) {
+    boolean penalizeLabelOutput,
+    int penaltyOutputSample) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -39,6 +44,9 @@ public record LossWeights(
       throw new IllegalArgumentException(
           "missingNoiseScale: expected a number in [0, 1], found " + missingNoiseScale);
     }
+    if (penaltyOutputSample < 0) {
+      throw new IllegalArgumentException("penaltyOutputSample: expected 0 (all) or a positive count, found " + penaltyOutputSample);
+    }
     if (pseudoLabels == null) {
       throw new IllegalArgumentException("pseudoLabels: expected a value, found null");
     }
@@ -46,25 +54,31 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, PseudoLabels.HARD, false);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, PseudoLabels.HARD, false, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, pseudoLabels, penalizeLabelOutput);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, pseudoLabels, penalizeLabelOutput, penaltyOutputSample);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, mode, penalizeLabelOutput);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, mode, penalizeLabelOutput, penaltyOutputSample);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, penaltyOutputSample);
+  }
+
+  /** This with the penalty's output sample replaced (0 = all outputs). */
+  public LossWeights withPenaltyOutputSample(int outputs) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, outputs);
   }
 
   private static void requireNonNegative(String name, double v) {

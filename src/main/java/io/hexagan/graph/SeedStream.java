@@ -1,6 +1,7 @@
 package io.hexagan.graph;
 
 import java.util.SplittableRandom;
+import org.tensorflow.op.random.RandomShuffle;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.op.random.RandomUniformInt;
 
@@ -30,6 +31,11 @@ public final class SeedStream {
   /** Seeds for a {@code RandomUniform} op. */
   public RandomUniform.Options[] uniform() {
     return new RandomUniform.Options[] {RandomUniform.seed(next()), RandomUniform.seed2(next())};
+  }
+
+  /** Seeds for a {@code RandomShuffle} op. */
+  public RandomShuffle.Options[] shuffle() {
+    return new RandomShuffle.Options[] {RandomShuffle.seed(next()), RandomShuffle.seed2(next())};
   }
 
   /** Seeds for a {@code RandomUniformInt} op. */

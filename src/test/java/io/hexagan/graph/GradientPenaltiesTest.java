@@ -143,6 +143,43 @@ class GradientPenaltiesTest {
   }
 
   @Test
+  void sampledPenaltyIsTheMeanOverTheSampledOutputsAndItsGradientMatchesFiniteDifferences() {
+    try (Graph g = new Graph()) {
+      Fixture f = critic(g, Activation.TANH, D + 1, D + CLASSES);
+      Operand<org.tensorflow.types.TInt32> picked = f.tf().constant(new int[] {3, 0, 4});
+      Operand<TFloat64> sampled = GradientPenalties.elementwise(f.tf(), f.critic(), f.weights(), f.x(), f.y(),
+          f.mask(), ROWS, D + 1, picked);
+      // Reference: the per-output terms of outputs 3, 0 and 4 from the full definition.
+      Ops tf = f.tf();
+      List<Operand<TFloat64>> single = new ArrayList<>();
+      for (int i : new int[] {3, 0, 4}) {
+        Operand<TFloat64> maskI = tf.math.mul(f.mask(), tf.constant(oneHotColumn(i)));
+        single.add(GradientPenalties.elementwise(tf, f.critic(), f.weights(), f.x(), f.y(), maskI, ROWS, D + 1));
+      }
+      // Each masked full penalty is (term_i) / (D + 1): the mean over outputs of a mask with one column.
+      Operand<TFloat64> reference = tf.math.div(tf.math.mul(tf.math.addN(single), tf.constant((double) (D + 1))),
+          tf.constant(3.0));
+      List<Operand<?>> grads = tf.gradients(sampled, f.weights().tensors()).dy().stream()
+          .<Operand<?>>map(o -> o).toList();
+      List<FiniteDifferences.Input> in = inputs(f, D + 1, new SplittableRandom(29));
+      try (Session s = new Session(g)) {
+        List<double[]> v = FiniteDifferences.evaluate(s, List.of(sampled, reference), in);
+        assertEquals(v.get(1)[0], v.get(0)[0], 1e-12 * Math.abs(v.get(1)[0]));
+        double err = FiniteDifferences.maxRelativeError(s, sampled, grads, in, 1e-6);
+        assertTrue(err < 1e-5, "relative error " + err);
+      }
+    }
+  }
+
+  private static double[][] oneHotColumn(int i) {
+    double[][] m = new double[ROWS][D + 1];
+    for (double[] row : m) {
+      row[i] = 1;
+    }
+    return m;
+  }
+
+  @Test
   void rowsWhoseElementIsMissingAreNotPenalised() {
     try (Graph g = new Graph()) {
       Fixture f = critic(g, Activation.TANH, D, D + CLASSES);
