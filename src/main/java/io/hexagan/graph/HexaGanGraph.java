@@ -76,6 +76,7 @@ public final class HexaGanGraph {
   private final ConditionalCritic<TFloat32> conditionalCritic;
   private final Classifier<TFloat32> classifier;
   private final Map<DenseNetwork<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
+  private final List<ResourceVariable<TFloat32>> bestVariables = new ArrayList<>();
 
   private final ResourceVariable<TFloat32> dataValues;
   private final ResourceVariable<TFloat32> dataMask;
@@ -153,6 +154,7 @@ public final class HexaGanGraph {
     snapshot = root.withControlDependencies(save).withName("snapshot_best").noOp();
     restoreSnapshot = root.withControlDependencies(restore).withName("restore_best").noOp();
     inference = buildInference(root.withSubScope("inference"), inferenceSeeds);
+    VariableSaver.build(root, checkpointVariables());
   }
 
   /** Builds the graph for {@code spec} into {@code graph}, placed by TensorFlow. */
@@ -306,6 +308,22 @@ public final class HexaGanGraph {
   /** D_MI, or null when absent. */
   public ImputationCritic<TFloat32> imputationCritic() {
     return imputationCritic;
+  }
+
+  /**
+   * Everything a resumed run restores, saved by the graph's {@link VariableSaver}: the networks,
+   * their optimizer slots, the best-epoch snapshot and the step (not the training data, which is
+   * fed again).
+   */
+  public List<ResourceVariable<?>> checkpointVariables() {
+    List<ResourceVariable<?>> all = new ArrayList<>();
+    for (DenseNetwork<TFloat32> n : networks()) {
+      all.addAll(n.variables());
+    }
+    all.addAll(optimizerSlots());
+    all.addAll(bestVariables);
+    all.add(step);
+    return all;
   }
 
   /** The optimizer slots of every network (state a resumed run restores). */
@@ -742,6 +760,7 @@ public final class HexaGanGraph {
       for (ResourceVariable<TFloat32> v : n.variables()) {
         ResourceVariable<TFloat32> best = ResourceVariable.create(tf, "best/" + v.name(), v.type(), v.shape(),
             init.zeros(init.constant(v.shape()), v.type()));
+        bestVariables.add(best);
         save.add(tf.assignVariableOp(best.handle(), v.read(tf)));
         restore.add(tf.assignVariableOp(v.handle(), best.read(tf)));
       }

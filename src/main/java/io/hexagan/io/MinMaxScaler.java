@@ -2,8 +2,8 @@ package io.hexagan.io;
 
 /**
  * Min-max scaling of each column to [0,1], fitted on the observed cells (paper section 4). A column
- * whose observed values are all equal (or that has none) gets span 1, so that it maps to 0 and back
- * exactly. Only imputed or generated values ever go through {@link #inverse}; observed cells are
+ * whose observed values are all equal (or that has none, or whose range float32 cannot hold) gets
+ * span 1. Only imputed or generated values ever go through {@link #inverse}; observed cells are
  * copied, never round-tripped.
  *
  * @param min per column, the smallest observed value (0 when none is observed)
@@ -47,7 +47,8 @@ public record MinMaxScaler(double[] min, double[] span) {
         hi[c] = 0;
       }
       double s = hi[c] - lo[c];
-      span[c] = s > 0 && Double.isFinite(s) ? s : 1.0;
+      // The networks run in float32: a span that float32 cannot hold as a normal number is treated as 0.
+      span[c] = s > 0 && s < Float.MAX_VALUE && (float) s >= Float.MIN_NORMAL ? s : 1.0;
     }
     return new MinMaxScaler(lo, span);
   }

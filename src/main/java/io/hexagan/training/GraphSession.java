@@ -90,6 +90,16 @@ final class GraphSession implements AutoCloseable {
     }
   }
 
+  /** Saves every checkpoint variable (weights, optimizer slots, best snapshot, step) under {@code prefix}. */
+  void save(String prefix) {
+    session.save(prefix);
+  }
+
+  /** Restores the checkpoint variables saved by {@link #save}. */
+  void restore(String prefix) {
+    session.restore(prefix);
+  }
+
   void trainIteration() {
     iterationRunner.run().close();
   }

@@ -1,55 +1,111 @@
 package io.hexagan.training;
 
 import io.hexagan.io.MinMaxScaler;
+import io.hexagan.savedmodel.ModelDirectory;
+import io.hexagan.savedmodel.ServingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * A trained HexaGAN: imputes missing cells, classifies rows and generates rows of a chosen class.
  * Values are in the table's original units; {@code NaN} marks a missing cell. Observed cells are
  * returned bit-identical: they are copied, never scaled and unscaled.
  *
+ * <p>The model runs the serving graph of its SavedModel, whether it was just trained or loaded
+ * from a directory, so both give the same numbers. Noise is drawn inside the graph from a seed:
+ * by default the config's seed, so the same call gives the same result; pass another seed for
+ * other draws.
+ *
  * <p>Holds a TensorFlow session: close it. Every method of a closed model throws {@link
- * IllegalStateException}. Inference methods may be called from several threads at once.
+ * IllegalStateException}. Inference may run on several threads at once.
  */
 public final class HexaGanModel implements AutoCloseable {
 
-  /** Rows per inference call into the graph; bounds the memory of large inputs. */
+  /** Rows per call into the graph; bounds the memory of large inputs. */
   static final int CHUNK_ROWS = 16_384;
 
-  private final GraphSession session;
+  private final ServingModel serving;
+  private final ModelMetadata metadata;
   private final MinMaxScaler scaler;
-  private final List<String> columns;
-  private final List<String> classes;
-  private final HexaGanConfig config;
-  private final TrainingSummary summary;
+  private final Path trainingState;
+  private final boolean ownsTrainingState;
   private volatile boolean closed;
 
-  HexaGanModel(GraphSession session, MinMaxScaler scaler, List<String> columns, List<String> classes,
-      HexaGanConfig config, TrainingSummary summary) {
-    this.session = session;
-    this.scaler = scaler;
-    this.columns = List.copyOf(columns);
-    this.classes = List.copyOf(classes);
-    this.config = config;
-    this.summary = summary;
+  HexaGanModel(ServingModel serving, ModelMetadata metadata, Path trainingState, boolean ownsTrainingState) {
+    this.serving = serving;
+    this.metadata = metadata;
+    this.scaler = new MinMaxScaler(metadata.scalerMin(), metadata.scalerSpan());
+    this.trainingState = trainingState;
+    this.ownsTrainingState = ownsTrainingState;
   }
 
-  /** Feature column names, in the order of a row's values. */
+  /** Loads a model directory written by {@link #save}. */
+  public static HexaGanModel load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": no such model directory");
+    }
+    if (!ModelDirectory.isModel(dir)) {
+      throw new IllegalArgumentException(dir + ": not a hexagan model directory (expected "
+          + ModelDirectory.SAVED_MODEL + " and " + ModelDirectory.ASSETS + "/" + ModelDirectory.METADATA + ")");
+    }
+    ModelMetadata metadata = ModelMetadata.fromJson(ModelDirectory.asset(dir, ModelDirectory.METADATA),
+        dir.resolve(ModelDirectory.ASSETS).resolve(ModelDirectory.METADATA).toString());
+    ServingModel serving;
+    try {
+      serving = ServingModel.load(dir, GraphSession.sessionConfig(metadata.config().session()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(dir + ": cannot load the SavedModel: " + e.getMessage(), e);
+    }
+    if (serving.features() != metadata.features().size() || serving.classes() != metadata.classes().size()) {
+      serving.close();
+      throw new IllegalArgumentException(dir + ": the SavedModel and " + ModelDirectory.METADATA + " disagree on the shape");
+    }
+    Path state = dir.resolve(ModelDirectory.TRAINING_STATE);
+    return new HexaGanModel(serving, metadata, Files.isDirectory(state) ? state : null, false);
+  }
+
+  /**
+   * Writes this model to {@code dir} atomically: the SavedModel, {@code assets/hexagan.json},
+   * the given extra assets, and the training state for a resumed run.
+   */
+  public void save(Path dir, Map<String, byte[]> extraAssets) throws IOException {
+    checkOpen();
+    Map<String, byte[]> assets = new LinkedHashMap<>(extraAssets);
+    assets.put(ModelDirectory.METADATA, metadata.toJson());
+    ModelDirectory.replace(dir, tmp -> {
+      serving.export(tmp, assets);
+      if (trainingState != null) {
+        ServingModel.copyTrainingState(trainingState, tmp);
+      }
+    });
+  }
+
+  /** Feature column names (encoded), in the order of a row's values. */
   public List<String> columns() {
-    return columns;
+    return metadata.features();
   }
 
   /** Class names by class id; empty for a model trained without a label. */
   public List<String> classes() {
-    return classes;
+    return metadata.classes();
   }
 
   public HexaGanConfig config() {
-    return config;
+    return metadata.config();
   }
 
   public TrainingSummary summary() {
-    return summary;
+    return metadata.summary();
+  }
+
+  public ModelMetadata metadata() {
+    return metadata;
   }
 
   /** The fitted min-max scaler of the feature columns. */
@@ -57,28 +113,43 @@ public final class HexaGanModel implements AutoCloseable {
     return scaler;
   }
 
+  /** Whether the model can generate rows (it was trained with G_CG and a label). */
+  public boolean generates() {
+    return serving.generates();
+  }
+
+  /** The checkpoint directory of the training graph, for a resumed run; null if none. */
+  Path trainingState() {
+    return trainingState;
+  }
+
+  /** Imputes every missing ({@code NaN}) cell with the config's seed; observed cells are copied. */
+  public double[][] impute(double[][] values) {
+    return impute(values, metadata.config().seed());
+  }
+
   /**
-   * Imputes every missing ({@code NaN}) cell; observed cells are copied unchanged.
+   * Imputes every missing ({@code NaN}) cell, noise drawn from {@code seed}; observed cells are
+   * copied unchanged.
    *
-   * @param values rows of {@code columns().size()} values
    * @return a new array of the same shape with no {@code NaN}
    */
-  public double[][] impute(double[][] values) {
+  public double[][] impute(double[][] values, long seed) {
     checkOpen();
-    int d = columns.size();
+    int d = columns().size();
     double[][] out = new double[values.length][];
-    for (int start = 0; start < values.length; start += CHUNK_ROWS) {
+    for (int start = 0, chunk = 0; start < values.length; start += CHUNK_ROWS, chunk++) {
       int rows = Math.min(CHUNK_ROWS, values.length - start);
       float[] x = new float[rows * d];
       float[] m = new float[rows * d];
-      scaleChunk(values, start, rows, x, m);
-      float[] imputed = session.impute(x, m, rows);
+      encodeChunk(values, start, rows, x, m);
+      float[] imputed = serving.impute(x, m, rows, seedOf(seed, chunk));
       for (int i = 0; i < rows; i++) {
         double[] row = values[start + i];
         double[] filled = row.clone();
         for (int c = 0; c < d; c++) {
           if (Double.isNaN(row[c])) {
-            filled[c] = scaler.inverse(c, imputed[i * d + c]);
+            filled[c] = imputed[i * d + c];
           }
         }
         out[start + i] = filled;
@@ -87,23 +158,24 @@ public final class HexaGanModel implements AutoCloseable {
     return out;
   }
 
-  /**
-   * Class probabilities of each row, from C applied to the row's imputation.
-   *
-   * @return [rows][classes().size()]
-   */
+  /** Class probabilities of each row with the config's seed: [rows][classes().size()]. */
   public double[][] classify(double[][] values) {
+    return classify(values, metadata.config().seed());
+  }
+
+  /** Class probabilities of each row, C applied to the row's imputation, noise from {@code seed}. */
+  public double[][] classify(double[][] values, long seed) {
     checkOpen();
     requireLabels("classify");
-    int d = columns.size();
-    int nc = classes.size();
+    int d = columns().size();
+    int nc = classes().size();
     double[][] out = new double[values.length][nc];
-    for (int start = 0; start < values.length; start += CHUNK_ROWS) {
+    for (int start = 0, chunk = 0; start < values.length; start += CHUNK_ROWS, chunk++) {
       int rows = Math.min(CHUNK_ROWS, values.length - start);
       float[] x = new float[rows * d];
       float[] m = new float[rows * d];
-      scaleChunk(values, start, rows, x, m);
-      float[] p = session.classify(x, m, rows);
+      encodeChunk(values, start, rows, x, m);
+      float[] p = serving.classify(x, m, rows, seedOf(seed, chunk));
       for (int i = 0; i < rows; i++) {
         for (int k = 0; k < nc; k++) {
           out[start + i][k] = p[i * nc + k];
@@ -129,40 +201,49 @@ public final class HexaGanModel implements AutoCloseable {
     return ids;
   }
 
-  /**
-   * Generates {@code count} rows of class {@code classId}: G_MI(G_CG(z_c, y_c)), in original
-   * units.
-   */
+  /** Generates {@code count} rows of class {@code classId} with the config's seed. */
   public double[][] generate(int classId, int count) {
+    return generate(classId, count, metadata.config().seed());
+  }
+
+  /**
+   * Generates {@code count} rows of class {@code classId}, G_MI(G_CG(z_c, y_c)) in original
+   * units, noise from {@code seed}.
+   */
+  public double[][] generate(int classId, int count, long seed) {
     checkOpen();
     requireLabels("generate");
-    if (session.graph().inference().generated() == null) {
+    if (!serving.generates()) {
       throw new IllegalStateException("generate: this model was trained without the conditional generator G_CG");
     }
-    if (classId < 0 || classId >= classes.size()) {
-      throw new IllegalArgumentException("classId: expected 0 to " + (classes.size() - 1) + ", found " + classId);
+    if (classId < 0 || classId >= classes().size()) {
+      throw new IllegalArgumentException("classId: expected 0 to " + (classes().size() - 1) + ", found " + classId);
     }
     if (count < 0) {
       throw new IllegalArgumentException("count: expected ≥ 0, found " + count);
     }
-    int d = columns.size();
+    int d = columns().size();
     double[][] out = new double[count][d];
-    for (int start = 0; start < count; start += CHUNK_ROWS) {
+    for (int start = 0, chunk = 0; start < count; start += CHUNK_ROWS, chunk++) {
       int rows = Math.min(CHUNK_ROWS, count - start);
-      int[] ids = new int[rows];
-      java.util.Arrays.fill(ids, classId);
-      float[] g = session.generate(ids);
+      long[] ids = new long[rows];
+      Arrays.fill(ids, classId);
+      float[] g = serving.generate(ids, seedOf(seed, chunk));
       for (int i = 0; i < rows; i++) {
         for (int c = 0; c < d; c++) {
-          out[start + i][c] = scaler.inverse(c, g[i * d + c]);
+          out[start + i][c] = g[i * d + c];
         }
       }
     }
     return out;
   }
 
-  private void scaleChunk(double[][] values, int start, int rows, float[] x, float[] m) {
-    int d = columns.size();
+  private static long[] seedOf(long seed, int chunk) {
+    return new long[] {seed & Long.MAX_VALUE, chunk};
+  }
+
+  private void encodeChunk(double[][] values, int start, int rows, float[] x, float[] m) {
+    int d = columns().size();
     for (int i = 0; i < rows; i++) {
       double[] row = values[start + i];
       if (row.length != d) {
@@ -174,17 +255,17 @@ public final class HexaGanModel implements AutoCloseable {
           continue;
         }
         if (Double.isInfinite(v)) {
-          throw new IllegalArgumentException("row " + (start + i) + ", column " + columns.get(c)
+          throw new IllegalArgumentException("row " + (start + i) + ", column " + columns().get(c)
               + ": expected a finite number or missing, found " + v);
         }
-        x[i * d + c] = (float) scaler.transform(c, v);
+        x[i * d + c] = (float) v;
         m[i * d + c] = 1f;
       }
     }
   }
 
   private void requireLabels(String what) {
-    if (classes.isEmpty()) {
+    if (classes().isEmpty()) {
       throw new IllegalStateException(what + ": this model was trained without a label column");
     }
   }
@@ -195,17 +276,18 @@ public final class HexaGanModel implements AutoCloseable {
     }
   }
 
-  /** Graph and session access for the package (trainer, tests). */
-  GraphSession session() {
-    checkOpen();
-    return session;
-  }
-
   @Override
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      session.close();
+      serving.close();
+      if (ownsTrainingState && trainingState != null) {
+        try {
+          PathUtils.deleteDirectory(trainingState);
+        } catch (IOException e) {
+          // A temporary checkpoint that cannot be removed is left to the OS's temp cleanup.
+        }
+      }
     }
   }
 }

@@ -1,14 +1,29 @@
 package io.hexagan.training;
 
 import io.hexagan.graph.GraphSpec;
+import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
+import io.hexagan.savedmodel.ModelDirectory;
+import io.hexagan.savedmodel.ServingModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
+import org.apache.commons.io.file.PathUtils;
 import org.slf4j.LoggerFactory;
+import org.tensorflow.TensorFlow;
 
 /**
  * One training run: validates the table, hides the validation cells and labels, builds and loads
@@ -37,15 +52,72 @@ final class Trainer {
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
         config.ablation(), config.imputationDraws(), config.seed());
-    GraphSession session = GraphSession.open(spec, config.session());
-    try {
+    Path state = null;
+    try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
       Validator validator = new Validator(table, scaler, split);
       TrainingSummary summary = loop(session, spec, validator, start);
-      return new HexaGanModel(session, scaler, table.columns(), table.classes(), config, summary);
+      state = Files.createTempDirectory("hexagan-training-state");
+      String prefix = state.resolve(ModelDirectory.CHECKPOINT_PREFIX).toString();
+      session.save(prefix);
+      ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, table.columns(), table.classes(),
+          scaler.min(), scaler.span(), config, summary, provenance(table));
+      ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
+          config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
+          spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
+          scaler.min(), scaler.span(), config.seed());
+      ServingModel model = ServingModel.restore(serving, prefix, GraphSession.sessionConfig(config.session()));
+      return new HexaGanModel(model, metadata, state, true);
+    } catch (IOException e) {
+      deleteQuietly(state);
+      throw new UncheckedIOException("cannot write the training checkpoint", e);
     } catch (RuntimeException e) {
-      session.close();
+      deleteQuietly(state);
       throw e;
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir != null) {
+      try {
+        PathUtils.deleteDirectory(dir);
+      } catch (IOException ignored) {
+        // best effort: a temporary directory
+      }
+    }
+  }
+
+  private static ModelMetadata.Provenance provenance(MaskedTable table) {
+    return new ModelMetadata.Provenance(Version.HEXAGAN, TensorFlow.version(), fingerprint(table), table.rows(),
+        Instant.now().toString());
+  }
+
+  /** SHA-256 of the table's names, values (bit patterns) and labels. */
+  static String fingerprint(MaskedTable table) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      ByteBuffer buf = ByteBuffer.allocate(8);
+      for (String c : table.columns()) {
+        md.update(c.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      for (String c : table.classes()) {
+        md.update(c.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 1);
+      }
+      for (int r = 0; r < table.rows(); r++) {
+        for (double v : table.values()[r]) {
+          buf.clear();
+          md.update(buf.putLong(Double.doubleToLongBits(v)).array());
+        }
+        if (table.hasLabels()) {
+          buf.clear();
+          md.update(buf.putLong(table.labels()[r]).array());
+        }
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 
@@ -131,6 +203,14 @@ final class Trainer {
     }
     if (table.features() < 1) {
       throw new IllegalArgumentException("table: expected at least 1 feature column, found 0");
+    }
+    for (int r = 0; r < table.rows(); r++) {
+      for (int c = 0; c < table.features(); c++) {
+        if (Math.abs(table.values()[r][c]) > Float.MAX_VALUE) {
+          throw new IllegalArgumentException("row " + r + ", column " + table.columns().get(c)
+              + ": expected a magnitude below 3.4e38 (float32), found " + table.values()[r][c]);
+        }
+      }
     }
     for (int c = 0; c < table.features(); c++) {
       boolean any = false;

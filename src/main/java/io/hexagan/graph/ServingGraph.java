@@ -1,0 +1,236 @@
+package io.hexagan.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The graph a trained model serves: E, G_MI, G_CG and C only (no critics, no optimizer state, no
+ * training data), with min-max scaling inside the graph so that its inputs and outputs are in the
+ * table's original units. Its variables carry the training graph's names, so it restores them
+ * from a training checkpoint ({@link VariableSaver}).
+ *
+ * <p>Endpoints (the SavedModel signatures): {@code impute(x, mask) → x_imputed}, {@code
+ * classify(x, mask) → probabilities, class_ids}, {@code generate(class_ids) → x}. Noise is drawn
+ * inside the graph: by default from stateful seeded ops (each call new noise); when the optional
+ * {@link #seed()} input is fed with two non-negative numbers, from stateless ops keyed by it, so
+ * that the same seed gives the same output.
+ */
+public final class ServingGraph {
+
+  /**
+   * What the serving graph needs to know.
+   *
+   * @param features d (encoded feature columns)
+   * @param classes n_c, 0 without a label
+   * @param architecture the widths the model was trained with
+   * @param imputationGenerator whether E and G_MI exist (else missing cells keep their noise)
+   * @param conditionalGenerator whether G_CG exists
+   * @param missingNoiseScale z ~ U(0, s) in missing slots
+   * @param imputationDraws noise draws averaged per row
+   * @param min per feature, the scaler's minimum
+   * @param span per feature, the scaler's span
+   * @param seed seed of the stateful noise ops
+   */
+  public record Spec(
+      int features, int classes, Architecture.Resolved architecture, boolean imputationGenerator,
+      boolean conditionalGenerator, double missingNoiseScale, int imputationDraws, double[] min,
+      double[] span, long seed) {
+    public Spec {
+      if (min.length != features || span.length != features) {
+        throw new IllegalArgumentException("scaler: expected " + features + " columns, found " + min.length);
+      }
+      min = min.clone();
+      span = span.clone();
+    }
+  }
+
+  /** Input and output names of the signatures. */
+  public static final String INPUT_X = "x";
+  public static final String INPUT_MASK = "mask";
+  public static final String INPUT_CLASS_IDS = "class_ids";
+  public static final String OUTPUT_IMPUTED = "x_imputed";
+  public static final String OUTPUT_PROBABILITIES = "probabilities";
+  public static final String OUTPUT_CLASS_IDS = "class_ids";
+  public static final String OUTPUT_GENERATED = "x";
+
+  private static final Class<TFloat32> F = TFloat32.class;
+
+  private final Spec spec;
+  private final List<ResourceVariable<TFloat32>> variables = new ArrayList<>();
+  private final Placeholder<TFloat32> x;
+  private final Placeholder<TFloat32> mask;
+  private final PlaceholderWithDefault<TInt64> seed;
+  private final Operand<TFloat32> imputed;
+  private final Operand<TFloat32> probabilities;
+  private final Operand<TInt64> predicted;
+  private final Placeholder<TInt64> classIds;
+  private final Operand<TFloat32> generated;
+
+  private ServingGraph(Graph graph, Spec spec) {
+    this.spec = spec;
+    Ops root = Ops.create(graph);
+    SeedStream seeds = new SeedStream(spec.seed());
+    Architecture.Resolved arch = spec.architecture();
+    int d = spec.features();
+    int nc = spec.classes();
+    Encoder<TFloat32> encoder = null;
+    ImputationGenerator<TFloat32> generator = null;
+    if (spec.imputationGenerator()) {
+      encoder = Encoder.create(root, F, d, arch, seeds);
+      generator = ImputationGenerator.create(root, F, d, arch, seeds);
+      variables.addAll(encoder.network().variables());
+      variables.addAll(generator.network().variables());
+    }
+    ConditionalGenerator<TFloat32> conditional = null;
+    if (spec.conditionalGenerator()) {
+      conditional = ConditionalGenerator.create(root, F, nc, arch, seeds);
+      variables.addAll(conditional.network().variables());
+    }
+    Classifier<TFloat32> classifier = null;
+    if (nc > 0) {
+      classifier = Classifier.create(root, F, d, nc, arch, seeds);
+      variables.addAll(classifier.network().variables());
+    }
+    VariableSaver.build(root, variables);
+
+    Ops tf = root.withSubScope("serving");
+    x = tf.withName(INPUT_X).placeholder(F, Placeholder.shape(Shape.of(-1, d)));
+    mask = tf.withName(INPUT_MASK).placeholder(F, Placeholder.shape(Shape.of(-1, d)));
+    seed = tf.withName("seed").placeholderWithDefault(tf.constant(new long[] {-1, -1}), Shape.of(2));
+    Operand<TFloat32> min = tf.constant(toFloats(spec.min()));
+    Operand<TFloat32> span = tf.constant(toFloats(spec.span()));
+    Operand<TFloat32> observed = tf.dtypes.cast(tf.math.greater(mask, tf.constant(0f)), F);
+    // Missing cells may hold anything, NaN included: select, never multiply, them away.
+    Operand<TFloat32> clean = tf.select(tf.math.greater(mask, tf.constant(0f)), x, tf.zerosLike(x));
+    Operand<TFloat32> scaled = tf.math.mul(tf.math.div(tf.math.sub(clean, min), span), observed);
+
+    int draws = spec.imputationDraws();
+    Operand<TFloat32> xs = draws == 1 ? scaled : tf.tile(scaled, tf.constant(new int[] {draws, 1}));
+    Operand<TFloat32> ms = draws == 1 ? observed : tf.tile(observed, tf.constant(new int[] {draws, 1}));
+    Operand<TFloat32> z = noise(tf, tf.shape(xs), seeds, 0L);
+    if (spec.missingNoiseScale() != 1.0) {
+      z = tf.math.mul(z, tf.constant((float) spec.missingNoiseScale()));
+    }
+    Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
+    Operand<TFloat32> noisy = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, z));
+    Operand<TFloat32> xHat = noisy;
+    if (encoder != null) {
+      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), noisy, ms);
+      Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h);
+      xHat = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, xBar));
+    }
+    Operand<TFloat32> meanHat = average(tf, xHat, draws, d);
+    Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
+    imputed = tf.withName(OUTPUT_IMPUTED).select(tf.math.greater(mask, tf.constant(0f)), x, unscaled);
+
+    if (classifier != null) {
+      Operand<TFloat32> p = tf.nn.softmax(classifier.logits(tf, classifier.network().read(tf), xHat));
+      probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(average(tf, p, draws, nc));
+      predicted = tf.withName("predicted_class_ids").math.argMax(probabilities, tf.constant(1), TInt64.class);
+    } else {
+      probabilities = null;
+      predicted = null;
+    }
+    if (conditional != null) {
+      classIds = tf.withName(INPUT_CLASS_IDS).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(nc), tf.constant(1f), tf.constant(0f));
+      Operand<TInt32> noiseShape = tf.concat(List.of(tf.shape.size(classIds, tf.constant(0)),
+          tf.constant(new int[] {conditional.noiseDim()})), tf.constant(0));
+      Operand<TFloat32> zc = noise(tf, noiseShape, seeds, 1L);
+      Operand<TFloat32> hc = conditional.generate(tf, conditional.network().read(tf), zc, y);
+      Operand<TFloat32> xc = generator.generate(tf, generator.network().read(tf), hc);
+      generated = tf.withName("generated").math.add(min, tf.math.mul(xc, span));
+    } else {
+      classIds = null;
+      generated = null;
+    }
+  }
+
+  /** Builds the serving graph of {@code spec} into {@code graph}. */
+  public static ServingGraph build(Graph graph, Spec spec) {
+    return new ServingGraph(graph, spec);
+  }
+
+  /**
+   * U(0,1) noise: stateful and seeded by default; stateless, keyed by {@code seed + [0, stream]},
+   * when {@link #seed()} is fed with non-negative values.
+   */
+  private Operand<TFloat32> noise(Ops tf, Operand<TInt32> shape, SeedStream seeds, long stream) {
+    Operand<TFloat32> stateful = tf.random.randomUniform(shape, F, seeds.uniform());
+    Operand<TInt64> key = tf.math.add(seed, tf.constant(new long[] {0, stream}));
+    Operand<TFloat32> stateless = tf.random.statelessRandomUniform(shape, key, F);
+    Operand<org.tensorflow.types.TBool> seeded = tf.math.greaterEqual(
+        tf.slice(seed, tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new long[] {0}));
+    return tf.select(tf.reshape(seeded, tf.constant(new int[0])), stateless, stateful);
+  }
+
+  private static Operand<TFloat32> average(Ops tf, Operand<TFloat32> v, int draws, int cols) {
+    if (draws == 1) {
+      return v;
+    }
+    return tf.math.mean(tf.reshape(v, tf.constant(new int[] {draws, -1, cols})), tf.constant(0));
+  }
+
+  private static float[] toFloats(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return f;
+  }
+
+  public Spec spec() {
+    return spec;
+  }
+
+  /** The variables served (restored from a checkpoint by name). */
+  public List<ResourceVariable<TFloat32>> variables() {
+    return List.copyOf(variables);
+  }
+
+  public Placeholder<TFloat32> x() {
+    return x;
+  }
+
+  public Placeholder<TFloat32> mask() {
+    return mask;
+  }
+
+  /** Optional int64 [2] input: non-negative values make the noise a function of this seed. */
+  public PlaceholderWithDefault<TInt64> seed() {
+    return seed;
+  }
+
+  public Operand<TFloat32> imputed() {
+    return imputed;
+  }
+
+  /** Class probabilities, or null without a label. */
+  public Operand<TFloat32> probabilities() {
+    return probabilities;
+  }
+
+  /** Most probable class per row, or null without a label. */
+  public Operand<TInt64> predictedClassIds() {
+    return predicted;
+  }
+
+  /** Class ids to generate, or null without G_CG. */
+  public Placeholder<TInt64> classIds() {
+    return classIds;
+  }
+
+  /** Generated rows in original units, or null without G_CG. */
+  public Operand<TFloat32> generated() {
+    return generated;
+  }
+}
