@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +21,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
- * Records of a CSV file read one at a time: UTF-8 (invalid bytes are an error, a leading byte-order
- * mark is skipped), a required header of distinct non-empty names, every record as wide as the
- * header. Blank lines are skipped. Parsing is Commons CSV's (RFC 4180 quoting).
+ * Records of a CSV file read one at a time: UTF-8, a leading byte-order mark skipped, bytes that are
+ * not UTF-8 an error naming their cell; a required header of distinct non-empty names; every record
+ * as wide as the header. Blank lines are skipped. Parsing is Commons CSV's (RFC 4180 quoting).
  */
 final class CsvRecordStream implements Closeable {
+
+  private static final char REPLACEMENT = '\uFFFD';
 
   private final String source;
   private final CSVParser parser;
@@ -46,6 +47,7 @@ final class CsvRecordStream implements Closeable {
     this.header = first.toList();
     this.headerLine = Math.max(1, parser.getCurrentLineNumber() - lineBreaks(first));
     this.lastRow = 1;
+    checkText(1, headerLine, header);
     checkNames();
   }
 
@@ -59,8 +61,8 @@ final class CsvRecordStream implements Closeable {
     try {
       BOMInputStream in = BOMInputStream.builder().setPath(file).get();
       CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE);
       parser = format(options).parse(new InputStreamReader(in, utf8));
     } catch (NoSuchFileException e) {
       throw DataException.inFile(source, "file not found", e);
@@ -115,7 +117,9 @@ final class CsvRecordStream implements Closeable {
       throw DataException.atCell(source, row, Math.max(line, row), column, name, "expected " + header.size()
           + " fields as in the header, found " + record.size());
     }
-    return new RawRow(row, Math.max(line, row), record.toList());
+    List<String> cells = record.toList();
+    checkText(row, Math.max(line, row), cells);
+    return new RawRow(row, Math.max(line, row), cells);
   }
 
   @Override
@@ -144,12 +148,17 @@ final class CsvRecordStream implements Closeable {
   }
 
   private DataException readError(UncheckedIOException e) {
-    IOException cause = e.getCause();
-    long row = lastRow + 1;
-    if (cause instanceof CharacterCodingException) {
-      return DataException.inRow(source, row, 0, "expected UTF-8 text, found bytes that are not UTF-8", e);
+    return DataException.inRow(source, lastRow + 1, 0, "malformed CSV: " + e.getCause().getMessage(), e);
+  }
+
+  private void checkText(long row, long line, List<String> cells) {
+    for (int c = 0; c < cells.size(); c++) {
+      if (cells.get(c).indexOf(REPLACEMENT) >= 0) {
+        String name = row > 1 && c < header.size() ? header.get(c).strip() : null;
+        throw DataException.atCell(source, row, line, c + 1, name,
+            "expected UTF-8 text, found bytes that are not UTF-8 (or the replacement character U+FFFD)");
+      }
     }
-    return DataException.inRow(source, row, 0, "malformed CSV: " + cause.getMessage(), e);
   }
 
   private void checkNames() {
