@@ -3,9 +3,11 @@ package io.hexagan.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writing a file all or nothing: into a temporary file in the target's directory, then moved over
@@ -22,12 +24,25 @@ final class AtomicFiles {
   private AtomicFiles() {
   }
 
-  /** A new empty temporary file next to {@code target}, hidden, named after it. */
+  /**
+   * A new empty temporary file next to {@code target}, hidden, named after it. Unlike {@link
+   * Files#createTempFile}, it gets the default permissions of a new file (umask), which the target
+   * then has.
+   */
   static Path temporaryFor(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    return Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      try {
+        return Files.createFile(dir.resolve("." + absolute.getFileName() + "." + suffix + ".tmp"));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Moves {@code temporary} over {@code target}. */

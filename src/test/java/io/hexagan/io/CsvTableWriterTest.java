@@ -209,6 +209,16 @@ class CsvTableWriterTest {
   }
 
   @Test
+  void outputGetsTheDefaultPermissionsOfANewFile() throws IOException {
+    Path plain = Files.createFile(dir.resolve("plain.csv"));
+    Path target = dir.resolve("out.csv");
+
+    CsvTableWriter.writeAll(target, CsvTable.of("t", List.of("a"), List.of(List.of("1"))), CsvOptions.DEFAULT);
+
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+  }
+
+  @Test
   void semicolonOptionsWriteSemicolons() throws IOException {
     Path target = dir.resolve("semi.csv");
     List<List<String>> rows = new ArrayList<>();
