@@ -109,17 +109,17 @@ final class CsvRecordStream implements Closeable {
     }
     CSVRecord record = nextRecord();
     long row = record.getRecordNumber();
-    long line = parser.getCurrentLineNumber() - lineBreaks(record);
+    long line = Math.max(row, parser.getCurrentLineNumber() - lineBreaks(record));
     lastRow = row;
     if (record.size() != header.size()) {
       int column = Math.min(record.size(), header.size()) + 1;
       String name = column <= header.size() ? header.get(column - 1).strip() : null;
-      throw DataException.atCell(source, row, Math.max(line, row), column, name, "expected " + header.size()
+      throw DataException.atCell(source, row, line, column, name, "expected " + header.size()
           + " fields as in the header, found " + record.size());
     }
     List<String> cells = record.toList();
-    checkText(row, Math.max(line, row), cells);
-    return new RawRow(row, Math.max(line, row), cells);
+    checkText(row, line, cells);
+    return new RawRow(row, line, cells);
   }
 
   @Override
