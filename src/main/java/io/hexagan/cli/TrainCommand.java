@@ -1,0 +1,99 @@
+package io.hexagan.cli;
+
+import io.hexagan.training.ConfigJson;
+import io.hexagan.training.CsvTraining;
+import io.hexagan.training.HexaGanConfig;
+import io.hexagan.training.HexaGanModel;
+import io.hexagan.training.TrainingSummary;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hexagan train}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Trains a HexaGAN model on a CSV file and writes the model directory (a TensorFlow SavedModel).",
+    showDefaultValues = true,
+    footer = {"", "Example:", "  hexagan train --input patients.csv --label outcome --model models/patients --epochs 200"})
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "<file.csv>",
+      description = "Training table: CSV with a header; empty or marker cells are missing.")
+  Path input;
+
+  @Option(names = {"-l", "--label"}, paramLabel = "<column>",
+      description = "The label column (classes may be any text; an empty label is an unlabelled row). "
+          + "Without it the model only imputes.")
+  String label;
+
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "<dir>",
+      description = "Model directory to write (replaced atomically if it exists).")
+  Path model;
+
+  @Option(names = "--epochs", paramLabel = "<n>", description = "Epoch budget (training may stop earlier on validation).")
+  Integer epochs;
+
+  @Option(names = "--seed", paramLabel = "<n>", description = "Seed of every random stream.")
+  Long seed;
+
+  @Option(names = "--preset", paramLabel = "<name>", defaultValue = "default",
+      description = "Base settings: ${COMPLETION-CANDIDATES} (paper = the authors' recipe).")
+  Preset preset;
+
+  @Option(names = "--config", paramLabel = "<file.json>",
+      description = "JSON file of settings laid over the preset, e.g. {\"optimizer\": {\"batchSize\": 128}}.")
+  Path config;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  boolean quiet;
+
+  @Mixin CsvOptionsMixin csv;
+
+  /** Named base configurations. */
+  enum Preset {
+    DEFAULT, PAPER;
+
+    HexaGanConfig config() {
+      return this == PAPER ? HexaGanConfig.paper() : HexaGanConfig.defaults();
+    }
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    HexaGanConfig c = configuration(preset, config, epochs, seed);
+    try (Progress.Training progress = new Progress.Training(System.err, quiet);
+        HexaGanModel trained = CsvTraining.train(input, label, csv.options(), c, model, progress)) {
+      progress.close();
+      TrainingSummary s = trained.summary();
+      spec.commandLine().getOut().printf("trained %d epochs in %.1f s (kept epoch %d%s); model written to %s%n",
+          s.epochs(), s.millis() / 1000.0, s.keptEpoch(), s.stoppedEarly() ? ", stopped early" : "", model);
+      spec.commandLine().getOut().flush();
+    }
+    return 0;
+  }
+
+  static HexaGanConfig configuration(Preset preset, Path file, Integer epochs, Long seed) {
+    HexaGanConfig c = preset.config();
+    if (file != null) {
+      c = ConfigJson.read(file, c);
+    }
+    if (epochs != null) {
+      c = c.withSchedule(c.schedule().withMaxEpochs(epochs));
+    }
+    if (seed != null) {
+      c = c.withSeed(seed);
+    }
+    return c;
+  }
+}
