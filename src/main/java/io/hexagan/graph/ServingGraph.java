@@ -37,7 +37,7 @@ public final class ServingGraph {
    * @param missingNoiseScale z ~ U(0, s) in missing slots
    * @param imputationDraws noise draws averaged per row
    * @param min per feature, the scaler's minimum
-   * @param span per feature, the scaler's span
+   * @param span per feature, the scaler's span (0 for a constant feature)
    * @param seed seed of the stateful noise ops
    */
   public record Spec(
@@ -107,11 +107,17 @@ public final class ServingGraph {
     mask = tf.withName(INPUT_MASK).placeholder(F, Placeholder.shape(Shape.of(-1, d)));
     seed = tf.withName("seed").placeholderWithDefault(tf.constant(new long[] {-1, -1}), Shape.of(2));
     Operand<TFloat32> min = tf.constant(toFloats(spec.min()));
+    // A constant column has span 0: it scales by 1 and every output maps back to its constant.
     Operand<TFloat32> span = tf.constant(toFloats(spec.span()));
+    double[] divisors = spec.span().clone();
+    for (int c = 0; c < divisors.length; c++) {
+      divisors[c] = divisors[c] > 0 ? divisors[c] : 1.0;
+    }
+    Operand<TFloat32> divisor = tf.constant(toFloats(divisors));
     Operand<TFloat32> observed = tf.dtypes.cast(tf.math.greater(mask, tf.constant(0f)), F);
     // Missing cells may hold anything, NaN included: select, never multiply, them away.
     Operand<TFloat32> clean = tf.select(tf.math.greater(mask, tf.constant(0f)), x, tf.zerosLike(x));
-    Operand<TFloat32> scaled = tf.math.mul(tf.math.div(tf.math.sub(clean, min), span), observed);
+    Operand<TFloat32> scaled = tf.math.mul(tf.math.div(tf.math.sub(clean, min), divisor), observed);
 
     int draws = spec.imputationDraws();
     Operand<TFloat32> xs = draws == 1 ? scaled : tf.tile(scaled, tf.constant(new int[] {draws, 1}));

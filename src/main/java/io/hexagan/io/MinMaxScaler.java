@@ -2,12 +2,12 @@ package io.hexagan.io;
 
 /**
  * Min-max scaling of each column to [0,1], fitted on the observed cells (paper section 4). A column
- * whose observed values are all equal (or that has none, or whose range float32 cannot hold) gets
- * span 1. Only imputed or generated values ever go through {@link #inverse}; observed cells are
+ * whose observed values are all equal (or that has none, or whose range float32 cannot hold as a
+ * normal number) has span 0: it scales to 0 and every value maps back to its constant. Only imputed or generated values ever go through {@link #inverse}; observed cells are
  * copied, never round-tripped.
  *
  * @param min per column, the smallest observed value (0 when none is observed)
- * @param span per column, max − min, or 1 when that is 0
+ * @param span per column, max − min (0 for a constant column)
  */
 public record MinMaxScaler(double[] min, double[] span) {
 
@@ -16,8 +16,8 @@ public record MinMaxScaler(double[] min, double[] span) {
       throw new IllegalArgumentException("min and span: expected equal lengths, found " + min.length + " and " + span.length);
     }
     for (int c = 0; c < span.length; c++) {
-      if (!(span[c] > 0) || Double.isInfinite(span[c]) || !Double.isFinite(min[c])) {
-        throw new IllegalArgumentException("column " + c + ": expected a finite min and a positive span, found "
+      if (!(span[c] >= 0) || Double.isInfinite(span[c]) || !Double.isFinite(min[c])) {
+        throw new IllegalArgumentException("column " + c + ": expected a finite min and a span ≥ 0, found "
             + min[c] + " and " + span[c]);
       }
     }
@@ -48,7 +48,7 @@ public record MinMaxScaler(double[] min, double[] span) {
       }
       double s = hi[c] - lo[c];
       // The networks run in float32: a span that float32 cannot hold as a normal number is treated as 0.
-      span[c] = s > 0 && s < Float.MAX_VALUE && (float) s >= Float.MIN_NORMAL ? s : 1.0;
+      span[c] = s > 0 && s < Float.MAX_VALUE && (float) s >= Float.MIN_NORMAL ? s : 0.0;
     }
     return new MinMaxScaler(lo, span);
   }
@@ -57,9 +57,14 @@ public record MinMaxScaler(double[] min, double[] span) {
     return min.length;
   }
 
+  /** What column {@code c} is divided by when scaling: its span, or 1 for a constant column. */
+  public double divisor(int c) {
+    return span[c] > 0 ? span[c] : 1.0;
+  }
+
   /** The scaled value of {@code v} in column {@code c}. */
   public double transform(int c, double v) {
-    return (v - min[c]) / span[c];
+    return (v - min[c]) / divisor(c);
   }
 
   /** The value in original units of scaled value {@code s} in column {@code c}. */
