@@ -149,7 +149,7 @@ public final class HexaGanModel implements AutoCloseable {
         double[] filled = row.clone();
         for (int c = 0; c < d; c++) {
           if (Double.isNaN(row[c])) {
-            filled[c] = imputed[i * d + c];
+            filled[c] = shortest(imputed[i * d + c]);
           }
         }
         out[start + i] = filled;
@@ -231,11 +231,19 @@ public final class HexaGanModel implements AutoCloseable {
       float[] g = serving.generate(ids, seedOf(seed, chunk));
       for (int i = 0; i < rows; i++) {
         for (int c = 0; c < d; c++) {
-          out[start + i][c] = g[i * d + c];
+          out[start + i][c] = shortest(g[i * d + c]);
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The double nearest the shortest decimal that identifies float {@code f}: the networks compute
+   * in float32, so digits beyond a float's would be noise in an output file.
+   */
+  static double shortest(float f) {
+    return Double.parseDouble(Float.toString(f));
   }
 
   private static long[] seedOf(long seed, int chunk) {
