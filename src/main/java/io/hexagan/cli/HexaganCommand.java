@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       ImputeCommand.class,
       ClassifyCommand.class,
       GenerateCommand.class,
-      InspectCommand.class
+      InspectCommand.class,
+      BenchCommand.class
     },
     footer = {"", "Start with: hexagan demo"})
 public final class HexaganCommand {

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writing a file all or nothing: into a temporary file in the target's directory, then moved over
  * the target atomically (or, where the file system cannot, replacing it).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   /** Writes the content of a file to a stream. */
   @FunctionalInterface
@@ -61,6 +61,11 @@ final class AtomicFiles {
     } catch (IOException e) {
       pending.addSuppressed(e);
     }
+  }
+
+  /** Writes {@code bytes} to {@code target}; on any failure {@code target} is untouched. */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, out -> out.write(bytes));
   }
 
   /** Writes {@code target} from {@code content}; on any failure {@code target} is untouched. */

@@ -73,6 +73,20 @@ public final class ServingModel implements AutoCloseable {
     }
   }
 
+  /** A serving graph with freshly initialised (untrained) weights: for benchmarks of its arithmetic. */
+  public static ServingModel initialized(ServingGraph.Spec spec, ConfigProto config) {
+    Graph graph = new Graph();
+    try {
+      ServingGraph serving = ServingGraph.build(graph, spec);
+      Session session = new Session(graph, false, config);
+      session.initialize();
+      return new ServingModel(graph, session, null, ServingSignatures.of(serving));
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
   /** Loads a SavedModel directory written by {@link #export}. */
   public static ServingModel load(Path dir, ConfigProto config) {
     SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)

@@ -1,0 +1,124 @@
+package io.hexagan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hexagan.io.AtomicFiles;
+import io.hexagan.training.CsvImputeBenchmark;
+import io.hexagan.training.HexaGanConfig;
+import io.hexagan.training.TrainingBenchmark;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hexagan bench}. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measures training and imputation speed on this machine: ms per full training iteration, "
+        + "Session.run calls and bytes crossing into TensorFlow per iteration, graph size, estimated GFLOP per "
+        + "iteration, in-graph imputation rows/s, and (with --csv) end-to-end CSV imputation rows/s and peak heap.",
+    showDefaultValues = true,
+    footer = {"", "Example:", "  hexagan bench --features 23,57,500 --batches 64,128,256 --json bench.json"})
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--features", split = ",", paramLabel = "<d>", defaultValue = "23,57,500", description = "Feature counts d.")
+  List<Integer> features;
+
+  @Option(names = "--batches", split = ",", paramLabel = "<b>", defaultValue = "64,128,256", description = "Labelled batch sizes.")
+  List<Integer> batches;
+
+  @Option(names = "--threads", split = ",", paramLabel = "<intra:inter>", defaultValue = "2:1",
+      description = "TensorFlow thread settings to compare, intra:inter.")
+  List<String> threads;
+
+  @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "200", description = "Timed iterations per setting.")
+  int iterations;
+
+  @Option(names = "--warmup", paramLabel = "<n>", defaultValue = "30", description = "Untimed iterations first.")
+  int warmup;
+
+  @Option(names = "--preset", paramLabel = "<name>", defaultValue = "default", description = "Base settings: ${COMPLETION-CANDIDATES}.")
+  TrainCommand.Preset preset;
+
+  @Option(names = "--csv", paramLabel = "<file.csv>", description = "Source table for the end-to-end CSV imputation run (e.g. credit.csv).")
+  Path csv;
+
+  @Option(names = "--csv-label", paramLabel = "<column>", defaultValue = "label", description = "Label column of --csv.")
+  String csvLabel;
+
+  @Option(names = "--csv-rows", split = ",", paramLabel = "<n>", defaultValue = "100000,1000000",
+      description = "Rows of the generated files to impute.")
+  List<Long> csvRows;
+
+  @Option(names = "--json", paramLabel = "<file.json>", description = "Also write the results as JSON.")
+  Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    HexaGanConfig base = preset.config();
+    out.printf("machine: %d cores, %s %s, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
+    out.println("|  d | batch | rows/it | threads | ms/it (median) | ms/it (p90) | runs/it | bytes in/out | graph ops | est. GFLOP/it | GFLOP/s | impute rows/s |");
+    out.println("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|");
+    List<TrainingBenchmark.Result> results = new ArrayList<>();
+    for (int d : features) {
+      for (int b : batches) {
+        for (String t : threads) {
+          String[] p = t.split(":");
+          TrainingBenchmark.Result r = TrainingBenchmark.measure(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+              warmup, iterations, base);
+          results.add(r);
+          out.printf(Locale.ROOT, "| %d | %d | %d | %d:%d | %.2f | %.2f | %d | %d / %d | %d | %.3f | %.1f | %,.0f |%n",
+              d, b, r.batchRows(), r.intraOpThreads(), r.interOpThreads(), r.msPerIteration(), r.msPerIterationP90(),
+              r.sessionRunsPerIteration(), r.bytesFedPerIteration(), r.bytesFetchedPerIteration(), r.graphOperations(),
+              r.estimatedGflopPerIteration(), r.estimatedGflopPerIteration() / (r.msPerIteration() / 1000),
+              r.imputeRowsPerSecond());
+          out.flush();
+        }
+      }
+    }
+    List<CsvImputeBenchmark.Result> csvResults = List.of();
+    if (csv != null) {
+      Path work = Files.createTempDirectory("hexagan-bench");
+      try {
+        csvResults = CsvImputeBenchmark.measure(csv, csvLabel, csvRows.stream().mapToLong(Long::longValue).toArray(),
+            work, base);
+      } finally {
+        org.apache.commons.io.file.PathUtils.deleteDirectory(work);
+      }
+      out.println();
+      out.println("| CSV rows | features | seconds | rows/s | peak heap MiB | file MiB |");
+      out.println("|---:|---:|---:|---:|---:|---:|");
+      for (CsvImputeBenchmark.Result r : csvResults) {
+        out.printf(Locale.ROOT, "| %,d | %d | %.2f | %,.0f | %d | %d |%n", r.rows(), r.features(), r.seconds(),
+            r.rowsPerSecond(), r.peakHeapBytes() >> 20, r.fileBytes() >> 20);
+      }
+    }
+    if (json != null) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("cores", Runtime.getRuntime().availableProcessors());
+      doc.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+      doc.put("java", System.getProperty("java.version"));
+      doc.put("training", results);
+      doc.put("csvImpute", csvResults);
+      byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc);
+      AtomicFiles.write(json, bytes);
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,92 @@
+package io.hexagan.training;
+
+import io.hexagan.io.CsvOptions;
+import io.hexagan.io.CsvTable;
+import io.hexagan.io.CsvTableReader;
+import io.hexagan.io.CsvTableWriter;
+import io.hexagan.io.Mcar;
+import io.hexagan.io.RawRow;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * End-to-end imputation throughput, CSV to CSV: a model trained briefly on a source table, then a
+ * file of {@code rows} rows made by cycling the source's rows with 20% of cells blanked, imputed
+ * through {@link CsvPrediction} (streamed in chunks). Reports rows per second and the peak heap.
+ */
+public final class CsvImputeBenchmark {
+
+  /**
+   * One measurement.
+   *
+   * @param rows rows imputed
+   * @param features columns of the source (label excluded)
+   * @param seconds wall time of the impute call (reading, imputing, writing)
+   * @param rowsPerSecond rows / seconds
+   * @param peakHeapBytes the largest heap in use during the impute call (sum of the heap pools' peaks)
+   * @param fileBytes size of the input file
+   */
+  public record Result(long rows, int features, double seconds, double rowsPerSecond, long peakHeapBytes,
+      long fileBytes) {}
+
+  private CsvImputeBenchmark() {}
+
+  /** Trains on {@code source} ({@code label} column) for one epoch, then imputes files of each size. */
+  public static List<Result> measure(Path source, String label, long[] sizes, Path workDir, HexaGanConfig base)
+      throws IOException {
+    Path model = workDir.resolve("bench-model");
+    HexaGanConfig config = base.withSchedule(base.schedule().withMaxEpochs(1).withWarmupEpochs(0));
+    CsvOptions options = CsvOptions.DEFAULT;
+    try (HexaGanModel trained = CsvTraining.train(source, label, options, config, model, TrainingListener.NONE)) {
+      // the model directory is what impute loads
+    }
+    CsvTable table = Mcar.mask(new CsvTableReader(options).readAll(source), label, 0.2, 0.0, 1);
+    java.util.ArrayList<Result> results = new java.util.ArrayList<>();
+    for (long size : sizes) {
+      Path input = workDir.resolve("bench-input-" + size + ".csv");
+      Path output = workDir.resolve("bench-output-" + size + ".csv");
+      try (CsvTableWriter w = CsvTableWriter.create(input, table.header(), options)) {
+        List<RawRow> rows = table.rows();
+        for (long i = 0; i < size; i++) {
+          w.write(rows.get((int) (i % rows.size())).cells());
+        }
+        w.commit();
+      }
+      System.gc();
+      resetPeaks();
+      long t0 = System.nanoTime();
+      long done;
+      try (CsvPrediction p = CsvPrediction.open(model, options)) {
+        done = p.impute(input, output, n -> { });
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      results.add(new Result(done, table.header().size() - 1, seconds, done / seconds, peakHeap(), Files.size(input)));
+      Files.deleteIfExists(input);
+      Files.deleteIfExists(output);
+    }
+    return results;
+  }
+
+  static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,158 @@
+package io.hexagan.training;
+
+import io.hexagan.graph.Architecture;
+import io.hexagan.graph.GraphSpec;
+import io.hexagan.graph.ServingGraph;
+import io.hexagan.savedmodel.ServingModel;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Measures one training configuration on synthetic data: milliseconds per full training
+ * iteration, {@code Session.run} calls and bytes crossing the Java–TensorFlow boundary per
+ * iteration, graph size, an estimate of the arithmetic per iteration, and in-graph imputation
+ * throughput of the serving graph.
+ */
+public final class TrainingBenchmark {
+
+  /**
+   * One measurement.
+   *
+   * @param features d
+   * @param batch labelled rows per iteration
+   * @param batchRows all rows per iteration (labelled and unlabelled)
+   * @param intraOpThreads TensorFlow's intra-op threads
+   * @param interOpThreads TensorFlow's inter-op threads
+   * @param msPerIteration median wall time of one full training iteration
+   * @param msPerIterationP90 90th percentile of the same
+   * @param sessionRunsPerIteration {@code Session.run} calls per iteration
+   * @param bytesFedPerIteration bytes fed from Java per iteration
+   * @param bytesFetchedPerIteration bytes fetched into Java per iteration
+   * @param graphOperations ops in the training graph
+   * @param estimatedGflopPerIteration dense-layer arithmetic per iteration (see {@link #estimateFlops})
+   * @param imputeRowsPerSecond in-graph imputation throughput of the serving graph
+   */
+  public record Result(int features, int batch, int batchRows, int intraOpThreads, int interOpThreads,
+      double msPerIteration, double msPerIterationP90, int sessionRunsPerIteration, long bytesFedPerIteration,
+      long bytesFetchedPerIteration, int graphOperations, double estimatedGflopPerIteration,
+      double imputeRowsPerSecond) {}
+
+  private TrainingBenchmark() {}
+
+  /**
+   * Measures the default configuration at {@code features} columns and labelled batch {@code
+   * batch}: {@code warmup} untimed iterations, then {@code iterations} timed ones.
+   */
+  public static Result measure(int features, int batch, int intraOpThreads, int interOpThreads, int warmup,
+      int iterations, HexaGanConfig base) {
+    int rows = 2000;
+    int labeled = 1600;
+    HexaGanConfig config = base.withOptimizer(base.optimizer().withBatchSize(batch));
+    GraphSpec spec = new GraphSpec(features, 2, labeled, rows - labeled, config.architecture(), config.losses(),
+        config.optimizer(), config.ablation(), 1, config.seed());
+    SessionSettings settings = new SessionSettings(intraOpThreads, interOpThreads, config.session().device(),
+        config.session().gpuMemoryGrowth());
+    SplittableRandom r = new SplittableRandom(1);
+    float[] x = new float[rows * features];
+    float[] m = new float[rows * features];
+    float[] y = new float[labeled * 2];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextDouble();
+      m[i] = r.nextDouble() < 0.8 ? 1f : 0f;
+    }
+    for (int i = 0; i < labeled; i++) {
+      y[i * 2 + r.nextInt(2)] = 1f;
+    }
+    double[] times = new double[iterations];
+    int ops;
+    try (GraphSession session = GraphSession.open(spec, settings)) {
+      session.load(x, m, y);
+      ops = session.operationCount();
+      for (int i = 0; i < warmup; i++) {
+        session.trainIteration();
+      }
+      for (int i = 0; i < iterations; i++) {
+        long t0 = System.nanoTime();
+        session.trainIteration();
+        times[i] = (System.nanoTime() - t0) / 1e6;
+      }
+    }
+    Arrays.sort(times);
+    double imputeRate = imputeThroughput(features, config, settings);
+    return new Result(features, batch, spec.batchRows(), intraOpThreads, interOpThreads, times[iterations / 2],
+        times[(int) (iterations * 0.9)], GraphSession.RUNS_PER_ITERATION, 0, 0, ops,
+        estimateFlops(spec) / 1e9, imputeRate);
+  }
+
+  /** Rows per second through the serving graph's impute signature, 65,536 rows per call. */
+  static double imputeThroughput(int features, HexaGanConfig config, SessionSettings settings) {
+    int rows = 65_536;
+    double[] min = new double[features];
+    double[] span = new double[features];
+    Arrays.fill(span, 1.0);
+    ServingGraph.Spec spec = new ServingGraph.Spec(features, 2, config.architecture().resolve(features), true, true,
+        config.losses().missingNoiseScale(), 1, min, span, 1L);
+    float[] x = new float[rows * features];
+    float[] m = new float[rows * features];
+    SplittableRandom r = new SplittableRandom(2);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextDouble();
+      m[i] = r.nextDouble() < 0.8 ? 1f : 0f;
+    }
+    try (ServingModel model = ServingModel.initialized(spec, GraphSession.sessionConfig(settings))) {
+      model.impute(x, m, rows, null);
+      int calls = 10;
+      long t0 = System.nanoTime();
+      for (int i = 0; i < calls; i++) {
+        model.impute(x, m, rows, null);
+      }
+      return calls * (double) rows / ((System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /**
+   * Floating-point operations of the dense layers in one training iteration, counted as 2 per
+   * multiply-add: every forward pass of every stage, ×3 for a pass that is also differentiated
+   * (forward, and backward to inputs and weights), and ×5 for the critic passes under a gradient
+   * penalty (their backward pass is differentiated again). Element-wise ops are left out. An
+   * estimate of the arithmetic, to compare with the measured time as d grows.
+   */
+  public static double estimateFlops(GraphSpec spec) {
+    int d = spec.features();
+    int nc = spec.classes();
+    Architecture.Resolved a = spec.architecture().resolve(d);
+    int bl = spec.labeledBatch();
+    int b = spec.batchRows();
+    int k = spec.optimizer().conditionalUpdates();
+    double enc = mlp(a, 2 * d, a.latentDim());
+    double gen = mlp(a, a.latentDim(), d);
+    double critic = mlp(a, d + nc, d + 1);
+    double criticHidden = critic - 2.0 * a.hiddenUnits() * (d + 1);
+    double cgen = mlp(a, a.conditionalNoiseDim() + nc, a.latentDim());
+    double ccritic = mlp(a, a.latentDim() + nc, 1);
+    double cls = mlp(a, d, nc);
+    int penalized = spec.losses().penaltyOutputSample() > 0 ? Math.min(spec.losses().penaltyOutputSample(), d) : d;
+    double flops = 0;
+    // conditional updates: G_CG stage (G_CG, D_CG, G_MI, D_MI, C on B_l rows), D_CG stage (E, G_CG, 2× D_CG, penalty)
+    flops += k * bl * (3 * (cgen + ccritic + gen + critic + cls));
+    flops += k * bl * (enc + cgen + 3 * 2 * ccritic + 5 * ccritic);
+    // E + G_MI stage
+    flops += b * (3 * (enc + gen + critic) + cls);
+    // D_MI stage: imputation, real and generated rows, and the tiled penalty
+    flops += b * (enc + gen + cls) + bl * (cgen + gen) + 3 * (b + bl) * critic
+        + 5.0 * penalized * b * (criticHidden + 2.0 * a.hiddenUnits());
+    // C stage: imputation, labelled rows, the top-up pool (n_c × B_l rows), unlabelled rows
+    flops += b * (enc + gen) + 3 * b * cls + (double) nc * bl * (cgen + gen + 3 * cls) + 3 * (b - bl) * critic;
+    return flops;
+  }
+
+  /** 2 × multiply-adds per row of a dense network from {@code in} to {@code out}. */
+  private static double mlp(Architecture.Resolved a, int in, int out) {
+    int[] w = a.widths(in, out);
+    double macs = 0;
+    for (int i = 0; i + 1 < w.length; i++) {
+      macs += (double) w[i] * w[i + 1];
+    }
+    return 2 * macs;
+  }
+}
