@@ -15,8 +15,10 @@ import org.ejml.data.DMatrixRMaj;
  *       {@link BayesianRidge} regression of the column on all other columns, on the rows that
  *       observe it (the other columns at their current imputation), and replace the column's
  *       missing cells with the predictions (the posterior mean; no sampling).
- *   <li>Repeat for at most {@code maxRounds} rounds; stop after the first round in which no
- *       imputed cell moved by {@code tolerance × max |observed value|} or more.
+ *   <li>Repeat for at most {@code maxRounds} rounds; stop after the first round whose change is
+ *       below {@code tolerance × max |observed value|}, the change being IterativeImputer's
+ *       ∞-norm of the difference between successive imputations: the largest, over rows, sum of
+ *       the absolute changes of the row's cells.
  * </ol>
  *
  * <p>Fitting records every (column, regression) step; imputing other rows replays the steps in
@@ -75,16 +77,16 @@ public final class MiceImputer implements Imputer {
     int rounds = 0;
     while (rounds < maxRounds) {
       rounds++;
-      double change = 0;
+      double[] rowChange = new double[x.length];
       for (int c : order) {
         Step step = fitColumn(train, x, c);
         if (step == null) {
           continue;
         }
         steps.add(step);
-        change = Math.max(change, step.apply(train, x));
+        step.apply(train, x, rowChange);
       }
-      if (change < threshold) {
+      if (java.util.Arrays.stream(rowChange).max().orElse(0) < threshold) {
         break;
       }
     }
@@ -144,20 +146,19 @@ public final class MiceImputer implements Imputer {
 
     /**
      * Overwrites the cells of {@code column} in {@code x} that are missing in {@code original} with
-     * the model's prediction.
-     *
-     * @return the largest absolute change made
+     * the model's prediction, adding each absolute change to the row's entry of {@code rowChange}
+     * (null: not recorded).
      */
-    double apply(double[][] original, double[][] x) {
-      double change = 0;
+    void apply(double[][] original, double[][] x, double[] rowChange) {
       for (int r = 0; r < x.length; r++) {
         if (Double.isNaN(original[r][column])) {
           double v = model.predict(x[r]);
-          change = Math.max(change, Math.abs(v - x[r][column]));
+          if (rowChange != null) {
+            rowChange[r] += Math.abs(v - x[r][column]);
+          }
           x[r][column] = v;
         }
       }
-      return change;
     }
   }
 
@@ -188,7 +189,7 @@ public final class MiceImputer implements Imputer {
       Cells.check(values, means.length, "values");
       double[][] x = Cells.filled(values, means);
       for (Step step : steps) {
-        step.apply(values, x);
+        step.apply(values, x, null);
       }
       return x;
     }
