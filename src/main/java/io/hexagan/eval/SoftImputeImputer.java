@@ -18,9 +18,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *       the mean fill, so the low-rank part models deviations from the column means.
  *   <li>λ = {@code shrinkage} × σ_max of the centred, mean-filled training matrix; default
  *       shrinkage 1/50, the default of the fancyimpute package's SoftImpute.
- *   <li>Stop when {@code ‖Z_k − Z_{k−1}‖²_F / ‖Z_{k−1}‖²_F < tolerance} (the paper's criterion,
- *       default 10⁻⁵) or after {@code maxIterations} (default 100); rank at most {@code maxRank}
- *       (default: no cap beyond what λ leaves).
+ *   <li>Stop when {@code ‖Z_k − Z_{k−1}‖²_F / ‖Z_{k−1}‖²_F < tolerance} (the paper's criterion)
+ *       or after {@code maxIterations}; rank at most {@code maxRank} (default: no cap beyond what
+ *       λ leaves). Defaults: tolerance 10⁻⁹, 1,000 iterations. At a single λ the iteration
+ *       converges slowly, and stopping early costs accuracy: with 20% MCAR cells, tightening the
+ *       tolerance from 10⁻⁵ to 10⁻⁹ took breast from 25 to 76 iterations and its RMSE from 0.059
+ *       to 0.055, wine from 0.172 to 0.163, and credit from 1.3 s to 3.8 s.
  * </ul>
  *
  * <p>Soft-impute is transductive: {@link #fitImpute} returns the completion of the training matrix.
@@ -33,8 +36,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 public final class SoftImputeImputer implements Imputer {
 
   public static final double DEFAULT_SHRINKAGE = 1.0 / 50;
-  public static final int DEFAULT_MAX_ITERATIONS = 100;
-  public static final double DEFAULT_TOLERANCE = 1e-5;
+  public static final int DEFAULT_MAX_ITERATIONS = 1_000;
+  public static final double DEFAULT_TOLERANCE = 1e-9;
 
   private final double shrinkage;
   private final int maxIterations;
