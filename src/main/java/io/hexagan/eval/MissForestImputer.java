@@ -237,11 +237,6 @@ public final class MissForestImputer implements Imputer {
       return means.length;
     }
 
-    /** Passes over the columns made when imputing. */
-    int passes() {
-      return passes;
-    }
-
     @Override
     public double[][] impute(double[][] values) {
       Cells.check(values, means.length, "values");

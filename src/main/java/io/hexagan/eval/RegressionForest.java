@@ -58,10 +58,6 @@ final class RegressionForest {
     return new RegressionForest(trees);
   }
 
-  int trees() {
-    return trees.length;
-  }
-
   /** The mean prediction of the trees for row {@code row} of the column-major {@code columns}. */
   double predict(double[][] columns, int row) {
     double s = 0;

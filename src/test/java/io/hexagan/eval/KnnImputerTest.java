@@ -54,6 +54,19 @@ class KnnImputerTest {
   }
 
   @Test
+  void imputesACreditSizedTestFoldQuickly() {
+    // Credit's shape: a 6,000-row test fold against 24,000 training rows, 23 columns, 20% missing.
+    double[][] x = new McarMasker(0.2, 0, 1).mask(30_000, 23).apply(SyntheticTables.twoFactor(30_000, 23, 0.3, 1));
+    FittedImputer fitted = new KnnImputer().fit(java.util.Arrays.copyOfRange(x, 0, 24_000));
+    long start = System.nanoTime();
+    double[][] out = fitted.impute(java.util.Arrays.copyOfRange(x, 24_000, 30_000));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(6_000, out.length);
+    // About 5 s on 2 cores; the bound leaves room for a loaded machine.
+    org.junit.jupiter.api.Assertions.assertTrue(seconds < 30, "took " + seconds + " s");
+  }
+
+  @Test
   void validatesK() {
     assertThrows(IllegalArgumentException.class, () -> new KnnImputer(0));
   }
