@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       GenerateCommand.class,
       InspectCommand.class,
+      EvaluateCommand.class,
       BenchCommand.class
     },
     footer = {"", "Start with: hexagan demo"})

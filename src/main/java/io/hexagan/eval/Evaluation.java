@@ -1,0 +1,103 @@
+package io.hexagan.eval;
+
+import io.hexagan.training.TrainingSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs methods under the paper's protocol on one table: for each repetition, cells and labels
+ * masked at random and a stratified k-fold split; for each fold, each method trains on the
+ * training rows and imputes and classifies the test rows; imputation RMSE over the test rows'
+ * masked cells (both formulas) and F1 on the test rows. Every method sees the same masks and folds.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  /** Progress: method, repetition, fold, seconds. */
+  public record Step(String method, int repeat, int fold, double seconds) {}
+
+  /** Evaluates {@code methods} on {@code data}; {@code progress} hears after each method-fold. */
+  public static List<MethodSummary> run(EvaluationData data, EvaluationSettings settings,
+      List<EvaluationMethod> methods, Consumer<Step> progress) {
+    Map<String, List<double[]>> figures = new LinkedHashMap<>();
+    Map<String, List<TrainingSummary>> trainings = new LinkedHashMap<>();
+    for (EvaluationMethod m : methods) {
+      figures.put(m.name(), new ArrayList<>());
+      trainings.put(m.name(), new ArrayList<>());
+    }
+    PositiveClasses positive = data.positive(settings.positiveClasses());
+    for (int rep = 0; rep < settings.repeats(); rep++) {
+      long seed = settings.seed() + rep;
+      EvaluationData.Masked masked = data.mask(settings.missingRate(), settings.labelMissingRate(), seed);
+      List<Fold> folds = new StratifiedKFold(settings.folds(), seed).split(data.labels());
+      for (Fold fold : folds) {
+        FoldData foldData = new FoldData(rows(masked.values(), fold.train()), select(masked.labels(), fold.train()),
+            rows(masked.values(), fold.test()), data.schema().featureNames(), data.schema().classes(),
+            seed * 1000 + fold.index());
+        double[][] truth = rows(data.truth(), fold.test());
+        boolean[][] scored = rows(masked.scored(), fold.test());
+        int[] testLabels = select(data.labels(), fold.test());
+        for (EvaluationMethod method : methods) {
+          long t0 = System.nanoTime();
+          MethodOutput out = method.run(foldData);
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          double global = Double.NaN;
+          double perRow = Double.NaN;
+          if (out.imputedTest() != null) {
+            global = ImputationMetrics.rmseGlobal(truth, out.imputedTest(), scored, data.trueScale());
+            perRow = ImputationMetrics.rmsePerRow(truth, out.imputedTest(), scored, data.trueScale());
+          }
+          double f1 = out.predictedTest() == null ? Double.NaN : positive.f1(testLabels, out.predictedTest());
+          figures.get(method.name()).add(new double[] {global, perRow, f1, seconds});
+          if (out.training() != null) {
+            trainings.get(method.name()).add(out.training());
+          }
+          progress.accept(new Step(method.name(), rep, fold.index(), seconds));
+        }
+      }
+    }
+    List<MethodSummary> out = new ArrayList<>();
+    for (EvaluationMethod m : methods) {
+      List<double[]> f = figures.get(m.name());
+      out.add(new MethodSummary(m.name(), stat(f, 0), stat(f, 1), stat(f, 2), stat(f, 3), trainings.get(m.name())));
+    }
+    return out;
+  }
+
+  private static MeanStd stat(List<double[]> rows, int k) {
+    double[] v = rows.stream().mapToDouble(r -> r[k]).toArray();
+    for (double x : v) {
+      if (Double.isNaN(x)) {
+        return null;
+      }
+    }
+    return MeanStd.of(v);
+  }
+
+  static double[][] rows(double[][] m, int[] idx) {
+    double[][] out = new double[idx.length][];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = m[idx[i]].clone();
+    }
+    return out;
+  }
+
+  static boolean[][] rows(boolean[][] m, int[] idx) {
+    boolean[][] out = new boolean[idx.length][];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = m[idx[i]];
+    }
+    return out;
+  }
+
+  static int[] select(int[] v, int[] idx) {
+    int[] out = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = v[idx[i]];
+    }
+    return out;
+  }
+}
