@@ -32,9 +32,19 @@ final class TrainCommand implements Callable<Integer> {
           + "Without it the model only imputes.")
   String label;
 
-  @Option(names = {"-m", "--model"}, required = true, paramLabel = "<dir>",
-      description = "Model directory to write (replaced atomically if it exists).")
+  @Option(names = {"-m", "--model"}, paramLabel = "<dir>",
+      description = "Model directory to write (replaced atomically at every checkpoint and at the end).")
   Path model;
+
+  @Option(names = "--resume", paramLabel = "<dir>",
+      description = "Continue training the model or crash checkpoint in this directory on the same --input "
+          + "(weights, optimizer state, history and patience included), to --epochs if given; writes back to "
+          + "--model, or to this directory.")
+  Path resume;
+
+  @Option(names = "--checkpoint-every", paramLabel = "<epochs>", defaultValue = "10",
+      description = "Epochs between checkpoints of the model directory.")
+  int checkpointEvery;
 
   @Option(names = "--epochs", paramLabel = "<n>", description = "Epoch budget (training may stop earlier on validation).")
   Integer epochs;
@@ -71,13 +81,26 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    HexaGanConfig c = configuration(preset, config, epochs, seed);
+    if (model == null && resume == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--model=<dir>'");
+    }
+    if (resume != null && (label != null || config != null || seed != null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--resume continues with the model's own label and settings: drop --label, --config and --seed");
+    }
+    if (checkpointEvery < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--checkpoint-every: expected ≥ 1, found " + checkpointEvery);
+    }
+    Path target = model != null ? model : resume;
     try (Progress.Training progress = new Progress.Training(System.err, quiet);
-        HexaGanModel trained = CsvTraining.train(input, label, csv.options(), c, model, progress)) {
+        HexaGanModel trained = resume != null
+            ? CsvTraining.resume(input, csv.options(), resume, target, epochs, progress, checkpointEvery)
+            : CsvTraining.train(input, label, csv.options(), configuration(preset, config, epochs, seed), target,
+                progress, checkpointEvery)) {
       progress.close();
       TrainingSummary s = trained.summary();
       spec.commandLine().getOut().printf("trained %d epochs in %.1f s (kept epoch %d%s); model written to %s%n",
-          s.epochs(), s.millis() / 1000.0, s.keptEpoch(), s.stoppedEarly() ? ", stopped early" : "", model);
+          s.epochs(), s.millis() / 1000.0, s.keptEpoch(), s.stoppedEarly() ? ", stopped early" : "", target);
       spec.commandLine().getOut().flush();
     }
     return 0;

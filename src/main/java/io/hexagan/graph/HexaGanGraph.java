@@ -348,10 +348,15 @@ public final class HexaGanGraph {
     return new DataFeed(x, m, y, tf.withControlDependencies(loads).withName("load").noOp());
   }
 
-  /** One iteration's rows: labelled rows first, then unlabelled rows, and their noise. */
+  /**
+   * One iteration's rows: labelled rows first, then unlabelled rows, and their noise.
+   *
+   * @param mask the true mask (1 observed)
+   * @param encoderMask the mask E reads: the true mask, or fewer cells under input dropout
+   */
   private record Batch(
       Operand<TFloat32> values, Operand<TFloat32> mask, Operand<TFloat32> noisy,
-      Operand<TFloat32> labels, int labeled, int unlabeled) {
+      Operand<TFloat32> labels, int labeled, int unlabeled, Operand<TFloat32> encoderMask) {
     int rows() {
       return labeled + unlabeled;
     }
@@ -378,7 +383,7 @@ public final class HexaGanGraph {
     }
     Operand<TFloat32> z = noise(tf, new int[] {bl + bu, spec.features()}, spec.losses().missingNoiseScale());
     Operand<TFloat32> noisy = tf.math.add(tf.math.mul(m, x), tf.math.mul(tf.math.sub(tf.onesLike(m), m), z));
-    return new Batch(x, m, noisy, labels, bl, bu);
+    return new Batch(x, m, noisy, labels, bl, bu, m);
   }
 
   private Operand<TFloat32> noise(Ops tf, int[] shape, double scale) {
@@ -408,6 +413,26 @@ public final class HexaGanGraph {
     }
   }
 
+  /**
+   * The batch as E sees it in the imputer's update: a share {@code inputDropout} of the observed
+   * cells hidden (noise in x̃, 0 in the mask E reads), while x̂ and L_recon keep the true mask.
+   */
+  private Batch withInputDropout(Ops tf, Batch b) {
+    double p = spec.losses().inputDropout();
+    if (p == 0) {
+      return b;
+    }
+    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(
+        tf.random.randomUniform(tf.constant(new int[] {b.rows(), spec.features()}), F, seeds.uniform()),
+        tf.constant((float) p)), F);
+    Operand<TFloat32> seen = tf.math.mul(b.mask(), keep);
+    Operand<TFloat32> hidden = tf.math.sub(b.mask(), seen);
+    // Hidden cells get the noise a missing cell gets: x̃' = x̃ + hidden ⊙ (z' − x).
+    Operand<TFloat32> z = noise(tf, new int[] {b.rows(), spec.features()}, spec.losses().missingNoiseScale());
+    Operand<TFloat32> noisy = tf.math.add(b.noisy(), tf.math.mul(hidden, tf.math.sub(z, b.values())));
+    return new Batch(b.values(), b.mask(), noisy, b.labels(), b.labeled(), b.unlabeled(), seen);
+  }
+
   /** x̂ and x̄ of a batch with the stage's E and G_MI (x̂ = x̃ without G_MI). */
   private record Imputed(Operand<TFloat32> xHat, Operand<TFloat32> xBar) {}
 
@@ -416,7 +441,7 @@ public final class HexaGanGraph {
       return new Imputed(b.noisy(), null);
     }
     Ops tf = s.tf;
-    Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.mask());
+    Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask());
     Operand<TFloat32> xBar = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), h);
     Operand<TFloat32> xHat = tf.math.add(tf.math.mul(b.mask(), b.values()),
         tf.math.mul(tf.math.sub(tf.onesLike(b.mask()), b.mask()), xBar));
@@ -522,7 +547,7 @@ public final class HexaGanGraph {
   /** The update of E and G_MI: L_GMI + α1 L_recon (eq. 3, 5). */
   private Op imputerStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
-    Imputed imp = impute(s, b);
+    Imputed imp = impute(s, withInputDropout(tf, b));
     Operand<TFloat32> labels = criticLabels(s, b, tf.stopGradient(imp.xHat()));
     Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), imp.xHat(), labels);
     Operand<TFloat32> adversarial = Losses.elementwiseGenerator(tf, elementScores(tf, scores, b.rows()), b.mask());
@@ -758,7 +783,7 @@ public final class HexaGanGraph {
     Ops init = tf.withInitScope();
     for (DenseNetwork<TFloat32> n : networks()) {
       for (ResourceVariable<TFloat32> v : n.variables()) {
-        ResourceVariable<TFloat32> best = ResourceVariable.create(tf, "best/" + v.name(), v.type(), v.shape(),
+        ResourceVariable<TFloat32> best = ResourceVariable.create(tf, VariableSaver.BEST_PREFIX + v.name(), v.type(), v.shape(),
             init.zeros(init.constant(v.shape()), v.type()));
         bestVariables.add(best);
         save.add(tf.assignVariableOp(best.handle(), v.read(tf)));

@@ -14,6 +14,9 @@ package io.hexagan.graph;
  * @param pseudoLabels how C's prediction becomes the label y_u fed to D_MI
  * @param penalizeLabelOutput whether L_GP_MI also covers D_MI's label output d+1 (the authors'
  *     code does not; the paper is silent)
+ * @param inputDropout share of the observed cells hidden from E (filled with noise, marked
+ *     missing) in the update of E and G_MI, so that L_recon scores G_MI on cells it did not see:
+ *     the reconstruction then teaches imputation instead of copying (0 = off, as in the paper)
  * @param penaltyOutputSample how many of D_MI's outputs L_GP_MI covers per iteration, drawn
  *     uniformly at random (an unbiased estimate of the full penalty); 0 = all outputs, as in the
  *     authors' code. The penalty's cost grows with the number of outputs times d, so a sample
@@ -30,6 +33,7 @@ public record LossWeights(
     double missingNoiseScale,
     PseudoLabels pseudoLabels,
     boolean penalizeLabelOutput,
+    double inputDropout,
     int penaltyOutputSample) {
 
   public LossWeights {
@@ -44,6 +48,9 @@ public record LossWeights(
       throw new IllegalArgumentException(
           "missingNoiseScale: expected a number in [0, 1], found " + missingNoiseScale);
     }
+    if (!(inputDropout >= 0 && inputDropout < 1)) {
+      throw new IllegalArgumentException("inputDropout: expected a share in [0, 1), found " + inputDropout);
+    }
     if (penaltyOutputSample < 0) {
       throw new IllegalArgumentException("penaltyOutputSample: expected 0 (all) or a positive count, found " + penaltyOutputSample);
     }
@@ -54,31 +61,38 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, PseudoLabels.HARD, false, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, PseudoLabels.HARD, false, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, pseudoLabels, penalizeLabelOutput, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, mode, penalizeLabelOutput, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+  }
+
+  /** This with the input dropout of the imputer's update replaced. */
+  public LossWeights withInputDropout(double share) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput,
+        share, penaltyOutputSample);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, outputs);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, inputDropout, outputs);
   }
 
   private static void requireNonNegative(String name, double v) {

@@ -100,7 +100,7 @@ public final class ServingGraph {
       classifier = Classifier.create(root, F, d, nc, arch, seeds);
       variables.addAll(classifier.network().variables());
     }
-    VariableSaver.build(root, variables);
+    VariableSaver.build(root, variables, true);
 
     Ops tf = root.withSubScope("serving");
     x = tf.withName(INPUT_X).placeholder(F, Placeholder.shape(Shape.of(-1, d)));

@@ -3,6 +3,7 @@ package io.hexagan.graph;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -30,36 +31,62 @@ public final class VariableSaver {
   public static final String SAVE = "control_dependency";
   /** Name of the op that restores, within {@link #SCOPE}. */
   public static final String RESTORE = "restore_all";
+  /** Name of the op, within {@link #SCOPE}, that restores from names prefixed {@link #BEST_PREFIX}. */
+  public static final String RESTORE_BEST = "restore_best";
+  /** Prefix of the training graph's best-epoch snapshot variables. */
+  public static final String BEST_PREFIX = "best/";
 
   private VariableSaver() {}
 
   /** Adds the save and restore ops for {@code variables} to the graph of {@code root}. */
   public static void build(Ops root, List<? extends ResourceVariable<?>> variables) {
+    build(root, variables, false);
+  }
+
+  /**
+   * Adds the save and restore ops and, if {@code bestRestore}, {@code save/restore_best}, which
+   * restores each variable from the checkpoint entry named {@code best/<name>} (the training
+   * graph's snapshot of its best validation epoch).
+   */
+  public static void build(Ops root, List<? extends ResourceVariable<?>> variables, boolean bestRestore) {
     if (variables.isEmpty()) {
       throw new IllegalArgumentException("variables: expected at least one, found none");
     }
     Ops tf = root.withSubScope(SCOPE);
     Placeholder<TString> filename = tf.withName(FILENAME).placeholder(TString.class);
-    String[] names = new String[variables.size()];
-    String[] slices = new String[variables.size()];
     List<Operand<?>> values = new ArrayList<>();
-    List<Class<? extends TType>> types = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      ResourceVariable<?> v = variables.get(i);
-      names[i] = v.name();
-      slices[i] = "";
+    for (ResourceVariable<?> v : variables) {
       values.add(v.read(tf));
+    }
+    Operand<TString> slices = strings(tf, variables, null);
+    Op save = tf.train.save(filename, strings(tf, variables, ""), slices, values);
+    tf.withControlDependencies(List.of(save)).withName(SAVE).identity(filename);
+    restore(tf, filename, variables, "", RESTORE);
+    if (bestRestore) {
+      restore(tf, filename, variables, BEST_PREFIX, RESTORE_BEST);
+    }
+  }
+
+  private static void restore(Ops tf, Operand<TString> filename, List<? extends ResourceVariable<?>> variables,
+      String prefix, String opName) {
+    List<Class<? extends TType>> types = new ArrayList<>();
+    for (ResourceVariable<?> v : variables) {
       types.add(v.type());
     }
-    Operand<TString> nameTensor = tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(names));
-    Operand<TString> sliceTensor = tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(slices));
-    Op save = tf.train.save(filename, nameTensor, sliceTensor, values);
-    tf.withControlDependencies(List.of(save)).withName(SAVE).identity(filename);
-    Restore restored = tf.train.restore(filename, nameTensor, sliceTensor, types);
+    Restore restored = tf.train.restore(filename, strings(tf, variables, prefix), strings(tf, variables, null), types);
     List<Op> assigns = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       assigns.add(tf.assignVariableOp(variables.get(i).handle(), restored.tensors().get(i)));
     }
-    tf.withControlDependencies(assigns).withName(RESTORE).noOp();
+    tf.withControlDependencies(assigns).withName(opName).noOp();
+  }
+
+  /** The variables' names with {@code prefix}, or empty strings (whole-tensor slices) when null. */
+  private static Operand<TString> strings(Ops tf, List<? extends ResourceVariable<?>> variables, String prefix) {
+    String[] s = new String[variables.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = prefix == null ? "" : prefix + variables.get(i).name();
+    }
+    return tf.constant(StdArrays.ndCopyOf(s));
   }
 }

@@ -48,6 +48,12 @@ public final class ModelDirectory {
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
     String name = absolute.getFileName().toString();
+    recover(absolute);
+    try (var leftovers = Files.newDirectoryStream(parent, "." + name + ".{tmp,old}-*")) {
+      for (Path p : leftovers) {
+        PathUtils.deleteDirectory(p);
+      }
+    }
     Path temp = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
     Files.createDirectory(temp);
     try {
@@ -66,6 +72,24 @@ public final class ModelDirectory {
         PathUtils.deleteDirectory(temp);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Undoes a replacement interrupted between its two renames: when {@code target} is missing but
+   * the previous directory, moved aside, is still there, it moves back.
+   */
+  public static void recover(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    if (Files.exists(absolute) || parent == null || !Files.isDirectory(parent)) {
+      return;
+    }
+    try (var olds = Files.newDirectoryStream(parent, "." + absolute.getFileName() + ".old-*")) {
+      for (Path old : olds) {
+        move(old, absolute);
+        return;
+      }
     }
   }
 

@@ -22,6 +22,7 @@ import org.tensorflow.proto.SaverDef;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
 
 /**
  * A session on a serving graph, in-process after training or loaded from a SavedModel directory,
@@ -53,15 +54,18 @@ public final class ServingModel implements AutoCloseable {
 
   /**
    * Builds the serving graph of {@code spec} in this process and restores its weights from the
-   * training checkpoint at {@code checkpointPrefix}.
+   * training checkpoint at {@code checkpointPrefix}: the snapshot of the best validation epoch
+   * ({@code best/<name>} entries).
    */
   public static ServingModel restore(ServingGraph.Spec spec, String checkpointPrefix, ConfigProto config) {
     Graph graph = new Graph();
     try {
       ServingGraph serving = ServingGraph.build(graph, spec);
       Session session = new Session(graph, false, config);
-      try {
-        session.restore(checkpointPrefix);
+      try (TString file = TString.scalarOf(checkpointPrefix)) {
+        session.initialize(); // the initial values, then overwritten by the checkpoint
+        session.runner().feed(VariableSaver.SCOPE + "/" + VariableSaver.FILENAME, file)
+            .addTarget(VariableSaver.SCOPE + "/" + VariableSaver.RESTORE_BEST).run().close();
         return new ServingModel(graph, session, null, ServingSignatures.of(serving));
       } catch (RuntimeException e) {
         session.close();

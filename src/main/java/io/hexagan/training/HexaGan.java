@@ -1,6 +1,9 @@
 package io.hexagan.training;
 
 import io.hexagan.io.MaskedTable;
+import io.hexagan.savedmodel.ModelDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Trains HexaGAN (Hwang et al., ICML 2019) on a table with missing cells, missing labels and
@@ -24,6 +27,49 @@ public final class HexaGan {
 
   /** Trains a model, reporting every epoch to {@code listener}. */
   public static HexaGanModel train(MaskedTable table, HexaGanConfig config, TrainingListener listener) {
-    return new Trainer(table, config, listener).run();
+    return new Trainer(table, config, listener, null, null).run();
+  }
+
+  /** Trains a model, writing a checkpoint model directory as {@code checkpointing} says. */
+  public static HexaGanModel train(MaskedTable table, HexaGanConfig config, TrainingListener listener,
+      Checkpointing checkpointing) {
+    return new Trainer(table, config, listener, checkpointing, null).run();
+  }
+
+  /**
+   * Continues training the model in {@code dir} (a finished model or a checkpoint left by a
+   * crashed run) on the same table: the networks, optimizer state, step, best snapshot, history and
+   * patience resume where the checkpoint left them, and the run goes on to {@code maxEpochs}
+   * (null: the model's own budget). The random streams start afresh, so a resumed run follows the
+   * same schedule but not the same random draws as an uninterrupted one.
+   *
+   * @throws IllegalArgumentException when {@code table} is not the table the model was trained on
+   */
+  public static HexaGanModel resume(MaskedTable table, Path dir, Integer maxEpochs, TrainingListener listener,
+      Checkpointing checkpointing) {
+    try {
+      ModelDirectory.recover(dir);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(dir + ": cannot recover an interrupted write: " + e.getMessage(), e);
+    }
+    if (!ModelDirectory.isModel(dir)) {
+      throw new IllegalArgumentException(dir + ": not a hexagan model directory to resume from");
+    }
+    ModelMetadata metadata = ModelMetadata.fromJson(ModelDirectory.asset(dir, ModelDirectory.METADATA),
+        dir.resolve(ModelDirectory.ASSETS).resolve(ModelDirectory.METADATA).toString());
+    Path state = dir.resolve(ModelDirectory.TRAINING_STATE);
+    if (!Files.isDirectory(state)) {
+      throw new IllegalArgumentException(dir + ": no " + ModelDirectory.TRAINING_STATE + " to resume from");
+    }
+    String fingerprint = Trainer.fingerprint(table);
+    if (!fingerprint.equals(metadata.provenance().dataSha256())) {
+      throw new IllegalArgumentException(dir + ": the input is not the table this model was trained on "
+          + "(data SHA-256 " + fingerprint + ", model's " + metadata.provenance().dataSha256() + ")");
+    }
+    HexaGanConfig config = metadata.config();
+    if (maxEpochs != null) {
+      config = config.withSchedule(config.schedule().withMaxEpochs(maxEpochs));
+    }
+    return new Trainer(table, config, listener, checkpointing, new Trainer.Resume(state, metadata.summary())).run();
   }
 }

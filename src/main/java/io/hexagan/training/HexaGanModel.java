@@ -47,6 +47,11 @@ public final class HexaGanModel implements AutoCloseable {
 
   /** Loads a model directory written by {@link #save}. */
   public static HexaGanModel load(Path dir) {
+    try {
+      ModelDirectory.recover(dir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(dir + ": cannot recover an interrupted write: " + e.getMessage(), e);
+    }
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": no such model directory");
     }

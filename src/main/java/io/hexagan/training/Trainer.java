@@ -20,27 +20,37 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.apache.commons.io.file.PathUtils;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.TensorFlow;
 
 /**
  * One training run: validates the table, hides the validation cells and labels, builds and loads
  * the graph, runs the critics' warm-up and the main loop, tracks the validation score every epoch,
- * keeps the best epoch's weights, stops on patience or budget, and guards against divergence.
+ * snapshots the best epoch's weights in the graph, stops on patience or budget, guards against
+ * divergence, writes checkpoints, and builds the served model from the best snapshot. A resumed
+ * run restores the graph's state and continues the same schedule from the checkpoint's epoch.
  */
 final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
+  /** Where a resumed run starts: the checkpoint's training state and its history. */
+  record Resume(Path trainingState, TrainingSummary previous) {}
+
   private final MaskedTable table;
   private final HexaGanConfig config;
   private final TrainingListener listener;
+  private final Checkpointing checkpointing;
+  private final Resume resume;
 
-  Trainer(MaskedTable table, HexaGanConfig config, TrainingListener listener) {
+  Trainer(MaskedTable table, HexaGanConfig config, TrainingListener listener, Checkpointing checkpointing,
+      Resume resume) {
     this.table = table;
     this.config = config;
     this.listener = listener;
+    this.checkpointing = checkpointing;
+    this.resume = resume;
   }
 
   HexaGanModel run() {
@@ -52,44 +62,162 @@ final class Trainer {
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
         config.ablation(), config.imputationDraws(), config.seed());
-    Path state = null;
+    ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
+        config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
+        spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
+        scaler.min(), scaler.span(), config.seed());
+    String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
+      if (resume != null) {
+        session.restore(resume.trainingState().resolve(ModelDirectory.CHECKPOINT_PREFIX).toString());
+      }
       Validator validator = new Validator(table, scaler, split);
-      TrainingSummary summary = loop(session, spec, validator, start);
-      state = Files.createTempDirectory("hexagan-training-state");
-      String prefix = state.resolve(ModelDirectory.CHECKPOINT_PREFIX).toString();
-      session.save(prefix);
-      ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, table.columns(), table.classes(),
-          scaler.min(), scaler.span(), config, summary, provenance(table));
-      ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
-          config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
-          spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-          scaler.min(), scaler.span(), config.seed());
-      ServingModel model = ServingModel.restore(serving, prefix, GraphSession.sessionConfig(config.session()));
-      return new HexaGanModel(model, metadata, state, true);
+      Loop loop = new Loop(session, spec, validator, start, scaler, serving, fingerprint);
+      TrainingSummary summary = loop.run();
+      return loop.model(summary);
     } catch (IOException e) {
-      deleteQuietly(state);
       throw new UncheckedIOException("cannot write the training checkpoint", e);
-    } catch (RuntimeException e) {
-      deleteQuietly(state);
-      throw e;
     }
   }
 
-  private static void deleteQuietly(Path dir) {
-    if (dir != null) {
-      try {
-        PathUtils.deleteDirectory(dir);
-      } catch (IOException ignored) {
-        // best effort: a temporary directory
+  /** The epoch loop and its state (best score, patience, history). */
+  private final class Loop {
+    private final GraphSession session;
+    private final GraphSpec spec;
+    private final Validator validator;
+    private final long start;
+    private final MinMaxScaler scaler;
+    private final ServingGraph.Spec serving;
+    private final String fingerprint;
+    private final List<EpochReport> history = new ArrayList<>();
+    private double best = Double.POSITIVE_INFINITY;
+    private int keptEpoch;
+    private int epochs;
+    private boolean stoppedEarly;
+    private final long previousMillis;
+
+    Loop(GraphSession session, GraphSpec spec, Validator validator, long start, MinMaxScaler scaler,
+        ServingGraph.Spec serving, String fingerprint) {
+      this.session = session;
+      this.spec = spec;
+      this.validator = validator;
+      this.start = start;
+      this.scaler = scaler;
+      this.serving = serving;
+      this.fingerprint = fingerprint;
+      if (resume != null) {
+        TrainingSummary p = resume.previous();
+        history.addAll(p.history());
+        epochs = p.epochs();
+        keptEpoch = p.keptEpoch();
+        previousMillis = p.millis();
+        for (EpochReport r : p.history()) {
+          if (!r.warmup() && r.validation() != null) {
+            best = Math.min(best, r.validation().score());
+          }
+        }
+      } else {
+        previousMillis = 0;
       }
     }
+
+    TrainingSummary run() throws IOException {
+      Schedule schedule = config.schedule();
+      int perEpoch = spec.iterationsPerEpoch();
+      listener.onStart(resume == null ? schedule.warmupEpochs() : 0, schedule.maxEpochs() - epochs, perEpoch);
+      LOG.debug("graph: {} ops, {} iterations per epoch, batch {} labelled + {} unlabelled",
+          session.operationCount(), perEpoch, spec.labeledBatch(), spec.unlabeledBatch());
+      if (resume == null) {
+        for (int e = 1; e <= schedule.warmupEpochs(); e++) {
+          long t0 = System.nanoTime();
+          session.resetLosses();
+          for (int i = 0; i < perEpoch; i++) {
+            session.warmupIteration();
+          }
+          EpochReport report = new EpochReport(e, true, perEpoch, readLosses(perEpoch, e), null, false, millisSince(t0));
+          history.add(report);
+          listener.onEpoch(report);
+        }
+      }
+      while (epochs < schedule.maxEpochs() && !patienceSpent()) {
+        int e = ++epochs;
+        long t0 = System.nanoTime();
+        session.resetLosses();
+        for (int i = 0; i < perEpoch; i++) {
+          session.trainIteration();
+        }
+        Map<String, Double> losses = readLosses(perEpoch, e);
+        ValidationResult validation = validator.enabled() ? validator.evaluate(session, schedule.criterion()) : null;
+        boolean improved = validation == null || validation.score() < best;
+        if (improved) {
+          // Without validation the last epoch is the best one.
+          best = validation == null ? best : validation.score();
+          keptEpoch = e;
+          session.snapshot();
+        }
+        EpochReport report = new EpochReport(e, false, perEpoch, losses, validation, improved && validation != null,
+            millisSince(t0));
+        history.add(report);
+        listener.onEpoch(report);
+        if (checkpointing != null && e % checkpointing.everyEpochs() == 0 && e < schedule.maxEpochs()
+            && !patienceSpent()) {
+          try (HexaGanModel partial = model(summary())) {
+            partial.save(checkpointing.dir(), checkpointing.assets());
+          }
+        }
+      }
+      stoppedEarly = patienceSpent() && epochs < schedule.maxEpochs();
+      return summary();
+    }
+
+    private boolean patienceSpent() {
+      int patience = config.schedule().patience();
+      return validator.enabled() && patience > 0 && keptEpoch > 0 && epochs - keptEpoch >= patience;
+    }
+
+    private TrainingSummary summary() {
+      return new TrainingSummary(epochs, keptEpoch, stoppedEarly, spec.iterationsPerEpoch(),
+          GraphSession.RUNS_PER_ITERATION, session.operationCount(), previousMillis + millisSince(start), history);
+    }
+
+    /** The served model: the best snapshot's weights, with the training state beside it. */
+    HexaGanModel model(TrainingSummary summary) throws IOException {
+      Path state = Files.createTempDirectory("hexagan-training-state");
+      try {
+        String prefix = state.resolve(ModelDirectory.CHECKPOINT_PREFIX).toString();
+        session.save(prefix);
+        ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, table.columns(), table.classes(),
+            scaler.min(), scaler.span(), config, summary, provenance(fingerprint));
+        ServingModel model = ServingModel.restore(serving, prefix, GraphSession.sessionConfig(config.session()));
+        return new HexaGanModel(model, metadata, state, true);
+      } catch (RuntimeException e) {
+        PathUtils.deleteDirectory(state);
+        throw e;
+      }
+    }
+
+    private Map<String, Double> readLosses(int iterations, int epoch) {
+      GraphSession.LossState state = session.lossState();
+      List<String> names = session.graph().lossNames();
+      Map<String, Double> means = new LinkedHashMap<>();
+      for (int k = 0; k < names.size(); k++) {
+        if (state.firstNonFinite()[k] >= 0) {
+          throw new TrainingDivergedException(names.get(k), state.firstNonFinite()[k], epoch);
+        }
+        means.put(names.get(k), (double) state.sums()[k] / iterations);
+      }
+      return means;
+    }
   }
 
-  private static ModelMetadata.Provenance provenance(MaskedTable table) {
-    return new ModelMetadata.Provenance(Version.HEXAGAN, TensorFlow.version(), fingerprint(table), table.rows(),
+  private ModelMetadata.Provenance provenance(String fingerprint) {
+    return new ModelMetadata.Provenance(Version.HEXAGAN, TensorFlow.version(), fingerprint, table.rows(),
         Instant.now().toString());
+  }
+
+  private static long millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
   }
 
   /** SHA-256 of the table's names, values (bit patterns) and labels. */
@@ -121,83 +249,7 @@ final class Trainer {
     }
   }
 
-  private TrainingSummary loop(GraphSession session, GraphSpec spec, Validator validator, long start) {
-    Schedule schedule = config.schedule();
-    int perEpoch = spec.iterationsPerEpoch();
-    List<EpochReport> history = new ArrayList<>();
-    listener.onStart(schedule.warmupEpochs(), schedule.maxEpochs(), perEpoch);
-    LOG.debug("graph: {} ops, {} iterations per epoch, batch {} labelled + {} unlabelled",
-        session.operationCount(), perEpoch, spec.labeledBatch(), spec.unlabeledBatch());
-    for (int e = 1; e <= schedule.warmupEpochs(); e++) {
-      long t0 = System.nanoTime();
-      session.resetLosses();
-      for (int i = 0; i < perEpoch; i++) {
-        session.warmupIteration();
-      }
-      Map<String, Double> losses = readLosses(session, perEpoch, e);
-      EpochReport report = new EpochReport(e, true, perEpoch, losses, null, false, millisSince(t0));
-      history.add(report);
-      listener.onEpoch(report);
-    }
-    double best = Double.POSITIVE_INFINITY;
-    int keptEpoch = 0;
-    int sinceBest = 0;
-    int epochs = 0;
-    boolean stoppedEarly = false;
-    for (int e = 1; e <= schedule.maxEpochs(); e++) {
-      long t0 = System.nanoTime();
-      session.resetLosses();
-      for (int i = 0; i < perEpoch; i++) {
-        session.trainIteration();
-      }
-      Map<String, Double> losses = readLosses(session, perEpoch, e);
-      epochs = e;
-      ValidationResult validation = validator.enabled() ? validator.evaluate(session, schedule.criterion()) : null;
-      boolean improved = false;
-      if (validation == null) {
-        keptEpoch = e;
-      } else if (validation.score() < best) {
-        best = validation.score();
-        keptEpoch = e;
-        sinceBest = 0;
-        improved = true;
-        session.snapshot();
-      } else {
-        sinceBest++;
-      }
-      EpochReport report = new EpochReport(e, false, perEpoch, losses, validation, improved, millisSince(t0));
-      history.add(report);
-      listener.onEpoch(report);
-      if (validation != null && schedule.patience() > 0 && sinceBest >= schedule.patience()) {
-        stoppedEarly = e < schedule.maxEpochs();
-        break;
-      }
-    }
-    if (validator.enabled() && keptEpoch > 0) {
-      session.restoreSnapshot();
-    }
-    return new TrainingSummary(epochs, keptEpoch, stoppedEarly, perEpoch, GraphSession.RUNS_PER_ITERATION,
-        session.operationCount(), millisSince(start), history);
-  }
-
-  private Map<String, Double> readLosses(GraphSession session, int iterations, int epoch) {
-    GraphSession.LossState state = session.lossState();
-    List<String> names = session.graph().lossNames();
-    Map<String, Double> means = new LinkedHashMap<>();
-    for (int k = 0; k < names.size(); k++) {
-      if (state.firstNonFinite()[k] >= 0) {
-        throw new TrainingDivergedException(names.get(k), state.firstNonFinite()[k], epoch);
-      }
-      means.put(names.get(k), (double) state.sums()[k] / iterations);
-    }
-    return means;
-  }
-
-  private static long millisSince(long t0) {
-    return (System.nanoTime() - t0) / 1_000_000;
-  }
-
-  private static void requireTrainable(MaskedTable table) {
+  static void requireTrainable(MaskedTable table) {
     if (table.rows() < 2) {
       throw new IllegalArgumentException("table: expected at least 2 rows, found " + table.rows());
     }
