@@ -61,11 +61,26 @@ public final class HexaGanModel implements AutoCloseable {
     }
     ModelMetadata metadata = ModelMetadata.fromJson(ModelDirectory.asset(dir, ModelDirectory.METADATA),
         dir.resolve(ModelDirectory.ASSETS).resolve(ModelDirectory.METADATA).toString());
+    if (!Files.isRegularFile(dir.resolve(ModelDirectory.VARIABLES).resolve(ModelDirectory.CHECKPOINT_PREFIX + ".index"))) {
+      throw new IllegalArgumentException(dir + ": the model's weights are missing (expected "
+          + ModelDirectory.VARIABLES + "/" + ModelDirectory.CHECKPOINT_PREFIX + ".index)");
+    }
     ServingModel serving;
     try {
       serving = ServingModel.load(dir, GraphSession.sessionConfig(metadata.config().session()));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(dir + ": cannot load the SavedModel: " + e.getMessage(), e);
+    }
+    try {
+      // One row through every signature: a model that loads but cannot run fails here, not later.
+      int d = serving.features();
+      serving.impute(new float[d], new float[d], 1, new long[] {0, 0});
+      if (serving.classes() > 0) {
+        serving.classify(new float[d], new float[d], 1, new long[] {0, 0});
+      }
+    } catch (RuntimeException e) {
+      serving.close();
+      throw new IllegalArgumentException(dir + ": the SavedModel loads but does not run: " + e.getMessage(), e);
     }
     if (serving.features() != metadata.features().size() || serving.classes() != metadata.classes().size()) {
       serving.close();
