@@ -13,6 +13,8 @@ package io.hexagan.graph;
  * @param ablation which parts of HexaGAN exist
  * @param imputationDraws how many noise draws the inference endpoints average (1 = one draw)
  * @param seed the seed of every random op of the graph
+ * @param missingFill per feature, the scaled value a missing slot holds before the noise is added
+ *     (zeros: the paper's noise alone; column means with {@link LossWeights#meanFill()})
  */
 public record GraphSpec(
     int features,
@@ -24,7 +26,8 @@ public record GraphSpec(
     OptimizerSettings optimizer,
     Ablation ablation,
     int imputationDraws,
-    long seed) {
+    long seed,
+    double[] missingFill) {
 
   /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
   public static final int MAX_UNLABELED_RATIO = 4;
@@ -52,6 +55,17 @@ public record GraphSpec(
     if (imputationDraws < 1 || imputationDraws > 1000) {
       throw new IllegalArgumentException("imputationDraws: expected 1 to 1000, found " + imputationDraws);
     }
+    missingFill = missingFill == null ? new double[features] : missingFill.clone();
+    if (missingFill.length != features) {
+      throw new IllegalArgumentException("missingFill: expected " + features + " values, found " + missingFill.length);
+    }
+  }
+
+  /** A spec whose missing slots hold the noise alone. */
+  public GraphSpec(int features, int classes, int labeledRows, int unlabeledRows, Architecture architecture,
+      LossWeights losses, OptimizerSettings optimizer, Ablation ablation, int imputationDraws, long seed) {
+    this(features, classes, labeledRows, unlabeledRows, architecture, losses, optimizer, ablation, imputationDraws,
+        seed, null);
   }
 
   /** All training rows. */

@@ -381,9 +381,32 @@ public final class HexaGanGraph {
     if (bl > 0) {
       labels = tf.resourceGather(dataLabels.handle(), parts.get(0), F);
     }
-    Operand<TFloat32> z = noise(tf, new int[] {bl + bu, spec.features()}, spec.losses().missingNoiseScale());
+    Operand<TFloat32> z = missingSlots(tf, new int[] {bl + bu, spec.features()});
     Operand<TFloat32> noisy = tf.math.add(tf.math.mul(m, x), tf.math.mul(tf.math.sub(tf.onesLike(m), m), z));
     return new Batch(x, m, noisy, labels, bl, bu, m);
+  }
+
+  /** What missing slots hold in x̃ (eq. 1): the fill value plus U(0, s) noise. */
+  private Operand<TFloat32> missingSlots(Ops tf, int[] shape) {
+    Operand<TFloat32> z = noise(tf, shape, spec.losses().missingNoiseScale());
+    return hasFill() ? tf.math.add(z, tf.constant(toFloats(spec.missingFill()))) : z;
+  }
+
+  private boolean hasFill() {
+    for (double v : spec.missingFill()) {
+      if (v != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static float[] toFloats(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return f;
   }
 
   private Operand<TFloat32> noise(Ops tf, int[] shape, double scale) {
@@ -428,7 +451,7 @@ public final class HexaGanGraph {
     Operand<TFloat32> seen = tf.math.mul(b.mask(), keep);
     Operand<TFloat32> hidden = tf.math.sub(b.mask(), seen);
     // Hidden cells get the noise a missing cell gets: x̃' = x̃ + hidden ⊙ (z' − x).
-    Operand<TFloat32> z = noise(tf, new int[] {b.rows(), spec.features()}, spec.losses().missingNoiseScale());
+    Operand<TFloat32> z = missingSlots(tf, new int[] {b.rows(), spec.features()});
     Operand<TFloat32> noisy = tf.math.add(b.noisy(), tf.math.mul(hidden, tf.math.sub(z, b.values())));
     return new Batch(b.values(), b.mask(), noisy, b.labels(), b.labeled(), b.unlabeled(), seen);
   }
@@ -804,6 +827,9 @@ public final class HexaGanGraph {
     Operand<TFloat32> z = tf.random.randomUniform(tf.shape(xs), F, inferenceSeeds.uniform());
     if (spec.losses().missingNoiseScale() != 1.0) {
       z = tf.math.mul(z, tf.constant((float) spec.losses().missingNoiseScale()));
+    }
+    if (hasFill()) {
+      z = tf.math.add(z, tf.constant(toFloats(spec.missingFill())));
     }
     Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
     Operand<TFloat32> xHat = noisy;

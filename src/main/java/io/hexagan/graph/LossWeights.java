@@ -11,6 +11,9 @@ package io.hexagan.graph;
  * @param pseudoLabel α4, weight of L_C in C's loss (eq. 13, 15); paper 0.1
  * @param classifierWeightDecay weight of ½‖W‖² over C's weight matrices (the authors' code: 0.001)
  * @param missingNoiseScale the noise z put into missing slots is U(0, s) (eq. 1; paper s = 1)
+ * @param meanFill whether missing slots hold the column's mean (over the observed training cells)
+ *     plus that noise, instead of the noise alone: E then starts from a plausible value rather than
+ *     from the column's minimum (paper: off)
  * @param pseudoLabels how C's prediction becomes the label y_u fed to D_MI
  * @param penalizeLabelOutput whether L_GP_MI also covers D_MI's label output d+1 (the authors'
  *     code does not; the paper is silent)
@@ -31,6 +34,7 @@ public record LossWeights(
     double pseudoLabel,
     double classifierWeightDecay,
     double missingNoiseScale,
+    boolean meanFill,
     PseudoLabels pseudoLabels,
     boolean penalizeLabelOutput,
     double inputDropout,
@@ -61,38 +65,45 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, PseudoLabels.HARD, false, 0, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+  }
+
+  /** This with the mean fill of missing slots switched on or off. */
+  public LossWeights withMeanFill(boolean on) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, on, pseudoLabels,
+        penalizeLabelOutput, inputDropout, penaltyOutputSample);
   }
 
   /** This with the input dropout of the imputer's update replaced. */
   public LossWeights withInputDropout(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput,
         share, penaltyOutputSample);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, pseudoLabels, penalizeLabelOutput, inputDropout, outputs);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs);
   }
 
   private static void requireNonNegative(String name, double v) {

@@ -39,17 +39,22 @@ public final class ServingGraph {
    * @param min per feature, the scaler's minimum
    * @param span per feature, the scaler's span (0 for a constant feature)
    * @param seed seed of the stateful noise ops
+   * @param missingFill per feature, the scaled value a missing slot holds before the noise
    */
   public record Spec(
       int features, int classes, Architecture.Resolved architecture, boolean imputationGenerator,
       boolean conditionalGenerator, double missingNoiseScale, int imputationDraws, double[] min,
-      double[] span, long seed) {
+      double[] span, long seed, double[] missingFill) {
     public Spec {
       if (min.length != features || span.length != features) {
         throw new IllegalArgumentException("scaler: expected " + features + " columns, found " + min.length);
       }
       min = min.clone();
       span = span.clone();
+      missingFill = missingFill == null ? new double[features] : missingFill.clone();
+      if (missingFill.length != features) {
+        throw new IllegalArgumentException("missingFill: expected " + features + " values, found " + missingFill.length);
+      }
     }
   }
 
@@ -126,6 +131,7 @@ public final class ServingGraph {
     if (spec.missingNoiseScale() != 1.0) {
       z = tf.math.mul(z, tf.constant((float) spec.missingNoiseScale()));
     }
+    z = tf.math.add(z, tf.constant(toFloats(spec.missingFill())));
     Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
     Operand<TFloat32> noisy = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, z));
     Operand<TFloat32> xHat = noisy;

@@ -59,13 +59,14 @@ final class Trainer {
     MinMaxScaler scaler = MinMaxScaler.fit(table.values(), table.features());
     ValidationSplit split = ValidationSplit.choose(table, config.schedule(), config.seed());
     TrainingData data = TrainingData.prepare(table, scaler, split);
+    double[] fill = config.losses().meanFill() ? data.observedMeans(table.features()) : new double[table.features()];
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
-        config.ablation(), config.imputationDraws(), config.seed());
+        config.ablation(), config.imputationDraws(), config.seed(), fill);
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-        scaler.min(), scaler.span(), config.seed());
+        scaler.min(), scaler.span(), config.seed(), fill);
     String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());

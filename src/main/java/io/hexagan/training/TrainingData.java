@@ -10,6 +10,22 @@ import io.hexagan.io.MinMaxScaler;
  */
 record TrainingData(float[] values, float[] mask, float[] labels, int labeledRows, int unlabeledRows) {
 
+  /** Per feature, the mean of the observed (training) cells in the scaled space; 0 for none. */
+  double[] observedMeans(int features) {
+    double[] sum = new double[features];
+    long[] count = new long[features];
+    for (int i = 0; i < mask.length; i++) {
+      if (mask[i] > 0) {
+        sum[i % features] += values[i];
+        count[i % features]++;
+      }
+    }
+    for (int c = 0; c < features; c++) {
+      sum[c] = count[c] == 0 ? 0 : sum[c] / count[c];
+    }
+    return sum;
+  }
+
   static TrainingData prepare(MaskedTable table, MinMaxScaler scaler, ValidationSplit split) {
     int n = table.rows();
     int d = table.features();
