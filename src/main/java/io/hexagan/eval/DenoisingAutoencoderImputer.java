@@ -14,7 +14,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * The paper's "Autoencoder" imputer: a denoising autoencoder in the style of MIDA (Gondara and
  * Wang, PAKDD 2018). Missing cells start at the training column's observed mean; the autoencoder
- * learns to reconstruct the observed cells from inputs with half their cells dropped to that mean,
+ * learns to reconstruct the observed cells from inputs with a share of their cells (half by
+ * default) dropped to that mean,
  * and imputes each missing cell with its reconstruction. The architecture, the corruption and the
  * loss are described in {@link DenoisingAutoencoderGraph}; the defaults in {@link
  * DenoisingAutoencoderSettings#defaults()}.

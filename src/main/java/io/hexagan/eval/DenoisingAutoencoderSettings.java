@@ -34,7 +34,13 @@ public record DenoisingAutoencoderSettings(
     new DenoisingAutoencoderSpec(1, batchSize, batchSize, growth, depth, dropout, new double[1], adam, seed);
   }
 
-  /** hexagan's defaults: MIDA's architecture and dropout, trained with Adam in batches of 128. */
+  /**
+   * hexagan's defaults: MIDA's architecture (Θ = 7, three encoder layers) and dropout (0.5), Adam
+   * with TensorFlow's defaults in batches of 128, 5,000 iterations (~1,100 epochs of breast's 569
+   * rows; MIDA trains 500 epochs, and the breast RMSE no longer moves after ~3,000 iterations).
+   * A dropout of 0.2–0.3 measured better on breast (RMSE 0.066 against 0.075) but worse on wine
+   * (0.162 against 0.153); MIDA's value stays rather than one tuned on the evaluation tables.
+   */
   public static DenoisingAutoencoderSettings defaults() {
     return new DenoisingAutoencoderSettings(128, 7, 3, 0.5, AdamSettings.tensorFlowDefaults(), 5_000, 0,
         BaselineThreads.single());

@@ -22,7 +22,9 @@ import org.tensorflow.types.TInt32;
  *   <li>Corruption: each input cell is dropped with the dropout probability, and a dropped cell takes
  *       the fill value, as a missing cell does: {@code X_c = K ⊙ X̃ + (1 − K) ⊙ f}. The network
  *       thus learns to restore cells from the others under the same convention it sees at
- *       imputation time.
+ *       imputation time. MIDA's own corruption, inverted dropout (dropped cells 0, kept cells
+ *       scaled by 1 / (1 − p)), measured far worse on breast and wine with 20% MCAR cells (RMSE
+ *       0.093 against 0.075 on breast; 0.203 against 0.153 on wine, where column means give 0.212).
  *   <li>Loss: the squared error of A(X_c) on the observed cells only, {@code Σ M (X − A(X_c))² / Σ
  *       M}: missing cells have no target.
  * </ul>
