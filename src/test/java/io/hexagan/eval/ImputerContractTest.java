@@ -15,7 +15,9 @@ class ImputerContractTest {
 
   static Stream<Imputer> imputers() {
     return Stream.of(new ZeroImputer(), new MeanImputer(), new KnnImputer(), new MiceImputer(),
-        new SoftImputeImputer(), new MissForestImputer(20, 5, 5_000, 10, 3L));
+        new SoftImputeImputer(), new MissForestImputer(20, 5, 5_000, 10, 3L),
+        new GainImputer(GainSettings.reference().withIterations(100)),
+        new DenoisingAutoencoderImputer(DenoisingAutoencoderSettings.defaults().withIterations(100)));
   }
 
   private static double[][] table() {
