@@ -11,7 +11,10 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>Imputation baselines: {@code zero}, {@code mean}, {@code knn} (k = 5), {@code mice},
- *       {@code softimpute} (matrix completion), {@code missforest}.
+ *       {@code softimpute} (matrix completion), {@code missforest}, {@code autoencoder} (denoising),
+ *       {@code gain}.
+ *   <li>The cascades of Table 3: {@code mice+cs+triplegan}, {@code gain+cs+triplegan}, {@code
+ *       mice+smote+triplegan}, {@code gain+smote+triplegan}.
  *   <li>HexaGAN: {@code hexagan} (the given config), {@code hexagan-paper} (the authors' recipe),
  *       and the ablations of the paper's Table 2: {@code hexagan-no-gcg}, {@code
  *       hexagan-no-label-critic}, {@code hexagan-no-gcg-label}, {@code mlp} (no G_MI, no G_CG, no
@@ -20,7 +23,11 @@ import java.util.Locale;
  */
 public final class MethodCatalog {
   /** The imputation baselines. */
-  public static final List<String> IMPUTERS = List.of("zero", "mean", "knn", "mice", "softimpute", "missforest");
+  public static final List<String> IMPUTERS = List.of("zero", "mean", "knn", "mice", "softimpute", "missforest",
+      "autoencoder", "gain");
+  /** The cascades of Table 3. */
+  public static final List<String> CASCADES = List.of("mice+cs+triplegan", "gain+cs+triplegan",
+      "mice+smote+triplegan", "gain+smote+triplegan");
   /** HexaGAN and its ablations (Table 2). */
   public static final List<String> HEXAGAN = List.of("hexagan", "hexagan-no-gcg", "hexagan-no-label-critic",
       "hexagan-no-gcg-label", "mlp");
@@ -33,6 +40,7 @@ public final class MethodCatalog {
   /** Every known name. */
   public static List<String> names() {
     List<String> all = new ArrayList<>(IMPUTERS);
+    all.addAll(CASCADES);
     all.addAll(HEXAGAN);
     all.add("hexagan-paper");
     return all;
@@ -50,6 +58,12 @@ public final class MethodCatalog {
       case "mice" -> new ImputerMethod(new MiceImputer());
       case "softimpute" -> new ImputerMethod(new SoftImputeImputer());
       case "missforest" -> new ImputerMethod(new MissForestImputer());
+      case "autoencoder" -> new ImputerMethod(new DenoisingAutoencoderImputer());
+      case "gain" -> new ImputerMethod(new GainImputer());
+      case "mice+cs+triplegan" -> new CascadeMethod(name, new MiceImputer(), ClassImbalance.COST_SENSITIVE);
+      case "gain+cs+triplegan" -> new CascadeMethod(name, new GainImputer(), ClassImbalance.COST_SENSITIVE);
+      case "mice+smote+triplegan" -> new CascadeMethod(name, new MiceImputer(), ClassImbalance.SMOTE);
+      case "gain+smote+triplegan" -> new CascadeMethod(name, new GainImputer(), ClassImbalance.SMOTE);
       case "hexagan" -> new HexaGanMethod(name, hexagan);
       case "hexagan-paper" -> new HexaGanMethod(name, paper);
       case "hexagan-no-gcg" -> new HexaGanMethod(name, hexagan.withAblation(Ablation.full().without("G_CG")));
