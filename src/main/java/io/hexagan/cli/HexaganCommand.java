@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       GenerateCommand.class,
       InspectCommand.class,
+      ServeCommand.class,
+      ServeBenchCommand.class,
       BenchCommand.class
     },
     footer = {"", "Start with: hexagan demo"})
