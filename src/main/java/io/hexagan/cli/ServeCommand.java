@@ -6,6 +6,7 @@ import io.hexagan.serve.SavedModelLoader;
 import io.hexagan.serve.ServerSettings;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.TreeSet;
@@ -81,6 +82,8 @@ final class ServeCommand implements Callable<Integer> {
       server = ModelServer.start(serving, settings);
     } catch (BindException e) {
       throw new IllegalArgumentException(host + ":" + port + ": cannot listen (" + e.getMessage() + "); choose another --port");
+    } catch (UnresolvedAddressException e) {
+      throw new IllegalArgumentException("--host " + host + ": no such address");
     }
     PrintWriter out = spec.commandLine().getOut();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

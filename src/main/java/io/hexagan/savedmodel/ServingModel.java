@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +204,7 @@ public final class ServingModel implements AutoCloseable {
   /** The output tensors of one {@link #run}, by output name; closing closes them all. */
   public record Outputs(Map<String, Tensor> tensors) implements AutoCloseable {
     public Outputs {
-      tensors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+      tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
     }
 
     @Override
