@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       InspectCommand.class,
       EvaluateCommand.class,
+      ServeCommand.class,
+      ServeBenchCommand.class,
       BenchCommand.class
     },
     footer = {"", "Start with: hexagan demo"})

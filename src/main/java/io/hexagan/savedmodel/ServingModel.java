@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.file.PathUtils;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -167,6 +171,49 @@ public final class ServingModel implements AutoCloseable {
       float[] out = new float[classIds.length * features];
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
       return out;
+    }
+  }
+
+  /**
+   * Runs signature {@code key} by its tensor names: feeds {@code inputs} (one tensor per input of
+   * the signature, by input name) and fetches every output. {@code seed} as in {@link #impute}.
+   * Close the returned {@link Outputs}; the inputs stay the caller's.
+   *
+   * @throws IllegalArgumentException for an unknown signature or inputs that are not exactly the
+   *     signature's
+   */
+  public Outputs run(String key, Map<String, ? extends Tensor> inputs, long[] seed) {
+    SignatureDef sig = signatures.get(key);
+    if (sig == null) {
+      throw new IllegalArgumentException("no signature \"" + key + "\"; this model has " + signatures.keySet());
+    }
+    if (!sig.getInputsMap().keySet().equals(inputs.keySet())) {
+      throw new IllegalArgumentException("signature \"" + key + "\" takes inputs " + sig.getInputsMap().keySet()
+          + ", given " + inputs.keySet());
+    }
+    List<String> names = List.copyOf(sig.getOutputsMap().keySet());
+    try (TInt64 st = seedTensor(seed)) {
+      Session.Runner runner = session.runner().feed(SEED_TENSOR, st);
+      inputs.forEach((name, tensor) -> runner.feed(input(sig, name), tensor));
+      names.forEach(name -> runner.fetch(output(sig, name)));
+      Result r = runner.run();
+      Map<String, Tensor> out = new LinkedHashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        out.put(names.get(i), r.get(i));
+      }
+      return new Outputs(out);
+    }
+  }
+
+  /** The output tensors of one {@link #run}, by output name; closing closes them all. */
+  public record Outputs(Map<String, Tensor> tensors) implements AutoCloseable {
+    public Outputs {
+      tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+    }
+
+    @Override
+    public void close() {
+      tensors.values().forEach(Tensor::close);
     }
   }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every command's --help: exit 0, an example, and the top-level help as recorded (golden file). */
 class HelpTest {
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "train", "impute", "classify", "generate", "inspect", "evaluate", "bench"})
+  @ValueSource(strings = {"demo", "train", "impute", "classify", "generate", "inspect", "evaluate", "serve",
+      "serve-bench", "bench"})
   void everyCommandHasHelpWithAnExample(String command) {
     CliRunner.Run r = CliRunner.run(command, "--help");
     assertEquals(0, r.exit(), r.err());

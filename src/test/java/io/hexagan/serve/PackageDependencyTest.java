@@ -1,0 +1,35 @@
+package io.hexagan.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The serve package runs models through savedmodel only, and prints nothing. */
+class PackageDependencyTest {
+  private static final Pattern FORBIDDEN = Pattern.compile(
+      "^import\\s+(static\\s+)?io\\.hexagan\\.(training|cli|eval)\\b.*|System\\.(out|err)", Pattern.MULTILINE);
+
+  @Test
+  void serveImportsNoTrainingCliOrEvalAndPrintsNothing() throws IOException {
+    Path sources = Path.of("src/main/java/io/hexagan/serve");
+    assertTrue(Files.isDirectory(sources), "run from the project root");
+    List<String> offending = new ArrayList<>();
+    try (Stream<Path> files = Files.list(sources)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        var matcher = FORBIDDEN.matcher(Files.readString(file));
+        while (matcher.find()) {
+          offending.add(file.getFileName() + ": " + matcher.group());
+        }
+      }
+    }
+    assertEquals(List.of(), offending);
+  }
+}
