@@ -7,12 +7,13 @@ package io.hexagan.graph;
  * <p>The paper leaves these open; the authors' released code uses one hidden ReLU layer of width
  * d/2 in every network and d_h = d/2 ({@link #paper()}).
  *
- * @param hiddenUnits width of every hidden layer; 0 = {@code clamp(d, 32, 128)}, -1 = d/2: wide enough for
- *     the cross-column structure an imputer must learn on small tables, capped so that the
- *     element-wise penalty (whose cost grows as d² × width) stays affordable at d = 500
- * @param hiddenLayers hidden layers per network (1 in the authors' code)
- * @param latentDim d_h, the dimension of the hidden space of E, G_CG and D_CG; 0 = {@code clamp(d
- *     / 2, 8, 64)}, -1 = d/2
+ * @param hiddenUnits width of every hidden layer; 0 = 128, -1 = d/2. 128 measured better than d and
+ *     than 256 on breast, wine and credit (docs/RESULTS.md), and keeps the element-wise penalty,
+ *     whose cost grows as d² × width, affordable at d = 500
+ * @param hiddenLayers hidden layers per network (1 in the authors' code; 2 measured better for the
+ *     imputer on breast, wine and credit)
+ * @param latentDim d_h, the dimension of the hidden space of E, G_CG and D_CG; 0 = {@code clamp(d,
+ *     16, 64)}, -1 = d/2
  * @param conditionalNoiseDim dimension of z_c, the noise of G_CG; 0 = d_h
  * @param activation activation of every hidden layer
  * @param latentActivation output activation of E and G_CG (the hidden space): tanh keeps h
@@ -40,7 +41,7 @@ public record Architecture(
 
   /** hexagan's defaults. */
   public static Architecture defaults() {
-    return new Architecture(0, 1, 0, 0, Activation.RELU, Activation.TANH);
+    return new Architecture(0, 2, 0, 0, Activation.RELU, Activation.TANH);
   }
 
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
@@ -73,9 +74,9 @@ public record Architecture(
   public Resolved resolve(int features) {
     int half = Math.max(1, features / 2);
     int units =
-        hiddenUnits == HALF_OF_FEATURES ? half : hiddenUnits > 0 ? hiddenUnits : clamp(features, 32, 128);
+        hiddenUnits == HALF_OF_FEATURES ? half : hiddenUnits > 0 ? hiddenUnits : 128;
     int latent =
-        latentDim == HALF_OF_FEATURES ? half : latentDim > 0 ? latentDim : clamp(half, 8, 64);
+        latentDim == HALF_OF_FEATURES ? half : latentDim > 0 ? latentDim : clamp(features, 16, 64);
     int noise = conditionalNoiseDim > 0 ? conditionalNoiseDim : latent;
     return new Resolved(units, hiddenLayers, latent, noise, activation, latentActivation);
   }
