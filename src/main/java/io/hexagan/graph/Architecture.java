@@ -7,14 +7,17 @@ package io.hexagan.graph;
  * <p>The paper leaves these open; the authors' released code uses one hidden ReLU layer of width
  * d/2 in every network and d_h = d/2 ({@link #paper()}).
  *
- * @param hiddenUnits width of every hidden layer; 0 = 128, -1 = d/2. 128 measured better than d and
- *     than 256 on breast, wine and credit (docs/RESULTS.md), and keeps the element-wise penalty,
- *     whose cost grows as d² × width, affordable at d = 500
- * @param hiddenLayers hidden layers per network (1 in the authors' code; 2 measured better for the
- *     imputer on breast, wine and credit)
+ * @param hiddenUnits width of the hidden layers of E, G_MI, G_CG and C; 0 = 128, -1 = d/2. 128
+ *     imputed better than clamp(d, 32, 128) on breast and wine (docs/RESULTS.md)
+ * @param hiddenLayers hidden layers of E, G_MI, G_CG and C (1 in the authors' code; 2 imputed no
+ *     better on breast and wine and cost more)
  * @param latentDim d_h, the dimension of the hidden space of E, G_CG and D_CG; 0 = {@code clamp(d,
  *     16, 64)}, -1 = d/2
  * @param conditionalNoiseDim dimension of z_c, the noise of G_CG; 0 = d_h
+ * @param criticUnits width of the hidden layers of the critics D_MI and D_CG; 0 = {@code clamp(d,
+ *     32, 128)}, -1 = d/2. The critics stay narrower than the imputer: D_MI's element-wise penalty
+ *     runs D_MI on the batch tiled once per output, so its width multiplies the cost of an iteration
+ * @param criticLayers hidden layers of the critics
  * @param activation activation of every hidden layer
  * @param latentActivation output activation of E and G_CG (the hidden space): tanh keeps h
  *     bounded so that D_CG compares like with like
@@ -24,6 +27,8 @@ public record Architecture(
     int hiddenLayers,
     int latentDim,
     int conditionalNoiseDim,
+    int criticUnits,
+    int criticLayers,
     Activation activation,
     Activation latentActivation) {
 
@@ -34,6 +39,10 @@ public record Architecture(
     }
     requireNonNegative("latentDim", latentDim);
     requireNonNegative("conditionalNoiseDim", conditionalNoiseDim);
+    requireNonNegative("criticUnits", criticUnits);
+    if (criticLayers < 1 || criticLayers > 8) {
+      throw new IllegalArgumentException("criticLayers: expected 1 to 8, found " + criticLayers);
+    }
     if (activation == null || latentActivation == null) {
       throw new IllegalArgumentException("activation: expected a value, found null");
     }
@@ -41,12 +50,13 @@ public record Architecture(
 
   /** hexagan's defaults. */
   public static Architecture defaults() {
-    return new Architecture(0, 2, 0, 0, Activation.RELU, Activation.TANH);
+    return new Architecture(0, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH);
   }
 
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
-    return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, Activation.RELU, Activation.TANH);
+    return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
+        Activation.TANH);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -57,17 +67,20 @@ public record Architecture(
 
   /** This architecture with {@code hiddenUnits} replaced. */
   public Architecture withHiddenUnits(int units) {
-    return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, activation, latentActivation);
+    return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
+        latentActivation);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
-    return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, activation, latentActivation);
+    return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
+        latentActivation);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
-    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, act, latentActivation);
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
+        latentActivation);
   }
 
   /** Concrete widths for a table of {@code features} columns. */
@@ -78,22 +91,33 @@ public record Architecture(
     int latent =
         latentDim == HALF_OF_FEATURES ? half : latentDim > 0 ? latentDim : clamp(features, 16, 64);
     int noise = conditionalNoiseDim > 0 ? conditionalNoiseDim : latent;
-    return new Resolved(units, hiddenLayers, latent, noise, activation, latentActivation);
+    int critic =
+        criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
+    return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation);
   }
 
   /** Widths with every "auto" replaced by a number. */
   public record Resolved(
-      int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim,
-      Activation activation, Activation latentActivation) {
+      int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
+      int criticLayers, Activation activation, Activation latentActivation) {
 
-    /** Layer widths {@code [in, hidden × hiddenLayers, out]}. */
+    /** Layer widths {@code [in, hidden × hiddenLayers, out]} of E, G_MI, G_CG and C. */
     public int[] widths(int in, int out) {
-      int[] w = new int[hiddenLayers + 2];
+      return widths(in, hiddenUnits, hiddenLayers, out);
+    }
+
+    /** Layer widths {@code [in, criticUnits × criticLayers, out]} of D_MI and D_CG. */
+    public int[] criticWidths(int in, int out) {
+      return widths(in, criticUnits, criticLayers, out);
+    }
+
+    private static int[] widths(int in, int units, int layers, int out) {
+      int[] w = new int[layers + 2];
       w[0] = in;
-      for (int k = 1; k <= hiddenLayers; k++) {
-        w[k] = hiddenUnits;
+      for (int k = 1; k <= layers; k++) {
+        w[k] = units;
       }
-      w[hiddenLayers + 1] = out;
+      w[layers + 1] = out;
       return w;
     }
   }

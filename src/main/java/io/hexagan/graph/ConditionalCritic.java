@@ -22,7 +22,7 @@ public final class ConditionalCritic<T extends TFloating> {
   public static <T extends TFloating> ConditionalCritic<T> create(
       Ops tf, Class<T> type, int classes, Architecture.Resolved arch, SeedStream seeds) {
     return new ConditionalCritic<>(DenseNetwork.create(tf, NAME, type,
-        arch.widths(arch.latentDim() + classes, 1), arch.activation(), Activation.LINEAR, seeds));
+        arch.criticWidths(arch.latentDim() + classes, 1), arch.activation(), Activation.LINEAR, seeds));
   }
 
   /** The underlying network. */

@@ -40,7 +40,7 @@ public final class ImputationCritic<T extends TFloating> {
       throw new IllegalArgumentException("D_MI needs element outputs or a label output");
     }
     return new ImputationCritic<>(DenseNetwork.create(tf, NAME, type,
-        arch.widths(features + classes, outputs), arch.activation(), Activation.LINEAR, seeds),
+        arch.criticWidths(features + classes, outputs), arch.activation(), Activation.LINEAR, seeds),
         features, classes > 0, labelOutput);
   }
 

@@ -126,10 +126,10 @@ public final class TrainingBenchmark {
     int k = spec.optimizer().conditionalUpdates();
     double enc = mlp(a, 2 * d, a.latentDim());
     double gen = mlp(a, a.latentDim(), d);
-    double critic = mlp(a, d + nc, d + 1);
-    double criticHidden = critic - 2.0 * a.hiddenUnits() * (d + 1);
+    double critic = macs(a.criticWidths(d + nc, d + 1));
+    double criticHidden = critic - 2.0 * a.criticUnits() * (d + 1);
     double cgen = mlp(a, a.conditionalNoiseDim() + nc, a.latentDim());
-    double ccritic = mlp(a, a.latentDim() + nc, 1);
+    double ccritic = macs(a.criticWidths(a.latentDim() + nc, 1));
     double cls = mlp(a, d, nc);
     int penalized = spec.losses().penaltyOutputSample() > 0 ? Math.min(spec.losses().penaltyOutputSample(), d) : d;
     double flops = 0;
@@ -140,7 +140,7 @@ public final class TrainingBenchmark {
     flops += b * (3 * (enc + gen + critic) + cls);
     // D_MI stage: imputation, real and generated rows, and the tiled penalty
     flops += b * (enc + gen + cls) + bl * (cgen + gen) + 3 * (b + bl) * critic
-        + 5.0 * penalized * b * (criticHidden + 2.0 * a.hiddenUnits());
+        + 5.0 * penalized * b * (criticHidden + 2.0 * a.criticUnits());
     // C stage: imputation, labelled rows, the top-up pool (n_c × B_l rows), unlabelled rows
     flops += b * (enc + gen) + 3 * b * cls + (double) nc * bl * (cgen + gen + 3 * cls) + 3 * (b - bl) * critic;
     return flops;
@@ -148,7 +148,11 @@ public final class TrainingBenchmark {
 
   /** 2 × multiply-adds per row of a dense network from {@code in} to {@code out}. */
   private static double mlp(Architecture.Resolved a, int in, int out) {
-    int[] w = a.widths(in, out);
+    return macs(a.widths(in, out));
+  }
+
+  /** 2 × multiply-adds per row of a dense network of layer widths {@code w}. */
+  private static double macs(int[] w) {
     double macs = 0;
     for (int i = 0; i + 1 < w.length; i++) {
       macs += (double) w[i] * w[i + 1];
