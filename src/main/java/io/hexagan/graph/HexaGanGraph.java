@@ -545,12 +545,10 @@ public final class HexaGanGraph {
   }
 
   /** D_CG's update (eq. 11): L_DCG + λ2 L_GP_CG, or the penalty alone during warm-up. */
-  private Op conditionalCriticStage(Stage s, Batch b, boolean warmup, Map<String, List<Operand<TFloat32>>> losses) {
+  private Op conditionalCriticStage(Stage s, Batch b, Operand<TFloat32> hl, boolean warmup,
+      Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
     int bl = b.labeled();
-    Operand<TFloat32> xl = rows(tf, b.noisy(), 0, bl, spec.features());
-    Operand<TFloat32> ml = rows(tf, b.mask(), 0, bl, spec.features());
-    Operand<TFloat32> hl = tf.stopGradient(encoder.encode(tf, s.w(encoder.network()), xl, ml));
     DenseNetwork.Weights<TFloat32> w = s.w(conditionalCritic.network());
     Operand<TFloat32> penalty = GradientPenalties.conditional(tf, conditionalCritic.network(), w, hl, b.labels());
     Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().conditionalPenalty()), penalty);
@@ -565,6 +563,18 @@ public final class HexaGanGraph {
       add(losses, CRITIC_CONDITIONAL, critic);
     }
     return s.update(conditionalCritic.network(), loss, spec.optimizer().conditionalRate());
+  }
+
+  /**
+   * h_l = E(x̃_l, m_l) of the batch's labelled rows, the real side of D_CG. E does not change
+   * during the conditional updates, so all of them share this one encoding.
+   */
+  private Operand<TFloat32> labeledHidden(Stage s, Batch b) {
+    Ops tf = s.tf;
+    int bl = b.labeled();
+    Operand<TFloat32> xl = rows(tf, b.noisy(), 0, bl, spec.features());
+    Operand<TFloat32> ml = rows(tf, b.mask(), 0, bl, spec.features());
+    return tf.stopGradient(encoder.encode(tf, s.w(encoder.network()), xl, ml));
   }
 
   /** The update of E and G_MI: L_GMI + α1 L_recon (eq. 3, 5). */
@@ -739,9 +749,10 @@ public final class HexaGanGraph {
     Map<String, List<Operand<TFloat32>>> losses = new LinkedHashMap<>();
     Op previous = null;
     if (conditionalGenerator != null) {
+      Operand<TFloat32> hl = labeledHidden(stageAfter(tf, null), b);
       for (int k = 0; k < spec.optimizer().conditionalUpdates(); k++) {
         previous = conditionalGeneratorStage(stageAfter(tf, previous), b, losses);
-        previous = conditionalCriticStage(stageAfter(tf, previous), b, false, losses);
+        previous = conditionalCriticStage(stageAfter(tf, previous), b, hl, false, losses);
       }
     }
     if (encoder != null) {
@@ -764,7 +775,8 @@ public final class HexaGanGraph {
       previous = imputationCriticStage(stageAfter(tf, previous), b, true, losses);
     }
     if (conditionalCritic != null) {
-      previous = conditionalCriticStage(stageAfter(tf, previous), b, true, losses);
+      Stage stage = stageAfter(tf, previous);
+      previous = conditionalCriticStage(stage, b, labeledHidden(stage, b), true, losses);
     }
     return finish(tf, previous, losses);
   }
