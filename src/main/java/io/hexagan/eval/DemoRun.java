@@ -5,7 +5,7 @@ import io.hexagan.io.CsvTable;
 import io.hexagan.io.CsvTableReader;
 import io.hexagan.io.CsvTableWriter;
 import io.hexagan.io.Mcar;
-import io.hexagan.io.RawRow;
+import io.hexagan.io.MinMaxScaler;
 import io.hexagan.io.TableEncoder;
 import io.hexagan.training.CsvPrediction;
 import io.hexagan.training.CsvTraining;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * {@code hexagan demo}: the bundled breast table with 20% of its cells and labels blanked (seeded),
@@ -66,7 +65,11 @@ public final class DemoRun {
     for (int i = 0; i < trueLabels.length; i++) {
       trueLabels[i] = Integer.parseInt(complete.rows().get(i).cell(labelColumn).strip());
     }
-    boolean[] heldOut = stratifiedHoldOut(trueLabels, 0.2, seed);
+    // The held-out 20%: one fold of a stratified 5-fold split.
+    boolean[] heldOut = new boolean[trueLabels.length];
+    for (int r : new StratifiedKFold(5, seed).split(trueLabels).get(0).test()) {
+      heldOut[r] = true;
+    }
     List<List<String>> train = new ArrayList<>();
     List<List<String>> trainTruth = new ArrayList<>();
     List<List<String>> test = new ArrayList<>();
@@ -95,8 +98,15 @@ public final class DemoRun {
         double[][] truth = encoder.encode(CsvTable.of("truth", complete.header(), trainTruth)).values();
         double[][] blanked = encoder.encode(CsvTable.of("train", complete.header(), train)).values();
         double[][] imputed = trained.impute(blanked);
-        double[][] means = meanImputed(blanked);
-        double[][] range = ranges(encoder.encode(complete).values());
+        double[][] means = new MeanImputer().fitImpute(blanked);
+        MinMaxScaler scale = ImputationMetrics.trueScale(encoder.encode(complete).values());
+        boolean[][] scored = new boolean[blanked.length][];
+        for (int r = 0; r < blanked.length; r++) {
+          scored[r] = new boolean[blanked[r].length];
+          for (int c = 0; c < blanked[r].length; c++) {
+            scored[r][c] = Double.isNaN(blanked[r][c]);
+          }
+        }
         double[][] testValues = encoder.encode(CsvTable.of("holdout", complete.header(), test)).values();
         int[] predicted = trained.predict(testValues);
         int[] actual = testLabels.stream().mapToInt(Integer::intValue).toArray();
@@ -107,8 +117,10 @@ public final class DemoRun {
         }
         int minority = Metrics.minorityClass(actualIds, prediction.schema().classes().size());
         return new Result(
-            rmse(truth, blanked, imputed, range, false), rmse(truth, blanked, imputed, range, true),
-            rmse(truth, blanked, means, range, false), rmse(truth, blanked, means, range, true),
+            ImputationMetrics.rmseGlobal(truth, imputed, scored, scale),
+            ImputationMetrics.rmsePerRow(truth, imputed, scored, scale),
+            ImputationMetrics.rmseGlobal(truth, means, scored, scale),
+            ImputationMetrics.rmsePerRow(truth, means, scored, scale),
             Metrics.f1(actualIds, predicted, minority), prediction.schema().classes().get(minority),
             train.size(), test.size(), trained.summary().epochs(), seconds);
       }
@@ -124,98 +136,5 @@ public final class DemoRun {
       Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
     }
     return new CsvTableReader(CsvOptions.DEFAULT).readAll(copy);
-  }
-
-  /** Marks {@code share} of each class's rows as held out, chosen by {@code seed}. */
-  static boolean[] stratifiedHoldOut(int[] labels, double share, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    boolean[] out = new boolean[labels.length];
-    int classes = 0;
-    for (int l : labels) {
-      classes = Math.max(classes, l + 1);
-    }
-    for (int k = 0; k < classes; k++) {
-      List<Integer> rows = new ArrayList<>();
-      for (int i = 0; i < labels.length; i++) {
-        if (labels[i] == k) {
-          rows.add(i);
-        }
-      }
-      for (int i = rows.size() - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        Integer t = rows.get(i);
-        rows.set(i, rows.get(j));
-        rows.set(j, t);
-      }
-      int take = (int) Math.round(rows.size() * share);
-      for (int i = 0; i < take; i++) {
-        out[rows.get(i)] = true;
-      }
-    }
-    return out;
-  }
-
-  private static double[][] ranges(double[][] complete) {
-    int d = complete[0].length;
-    double[][] r = new double[2][d];
-    java.util.Arrays.fill(r[0], Double.POSITIVE_INFINITY);
-    java.util.Arrays.fill(r[1], Double.NEGATIVE_INFINITY);
-    for (double[] row : complete) {
-      for (int c = 0; c < d; c++) {
-        r[0][c] = Math.min(r[0][c], row[c]);
-        r[1][c] = Math.max(r[1][c], row[c]);
-      }
-    }
-    return r;
-  }
-
-  private static double[][] meanImputed(double[][] blanked) {
-    int d = blanked[0].length;
-    double[] sum = new double[d];
-    int[] n = new int[d];
-    for (double[] row : blanked) {
-      for (int c = 0; c < d; c++) {
-        if (!Double.isNaN(row[c])) {
-          sum[c] += row[c];
-          n[c]++;
-        }
-      }
-    }
-    double[][] out = new double[blanked.length][];
-    for (int i = 0; i < blanked.length; i++) {
-      out[i] = blanked[i].clone();
-      for (int c = 0; c < d; c++) {
-        if (Double.isNaN(out[i][c])) {
-          out[i][c] = sum[c] / n[c];
-        }
-      }
-    }
-    return out;
-  }
-
-  private static double rmse(double[][] truth, double[][] blanked, double[][] imputed, double[][] range, boolean perRow) {
-    double total = 0;
-    long count = 0;
-    double rowSum = 0;
-    int rows = 0;
-    for (int i = 0; i < truth.length; i++) {
-      double sq = 0;
-      int cells = 0;
-      for (int c = 0; c < truth[i].length; c++) {
-        if (Double.isNaN(blanked[i][c])) {
-          double span = range[1][c] - range[0][c];
-          double e = (imputed[i][c] - truth[i][c]) / (span > 0 ? span : 1);
-          sq += e * e;
-          cells++;
-        }
-      }
-      total += sq;
-      count += cells;
-      if (cells > 0) {
-        rowSum += Math.sqrt(sq / cells);
-        rows++;
-      }
-    }
-    return perRow ? rowSum / rows : Math.sqrt(total / count);
   }
 }
