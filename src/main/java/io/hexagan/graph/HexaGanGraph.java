@@ -846,7 +846,17 @@ public final class HexaGanGraph {
     Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
     Operand<TFloat32> xHat = noisy;
     if (encoder != null) {
-      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), noisy, ms);
+      // As the serving graph: with several draws, each hides its own share of the observed cells.
+      Operand<TFloat32> seen = ms;
+      if (draws > 1 && spec.losses().inputDropout() > 0) {
+        Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(
+            tf.random.randomUniform(tf.shape(xs), F, inferenceSeeds.uniform()),
+            tf.constant((float) spec.losses().inputDropout())), F);
+        seen = tf.math.mul(ms, keep);
+      }
+      Operand<TFloat32> encoderInput = tf.math.add(tf.math.mul(seen, xs),
+          tf.math.mul(tf.math.sub(tf.onesLike(seen), seen), z));
+      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
       Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h);
       xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
     }

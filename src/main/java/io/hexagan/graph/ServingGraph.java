@@ -40,11 +40,12 @@ public final class ServingGraph {
    * @param span per feature, the scaler's span (0 for a constant feature)
    * @param seed seed of the stateful noise ops
    * @param missingFill per feature, the scaled value a missing slot holds before the noise
+   * @param inputDropout with several draws, the share of observed cells each draw hides from E
    */
   public record Spec(
       int features, int classes, Architecture.Resolved architecture, boolean imputationGenerator,
       boolean conditionalGenerator, double missingNoiseScale, int imputationDraws, double[] min,
-      double[] span, long seed, double[] missingFill) {
+      double[] span, long seed, double[] missingFill, double inputDropout) {
     public Spec {
       if (min.length != features || span.length != features) {
         throw new IllegalArgumentException("scaler: expected " + features + " columns, found " + min.length);
@@ -136,7 +137,17 @@ public final class ServingGraph {
     Operand<TFloat32> noisy = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, z));
     Operand<TFloat32> xHat = noisy;
     if (encoder != null) {
-      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), noisy, ms);
+      // With several draws and input dropout, each draw hides its own share of the observed cells
+      // from E, as training did: the average is an ensemble over views of the row.
+      Operand<TFloat32> seen = ms;
+      if (draws > 1 && spec.inputDropout() > 0) {
+        Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(noise(tf, tf.shape(xs), seeds, 2L),
+            tf.constant((float) spec.inputDropout())), F);
+        seen = tf.math.mul(ms, keep);
+      }
+      Operand<TFloat32> encoderInput = tf.math.add(tf.math.mul(seen, xs),
+          tf.math.mul(tf.math.sub(tf.onesLike(seen), seen), z));
+      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
       Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h);
       xHat = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, xBar));
     }

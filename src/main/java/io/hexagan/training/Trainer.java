@@ -66,7 +66,7 @@ final class Trainer {
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-        scaler.min(), scaler.span(), config.seed(), fill);
+        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout());
     String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
