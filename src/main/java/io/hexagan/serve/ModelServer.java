@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one model over TF Serving's REST API on the JDK's {@link HttpServer}, with a bounded pool
- * of request threads and a bounded queue (see {@link ServerSettings}).
+ * of request threads, a bounded queue, bounded request bodies and a deadline on each body (see
+ * {@link ServerSettings}).
  *
  * <p>Turns Nagle's algorithm off for the JDK server's sockets (system property {@value #NO_DELAY},
  * unless already set): the JDK writes a response's headers and body as two TCP segments, and with
@@ -48,16 +49,18 @@ public final class ModelServer implements AutoCloseable {
 
   private final HttpServer http;
   private final ThreadPoolExecutor executor;
+  private final BodyDeadlines deadlines;
   private final ServingModel model;
   private final ServerSettings settings;
   private final InFlight inFlight;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
 
-  private ModelServer(HttpServer http, ThreadPoolExecutor executor, ServingModel model, ServerSettings settings,
-      InFlight inFlight) {
+  private ModelServer(HttpServer http, ThreadPoolExecutor executor, BodyDeadlines deadlines, ServingModel model,
+      ServerSettings settings, InFlight inFlight) {
     this.http = http;
     this.executor = executor;
+    this.deadlines = deadlines;
     this.model = model;
     this.settings = settings;
     this.inFlight = inFlight;
@@ -69,21 +72,26 @@ public final class ModelServer implements AutoCloseable {
    */
   public static ModelServer start(ServingModel model, ServerSettings settings) throws IOException {
     ThreadPoolExecutor executor = null;
+    BodyDeadlines deadlines = null;
     try {
       InFlight inFlight = new InFlight();
-      ApiHandler handler = new ApiHandler(settings.modelName(), model, settings.maxBodyBytes(), inFlight);
+      deadlines = new BodyDeadlines(settings.bodyTimeout());
+      ApiHandler handler = new ApiHandler(settings.modelName(), model, settings.maxBodyBytes(), inFlight, deadlines);
       HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
       executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(settings.queueCapacity()), threads(), new ThreadPoolExecutor.AbortPolicy());
       http.setExecutor(executor);
       http.createContext("/", handler);
       http.start();
-      ModelServer server = new ModelServer(http, executor, model, settings, inFlight);
+      ModelServer server = new ModelServer(http, executor, deadlines, model, settings, inFlight);
       LOG.info("serving \"{}\" on {}", settings.modelName(), server.modelUri());
       return server;
     } catch (IOException | RuntimeException e) {
       if (executor != null) {
         executor.shutdownNow();
+      }
+      if (deadlines != null) {
+        deadlines.close();
       }
       model.close();
       throw e;
@@ -154,6 +162,7 @@ public final class ModelServer implements AutoCloseable {
       http.stop(0);
       executor.shutdownNow();
     } finally {
+      deadlines.close();
       // Session.close waits for any run still going.
       model.close();
       closed.countDown();
