@@ -5,6 +5,8 @@ import io.hexagan.savedmodel.ServingModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
@@ -19,11 +21,9 @@ import org.slf4j.LoggerFactory;
  * of request threads, a bounded queue, bounded request bodies and a deadline on each body (see
  * {@link ServerSettings}).
  *
- * <p>Turns Nagle's algorithm off for the JDK server's sockets (system property {@value #NO_DELAY},
- * unless already set): the JDK writes a response's headers and body as two TCP segments, and with
- * Nagle on the body waits for the client's delayed ACK, about 40 ms on Linux, which capped a
- * keep-alive client at about 20 requests/s per connection. The JDK reads the property when the
- * first {@code HttpServer} of the JVM starts.
+ * <p>Before the JVM's first server starts, sets the JDK server's own limits that the user has not
+ * set (see {@link JdkServerLimits}): TCP_NODELAY, a time limit on a whole request (headers
+ * included) and a cap on open connections.
  *
  * <p>Owns the model from {@link #start} on: {@link #close} drains the server (new requests get
  * 503; those in flight get up to the settings' grace period to finish), stops it and closes the
@@ -36,16 +36,7 @@ public final class ModelServer implements AutoCloseable {
    */
   public static final String SEED_HEADER = "X-Hexagan-Seed";
 
-  /** The JDK server's switch for TCP_NODELAY on accepted connections. */
-  static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
-
-  static {
-    if (System.getProperty(NO_DELAY) == null) {
-      System.setProperty(NO_DELAY, "true");
-    }
-  }
 
   private final HttpServer http;
   private final ThreadPoolExecutor executor;
@@ -74,6 +65,7 @@ public final class ModelServer implements AutoCloseable {
     ThreadPoolExecutor executor = null;
     BodyDeadlines deadlines = null;
     try {
+      configureJdkServer(settings.bodyTimeout());
       InFlight inFlight = new InFlight();
       deadlines = new BodyDeadlines(settings.bodyTimeout());
       ApiHandler handler = new ApiHandler(settings.modelName(), model, settings.maxBodyBytes(), inFlight, deadlines);
@@ -95,6 +87,22 @@ public final class ModelServer implements AutoCloseable {
       }
       model.close();
       throw e;
+    }
+  }
+
+  /**
+   * Sets the JDK server's limits the user has not set, and warns when the request time limit in
+   * force would cut a slow body before its 408.
+   */
+  private static void configureJdkServer(Duration bodyTimeout) {
+    Map<String, String> set = JdkServerLimits.configure(System.getProperties(), bodyTimeout);
+    if (!set.isEmpty()) {
+      LOG.debug("JDK HTTP server settings: {}", set);
+    }
+    Duration requestTime = JdkServerLimits.requestTime(System.getProperties());
+    if (requestTime != null && requestTime.compareTo(bodyTimeout) <= 0) {
+      LOG.warn("{}={} s is not longer than the body timeout of {}: a body that slow is cut without its 408",
+          JdkServerLimits.MAX_REQ_TIME, requestTime.toSeconds(), ApiException.text(bodyTimeout));
     }
   }
 
