@@ -62,7 +62,7 @@ public record ServerSettings(
     }
     if (bodyTimeout.compareTo(Duration.ofMillis(1)) < 0 || bodyTimeout.compareTo(MAX_BODY_TIMEOUT) > 0) {
       throw new IllegalArgumentException("body timeout: expected 1 ms to " + MAX_BODY_TIMEOUT.toHours() + " h, found "
-          + bodyTimeout);
+          + bodyTimeout.toMillis() + " ms");
     }
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdown grace: expected ≥ 0, found " + shutdownGrace);
