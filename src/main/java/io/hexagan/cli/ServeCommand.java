@@ -55,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest request body; a larger one gets HTTP 413.")
   int maxBodyMib;
 
+  @Option(names = "--body-timeout", paramLabel = "<seconds>", defaultValue = "30",
+      description = "How long a request body may take to arrive; a slower one gets HTTP 408 and its connection is "
+          + "closed.")
+  int bodyTimeoutSeconds;
+
   @Option(names = "--grace", paramLabel = "<seconds>", defaultValue = "10",
       description = "On shutdown, how long requests in flight may take to finish.")
   int graceSeconds;
@@ -71,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       settings = ServerSettings.defaults(modelName).withHost(host).withPort(port)
           .withThreads(threads == null ? ServerSettings.defaultThreads() : threads)
-          .withMaxBodyBytes((long) maxBodyMib << 20).withShutdownGrace(Duration.ofSeconds(graceSeconds));
+          .withMaxBodyBytes((long) maxBodyMib << 20).withBodyTimeout(Duration.ofSeconds(bodyTimeoutSeconds))
+          .withShutdownGrace(Duration.ofSeconds(graceSeconds));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -1,5 +1,7 @@
 package io.hexagan.serve;
 
+import java.time.Duration;
+
 /**
  * A request the server refuses: the HTTP status and the message of TF Serving's {@code {"error":
  * "..."}} answer.
@@ -10,6 +12,7 @@ final class ApiException extends RuntimeException {
   static final int BAD_REQUEST = 400;
   static final int NOT_FOUND = 404;
   static final int METHOD_NOT_ALLOWED = 405;
+  static final int REQUEST_TIMEOUT = 408;
   static final int PAYLOAD_TOO_LARGE = 413;
   static final int UNAVAILABLE = 503;
 
@@ -35,12 +38,23 @@ final class ApiException extends RuntimeException {
     return new ApiException(METHOD_NOT_ALLOWED, method + " " + path + ": method not allowed; use " + allow, allow);
   }
 
+  /** 408: the body did not arrive whole within {@code timeout}. */
+  static ApiException requestTimeout(Duration timeout) {
+    return new ApiException(REQUEST_TIMEOUT, "request body not received within the server's body timeout of "
+        + text(timeout), null);
+  }
+
   static ApiException payloadTooLarge(long limit) {
     return new ApiException(PAYLOAD_TOO_LARGE, "request body larger than the server's limit of " + limit + " bytes", null);
   }
 
   static ApiException unavailable(String message) {
     return new ApiException(UNAVAILABLE, message, null);
+  }
+
+  /** {@code 30 s}, or {@code 250 ms} for a duration of no whole seconds. */
+  static String text(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   int status() {

@@ -1,20 +1,20 @@
 package io.hexagan.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.hexagan.savedmodel.ServingModel;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers every request of the server: routes the path, reads a predict body within the limit,
- * runs the signature, writes the answer, and turns every client mistake into TF Serving's {@code
- * {"error": "..."}} with its status (400, 404, 405, 413; 503 while shutting down). A failure of
- * the server itself is a 500, logged.
+ * Answers every request of the server: routes the path, reads a predict body within the size
+ * limit and the body timeout, runs the signature, writes the answer, and turns every client
+ * mistake into TF Serving's {@code {"error": "..."}} with its status (400, 404, 405, 408, 413; 503
+ * while shutting down). A failure of the server itself is a 500, logged. When the connection
+ * fails (or the body deadline has cut it), the {@code IOException} leaves {@link #handle}, so that
+ * the JDK server closes the connection and forgets it.
  */
 final class ApiHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -22,16 +22,18 @@ final class ApiHandler implements HttpHandler {
   private final String modelName;
   private final long maxBodyBytes;
   private final InFlight inFlight;
+  private final BodyDeadlines deadlines;
   private final PredictRequestReader reader;
   private final InputRules rules;
   private final Predictor predictor;
   private final byte[] status;
   private final byte[] metadata;
 
-  ApiHandler(String modelName, ServingModel model, long maxBodyBytes, InFlight inFlight) {
+  ApiHandler(String modelName, ServingModel model, long maxBodyBytes, InFlight inFlight, BodyDeadlines deadlines) {
     this.modelName = modelName;
     this.maxBodyBytes = maxBodyBytes;
     this.inFlight = inFlight;
+    this.deadlines = deadlines;
     this.reader = new PredictRequestReader(model.signatures());
     this.rules = new InputRules(model.classes());
     this.predictor = new Predictor(model);
@@ -44,28 +46,43 @@ final class ApiHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!inFlight.enter()) {
-        send(exchange, ApiException.unavailable("the server is shutting down"));
-        return;
-      }
+    try (BodyDeadline deadline = deadlines.start(exchange)) {
       try {
-        Reply reply = answer(exchange);
-        send(exchange, reply.status(), reply.body());
-      } catch (ApiException e) {
-        send(exchange, e);
-      } catch (RuntimeException e) {
-        LOG.error("{} {}: failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        send(exchange, 500, error("internal error: " + e));
+        respond(exchange, deadline);
       } finally {
-        inFlight.exit();
+        deadline.settle();
+        // Closing reads what is left of the body (up to 64 KiB): the deadline cuts that too.
+        exchange.close();
       }
     } catch (IOException e) {
       LOG.debug("{} {}: the connection failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+      throw e;
     }
   }
 
-  private Reply answer(HttpExchange exchange) throws IOException {
+  private void respond(HttpExchange exchange, BodyDeadline deadline) throws IOException {
+    if (!inFlight.enter()) {
+      deadline.answering();
+      Replies.send(exchange, ApiException.unavailable("the server is shutting down"));
+      return;
+    }
+    try {
+      Reply reply = answer(exchange, deadline);
+      deadline.answering();
+      Replies.send(exchange, reply.status(), reply.body());
+    } catch (ApiException e) {
+      deadline.answering();
+      Replies.send(exchange, e);
+    } catch (RuntimeException e) {
+      LOG.error("{} {}: failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+      deadline.answering();
+      Replies.send(exchange, 500, Replies.error("internal error: " + e));
+    } finally {
+      inFlight.exit();
+    }
+  }
+
+  private Reply answer(HttpExchange exchange, BodyDeadline deadline) throws IOException {
     String path = exchange.getRequestURI().getPath();
     ApiPath api = ApiPath.parse(path);
     String method = exchange.getRequestMethod();
@@ -83,11 +100,11 @@ final class ApiHandler implements HttpHandler {
     return switch (api.endpoint()) {
       case STATUS -> new Reply(200, status);
       case METADATA -> new Reply(200, metadata);
-      case VERB -> predict(exchange, api.verb());
+      case VERB -> predict(exchange, api.verb(), deadline);
     };
   }
 
-  private Reply predict(HttpExchange exchange, String verb) throws IOException {
+  private Reply predict(HttpExchange exchange, String verb, BodyDeadline deadline) throws IOException {
     if (verb.equals("classify") || verb.equals("regress")) {
       throw ApiException.badRequest(":" + verb + " takes tf.Example inputs and a " + verb + " signature; this model's "
           + "signatures have method name tensorflow/serving/predict: use :predict");
@@ -98,33 +115,10 @@ final class ApiHandler implements HttpHandler {
     long[] seed = Seeds.fromHeader(exchange.getRequestHeaders().getFirst(ModelServer.SEED_HEADER));
     long declared = BoundedBody.declaredLength(exchange.getRequestHeaders().getFirst("Content-Length"));
     byte[] body = BoundedBody.read(exchange.getRequestBody(), declared, maxBodyBytes);
+    deadline.received();
     PredictRequest request = reader.read(body);
     rules.check(request.inputs());
     Map<String, HostTensor> outputs = predictor.predict(request.signature(), request.inputs(), seed);
     return new Reply(200, PredictResponseWriter.write(outputs, request.format()));
-  }
-
-  private static void send(HttpExchange exchange, ApiException e) throws IOException {
-    if (e.allow() != null) {
-      exchange.getResponseHeaders().set("Allow", e.allow());
-    }
-    send(exchange, e.status(), error(e.getMessage()));
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  /** TF Serving's error answer. */
-  static byte[] error(String message) {
-    try {
-      return Json.MAPPER.writeValueAsBytes(Map.of("error", message));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

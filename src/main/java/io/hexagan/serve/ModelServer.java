@@ -5,6 +5,8 @@ import io.hexagan.savedmodel.ServingModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
@@ -16,13 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one model over TF Serving's REST API on the JDK's {@link HttpServer}, with a bounded pool
- * of request threads and a bounded queue (see {@link ServerSettings}).
+ * of request threads, a bounded queue, bounded request bodies and a deadline on each body (see
+ * {@link ServerSettings}).
  *
- * <p>Turns Nagle's algorithm off for the JDK server's sockets (system property {@value #NO_DELAY},
- * unless already set): the JDK writes a response's headers and body as two TCP segments, and with
- * Nagle on the body waits for the client's delayed ACK, about 40 ms on Linux, which capped a
- * keep-alive client at about 20 requests/s per connection. The JDK reads the property when the
- * first {@code HttpServer} of the JVM starts.
+ * <p>Before the JVM's first server starts, sets the JDK server's own limits that the user has not
+ * set (see {@link JdkServerLimits}): TCP_NODELAY, a time limit on a whole request (headers
+ * included) and a cap on open connections.
  *
  * <p>Owns the model from {@link #start} on: {@link #close} drains the server (new requests get
  * 503; those in flight get up to the settings' grace period to finish), stops it and closes the
@@ -35,29 +36,22 @@ public final class ModelServer implements AutoCloseable {
    */
   public static final String SEED_HEADER = "X-Hexagan-Seed";
 
-  /** The JDK server's switch for TCP_NODELAY on accepted connections. */
-  static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
-
-  static {
-    if (System.getProperty(NO_DELAY) == null) {
-      System.setProperty(NO_DELAY, "true");
-    }
-  }
 
   private final HttpServer http;
   private final ThreadPoolExecutor executor;
+  private final BodyDeadlines deadlines;
   private final ServingModel model;
   private final ServerSettings settings;
   private final InFlight inFlight;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
 
-  private ModelServer(HttpServer http, ThreadPoolExecutor executor, ServingModel model, ServerSettings settings,
-      InFlight inFlight) {
+  private ModelServer(HttpServer http, ThreadPoolExecutor executor, BodyDeadlines deadlines, ServingModel model,
+      ServerSettings settings, InFlight inFlight) {
     this.http = http;
     this.executor = executor;
+    this.deadlines = deadlines;
     this.model = model;
     this.settings = settings;
     this.inFlight = inFlight;
@@ -69,24 +63,46 @@ public final class ModelServer implements AutoCloseable {
    */
   public static ModelServer start(ServingModel model, ServerSettings settings) throws IOException {
     ThreadPoolExecutor executor = null;
+    BodyDeadlines deadlines = null;
     try {
+      configureJdkServer(settings.bodyTimeout());
       InFlight inFlight = new InFlight();
-      ApiHandler handler = new ApiHandler(settings.modelName(), model, settings.maxBodyBytes(), inFlight);
+      deadlines = new BodyDeadlines(settings.bodyTimeout());
+      ApiHandler handler = new ApiHandler(settings.modelName(), model, settings.maxBodyBytes(), inFlight, deadlines);
       HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
       executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(settings.queueCapacity()), threads(), new ThreadPoolExecutor.AbortPolicy());
       http.setExecutor(executor);
       http.createContext("/", handler);
       http.start();
-      ModelServer server = new ModelServer(http, executor, model, settings, inFlight);
+      ModelServer server = new ModelServer(http, executor, deadlines, model, settings, inFlight);
       LOG.info("serving \"{}\" on {}", settings.modelName(), server.modelUri());
       return server;
     } catch (IOException | RuntimeException e) {
       if (executor != null) {
         executor.shutdownNow();
       }
+      if (deadlines != null) {
+        deadlines.close();
+      }
       model.close();
       throw e;
+    }
+  }
+
+  /**
+   * Sets the JDK server's limits the user has not set, and warns when the request time limit in
+   * force would cut a slow body before its 408.
+   */
+  private static void configureJdkServer(Duration bodyTimeout) {
+    Map<String, String> set = JdkServerLimits.configure(System.getProperties(), bodyTimeout);
+    if (!set.isEmpty()) {
+      LOG.debug("JDK HTTP server settings: {}", set);
+    }
+    Duration requestTime = JdkServerLimits.requestTime(System.getProperties());
+    if (requestTime != null && requestTime.compareTo(bodyTimeout) <= 0) {
+      LOG.warn("{}={} s is not longer than the body timeout of {}: a body that slow is cut without its 408",
+          JdkServerLimits.MAX_REQ_TIME, requestTime.toSeconds(), ApiException.text(bodyTimeout));
     }
   }
 
@@ -154,6 +170,7 @@ public final class ModelServer implements AutoCloseable {
       http.stop(0);
       executor.shutdownNow();
     } finally {
+      deadlines.close();
       // Session.close waits for any run still going.
       model.close();
       closed.countDown();

@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
  *     connection is closed unanswered
  * @param maxBodyBytes the largest request body read; a larger one gets 413 without being read
  *     into memory
+ * @param bodyTimeout how long a request's body may take to arrive, counted from when its handler
+ *     starts; a body not received whole by then gets 408 and its connection is closed (see {@link
+ *     BodyDeadline})
  * @param shutdownGrace how long {@link ModelServer#close} lets in-flight requests finish
  */
 public record ServerSettings(
     String host, int port, String modelName, int threads, int queueCapacity, long maxBodyBytes,
-    Duration shutdownGrace) {
+    Duration bodyTimeout, Duration shutdownGrace) {
 
   /** TF Serving's REST port. */
   public static final int DEFAULT_PORT = 8501;
@@ -30,12 +33,16 @@ public record ServerSettings(
   /** 1 GiB: a body is held in one array. */
   public static final long MAX_BODY_BYTES_LIMIT = 1L << 30;
   public static final int DEFAULT_QUEUE_CAPACITY = 256;
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+  /** 1 hour: the longest body timeout accepted. */
+  public static final Duration MAX_BODY_TIMEOUT = Duration.ofHours(1);
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   public ServerSettings {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(bodyTimeout, "bodyTimeout");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port: expected 0 to 65535, found " + port);
@@ -53,15 +60,19 @@ public record ServerSettings(
     if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES_LIMIT) {
       throw new IllegalArgumentException("max body bytes: expected 1 to " + MAX_BODY_BYTES_LIMIT + ", found " + maxBodyBytes);
     }
+    if (bodyTimeout.compareTo(Duration.ofMillis(1)) < 0 || bodyTimeout.compareTo(MAX_BODY_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("body timeout: expected 1 ms to " + MAX_BODY_TIMEOUT.toHours() + " h, found "
+          + bodyTimeout.toMillis() + " ms");
+    }
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdown grace: expected ≥ 0, found " + shutdownGrace);
     }
   }
 
-  /** Loopback, port 8501, two threads per core (at least 4), 64 MiB bodies, 10 s grace. */
+  /** Loopback, port 8501, two threads per core (at least 4), 64 MiB bodies, 30 s body timeout, 10 s grace. */
   public static ServerSettings defaults(String modelName) {
     return new ServerSettings("127.0.0.1", DEFAULT_PORT, modelName, defaultThreads(), DEFAULT_QUEUE_CAPACITY,
-        DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_GRACE);
+        DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT, DEFAULT_SHUTDOWN_GRACE);
   }
 
   /** Two per core, at least 4. */
@@ -75,22 +86,26 @@ public record ServerSettings(
   }
 
   public ServerSettings withHost(String value) {
-    return new ServerSettings(value, port, modelName, threads, queueCapacity, maxBodyBytes, shutdownGrace);
+    return new ServerSettings(value, port, modelName, threads, queueCapacity, maxBodyBytes, bodyTimeout, shutdownGrace);
   }
 
   public ServerSettings withPort(int value) {
-    return new ServerSettings(host, value, modelName, threads, queueCapacity, maxBodyBytes, shutdownGrace);
+    return new ServerSettings(host, value, modelName, threads, queueCapacity, maxBodyBytes, bodyTimeout, shutdownGrace);
   }
 
   public ServerSettings withThreads(int value) {
-    return new ServerSettings(host, port, modelName, value, queueCapacity, maxBodyBytes, shutdownGrace);
+    return new ServerSettings(host, port, modelName, value, queueCapacity, maxBodyBytes, bodyTimeout, shutdownGrace);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
-    return new ServerSettings(host, port, modelName, threads, queueCapacity, value, shutdownGrace);
+    return new ServerSettings(host, port, modelName, threads, queueCapacity, value, bodyTimeout, shutdownGrace);
+  }
+
+  public ServerSettings withBodyTimeout(Duration value) {
+    return new ServerSettings(host, port, modelName, threads, queueCapacity, maxBodyBytes, value, shutdownGrace);
   }
 
   public ServerSettings withShutdownGrace(Duration value) {
-    return new ServerSettings(host, port, modelName, threads, queueCapacity, maxBodyBytes, value);
+    return new ServerSettings(host, port, modelName, threads, queueCapacity, maxBodyBytes, bodyTimeout, value);
   }
 }

@@ -11,8 +11,9 @@
  *   <li>{@code GET /v1/models/NAME[/versions/1]/metadata}: its SignatureDefs.
  * </ul>
  *
- * <p>Owns the HTTP side (routing, bounded body reading, the JSON request and response forms,
- * error answers, draining on shutdown) and the load benchmark of a running server. Runs the
+ * <p>Owns the HTTP side (routing, bounded body reading, a deadline on each body, the JDK server's
+ * limits, the JSON request and response forms, error answers, draining on shutdown) and the load
+ * benchmark of a running server. Runs the
  * signatures through {@link io.hexagan.savedmodel.ServingModel} by their tensor names; uses
  * {@code savedmodel} and nothing of {@code training}, {@code cli} or {@code eval}. Prints
  * nothing: the server logs through SLF4J and the benchmark returns its numbers.

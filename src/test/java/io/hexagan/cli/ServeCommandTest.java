@@ -97,6 +97,15 @@ class ServeCommandTest {
   }
 
   @Test
+  void aBodyTimeoutOutOfRangeIsBadUsage() {
+    for (String seconds : new String[] {"0", "3601"}) {
+      CliRunner.Run r = CliRunner.run("serve", "--model", TinyModel.directory().toString(), "--body-timeout", seconds);
+      assertEquals(Main.USAGE_ERROR, r.exit(), r.err());
+      assertTrue(r.err().contains("body timeout: expected 1 ms to 1 h"), r.err());
+    }
+  }
+
+  @Test
   void aPortInUseIsADataErrorNamingThePort() throws Exception {
     try (ModelServer busy = ModelServer.start(SavedModelLoader.load(TinyModel.directory()),
         ServerSettings.defaults("busy").withPort(0))) {
