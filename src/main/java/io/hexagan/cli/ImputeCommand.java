@@ -1,11 +1,9 @@
 package io.hexagan.cli;
 
 import io.hexagan.training.CsvPrediction;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,18 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ImputeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-m", "--model"}, required = true, paramLabel = "<dir>", description = "Model directory.")
-  Path model;
-
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "<file.csv>", description = "Table with missing cells.")
-  Path input;
-
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "<file.csv>",
-      description = "Output table (written atomically).")
-  Path output;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-  boolean quiet;
+  @Mixin TableInOut files;
 
   @Mixin CsvOptionsMixin csv;
 
@@ -38,12 +25,12 @@ final class ImputeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
     long rows;
-    try (CsvPrediction p = CsvPrediction.open(model, csv.options());
-        Progress.Rows progress = new Progress.Rows("impute", System.err, quiet)) {
-      rows = p.impute(input, output, progress);
+    try (CsvPrediction p = CsvPrediction.open(files.model, csv.options());
+        Progress.Rows progress = new Progress.Rows("impute", System.err, files.quiet)) {
+      rows = p.impute(files.input, files.output, progress);
     }
     double s = (System.nanoTime() - t0) / 1e9;
-    spec.commandLine().getOut().printf("imputed %d rows in %.1f s; written to %s%n", rows, s, output);
+    spec.commandLine().getOut().printf("imputed %d rows in %.1f s; written to %s%n", rows, s, files.output);
     spec.commandLine().getOut().flush();
     return 0;
   }
