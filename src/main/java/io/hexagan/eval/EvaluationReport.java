@@ -3,6 +3,7 @@ package io.hexagan.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hexagan.io.AtomicFiles;
+import io.hexagan.training.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ public final class EvaluationReport {
   public static final String RMSE_GLOBAL = "rmse_all_cells";
   public static final String RMSE_PER_ROW = "rmse_per_row";
   public static final String F1 = "f1";
+  /** Main-loop epochs a HexaGAN variant ran per fold. */
+  public static final String EPOCHS_RUN = "epochs_run";
+  /** The epoch whose weights a HexaGAN variant kept per fold (chosen on its validation split). */
+  public static final String EPOCH_KEPT = "epoch_kept";
 
   /** A markdown table: method, both RMSE formulas, F1, seconds per fold. */
   public static String markdown(String dataset, EvaluationSettings settings, List<MethodSummary> results) {
@@ -37,7 +42,39 @@ public final class EvaluationReport {
           .append(cell(r.rmsePerRow())).append(" | ").append(cell(r.f1())).append(" | ")
           .append(r.seconds() == null ? "—" : String.format(Locale.ROOT, "%.1f", r.seconds().mean())).append(" |\n");
     }
+    boolean trained = results.stream().anyMatch(r -> !r.trainings().isEmpty());
+    if (trained) {
+      b.append("\nEpochs per fold (the kept epoch is chosen on a validation split of the training rows, never on the test fold):\n\n");
+      b.append("| method | epochs run | epoch kept | stopped early |\n|---|---|---|---|\n");
+      for (MethodSummary r : results) {
+        if (!r.trainings().isEmpty()) {
+          long early = r.trainings().stream().filter(TrainingSummary::stoppedEarly).count();
+          b.append("| ").append(r.method()).append(" | ").append(range(epochsRun(r))).append(" | ")
+              .append(range(epochsKept(r))).append(" | ").append(early).append(" of ").append(r.trainings().size())
+              .append(" |\n");
+        }
+      }
+    }
     return b.toString();
+  }
+
+  private static double[] epochsRun(MethodSummary r) {
+    return r.trainings().stream().mapToDouble(TrainingSummary::epochs).toArray();
+  }
+
+  private static double[] epochsKept(MethodSummary r) {
+    return r.trainings().stream().mapToDouble(TrainingSummary::keptEpoch).toArray();
+  }
+
+  /** "mean (min–max)" of whole numbers. */
+  private static String range(double[] values) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    return String.format(Locale.ROOT, "%.1f (%.0f–%.0f)", MeanStd.of(values).mean(), min, max);
   }
 
   private static String cell(MeanStd m) {
@@ -56,6 +93,10 @@ public final class EvaluationReport {
       add(out, r.method(), dataset, RMSE_GLOBAL, r.rmseGlobal(), seconds);
       add(out, r.method(), dataset, RMSE_PER_ROW, r.rmsePerRow(), seconds);
       add(out, r.method(), dataset, F1, r.f1(), seconds);
+      if (!r.trainings().isEmpty()) {
+        add(out, r.method(), dataset, EPOCHS_RUN, MeanStd.of(epochsRun(r)), seconds);
+        add(out, r.method(), dataset, EPOCH_KEPT, MeanStd.of(epochsKept(r)), seconds);
+      }
     }
     return out;
   }
