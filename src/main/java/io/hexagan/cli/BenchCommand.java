@@ -6,6 +6,7 @@ import io.hexagan.io.AtomicFiles;
 import io.hexagan.training.CsvImputeBenchmark;
 import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.TrainingBenchmark;
+import io.hexagan.training.TrainingRunBenchmark;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + "Session.run calls and bytes crossing into TensorFlow per iteration, graph size, estimated GFLOP per "
         + "iteration, in-graph imputation rows/s, and (with --csv) end-to-end CSV imputation rows/s and peak heap.",
     showDefaultValues = true,
-    footer = {"", "Example:", "  hexagan bench --features 23,57,500 --batches 64,128,256 --json bench.json"})
+    footer = {"", "Example:", "  hexagan bench --features 23,57,500 --batches 64,128,256 --json bench.json",
+        "  hexagan bench --features 23 --batches 128 --train-table 5000x60"})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -62,12 +65,29 @@ final class BenchCommand implements Callable<Integer> {
       description = "Rows of the generated files to impute.")
   List<Long> csvRows;
 
+  @Option(names = "--train-table", split = ",", paramLabel = "<rows>x<cols>",
+      description = "Also time whole default training runs (validation and early stopping included) on synthetic "
+          + "latent-factor tables of these sizes, e.g. 5000x60.")
+  List<String> trainTables = List.of();
+
   @Option(names = "--json", paramLabel = "<file.json>", description = "Also write the results as JSON.")
   Path json;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    List<int[]> tableSizes = new ArrayList<>();
+    for (String size : trainTables) {
+      if (!size.matches("[1-9]\\d{1,8}[xX][1-9]\\d{0,5}")) {
+        throw new ParameterException(spec.commandLine(),
+            "--train-table: expected <rows>x<cols> such as 5000x60 (at least 10 rows and 2 columns), found " + size);
+      }
+      String[] p = size.toLowerCase(Locale.ROOT).split("x");
+      tableSizes.add(new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])});
+      if (tableSizes.get(tableSizes.size() - 1)[1] < 2) {
+        throw new ParameterException(spec.commandLine(), "--train-table: expected at least 2 columns, found " + size);
+      }
+    }
     HexaGanConfig base = preset.config();
     out.printf("machine: %d cores, %s %s, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
@@ -108,6 +128,22 @@ final class BenchCommand implements Callable<Integer> {
             r.rowsPerSecond(), r.peakHeapBytes() >> 20, r.fileBytes() >> 20);
       }
     }
+    List<TrainingRunBenchmark.Result> runs = new ArrayList<>();
+    if (!trainTables.isEmpty()) {
+      out.println();
+      out.println("| rows × cols | seconds | epochs run | epoch kept | stopped early | it/epoch | ms/it | val RMSE | mean-imputation RMSE | val F1 | peak heap MiB |");
+      out.println("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+      out.flush();
+      for (int[] size : tableSizes) {
+        TrainingRunBenchmark.Result r = TrainingRunBenchmark.measure(size[0], size[1], 1, base);
+        runs.add(r);
+        out.printf(Locale.ROOT, "| %,d × %d | %.1f | %d | %d | %s | %d | %.2f | %.4f | %.4f | %.4f | %d |%n", r.rows(),
+            r.features(), r.seconds(), r.epochs(), r.keptEpoch(), r.stoppedEarly() ? "yes" : "no",
+            r.iterationsPerEpoch(), r.msPerIteration(), r.validationRmse(), r.meanImputationRmse(), r.validationF1(),
+            r.peakHeapBytes() >> 20);
+        out.flush();
+      }
+    }
     if (json != null) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("cores", Runtime.getRuntime().availableProcessors());
@@ -115,6 +151,7 @@ final class BenchCommand implements Callable<Integer> {
       doc.put("java", System.getProperty("java.version"));
       doc.put("training", results);
       doc.put("csvImpute", csvResults);
+      doc.put("trainingRuns", runs);
       byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc);
       AtomicFiles.write(json, bytes);
     }

@@ -90,6 +90,9 @@ class BadInputTest {
     assertEquals(2, CliRunner.run("train").exit());
     assertEquals(2, CliRunner.run("no-such-command").exit());
     assertEquals(2, CliRunner.run("impute", "--model").exit());
+    CliRunner.Run bench = CliRunner.run("bench", "--features", "3", "--train-table", "5000by60");
+    assertEquals(2, bench.exit());
+    assertTrue(bench.err().contains("--train-table: expected <rows>x<cols>"), bench.err());
   }
 
   @Test
