@@ -55,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "<name>", defaultValue = "default", description = "Base settings: ${COMPLETION-CANDIDATES}.")
   TrainCommand.Preset preset;
 
+  @Option(names = "--config", paramLabel = "<file.json>", description = "Settings laid over the preset (as in train).")
+  Path config;
+
   @Option(names = "--csv", paramLabel = "<file.csv>", description = "Source table for the end-to-end CSV imputation run (e.g. credit.csv).")
   Path csv;
 
@@ -88,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--train-table: expected at least 2 columns, found " + size);
       }
     }
-    HexaGanConfig base = preset.config();
+    HexaGanConfig base = TrainCommand.configuration(preset, config, null, null);
     out.printf("machine: %d cores, %s %s, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20);
