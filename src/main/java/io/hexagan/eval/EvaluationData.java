@@ -5,12 +5,15 @@ import io.hexagan.io.CsvTable;
 import io.hexagan.io.CsvTableReader;
 import io.hexagan.io.Mcar;
 import io.hexagan.io.MinMaxScaler;
+import io.hexagan.io.RawRow;
 import io.hexagan.io.TableEncoder;
 import io.hexagan.io.TableSchema;
 import io.hexagan.io.TrainingTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A labelled table as the protocol uses it: its encoded complete values (the truth), the true
@@ -29,11 +32,16 @@ public final class EvaluationData {
   private final CsvOptions options;
 
   private EvaluationData(String name, TrainingTable table, CsvOptions options) {
+    this(name, table.schema(), table.table().values(), table.table().labels(), table.raw(), options);
+  }
+
+  private EvaluationData(String name, TableSchema schema, double[][] truth, int[] labels, CsvTable complete,
+      CsvOptions options) {
     this.name = name;
-    this.schema = table.schema();
-    this.truth = table.table().values();
-    this.labels = table.table().labels();
-    this.complete = table.raw();
+    this.schema = schema;
+    this.truth = truth;
+    this.labels = labels;
+    this.complete = complete;
     this.options = options;
     this.trueScale = ImputationMetrics.trueScale(truth);
     for (int l : labels) {
@@ -48,6 +56,54 @@ public final class EvaluationData {
     TrainingTable t = new CsvTableReader(options).readTraining(file, label);
     String n = file.getFileName().toString().replaceFirst("\\.csv$", "");
     return new EvaluationData(n, t, options);
+  }
+
+  /**
+   * A stratified sample of {@code rows} rows drawn without replacement by {@code seed}: each class
+   * keeps its share (rounded, at least one row), rows stay in file order. The true scale is that
+   * of the sample, the table evaluated. Returns this table when it has no more than {@code rows}.
+   */
+  public EvaluationData sample(int rows, long seed) {
+    if (rows < 2) {
+      throw new IllegalArgumentException("rows: expected ≥ 2, found " + rows);
+    }
+    if (rows >= truth.length) {
+      return this;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    boolean[] keep = new boolean[truth.length];
+    for (int k = 0; k < classes(); k++) {
+      List<Integer> members = new ArrayList<>();
+      for (int r = 0; r < labels.length; r++) {
+        if (labels[r] == k) {
+          members.add(r);
+        }
+      }
+      int take = Math.max(1, (int) Math.round((double) rows * members.size() / truth.length));
+      for (int i = 0; i < Math.min(take, members.size()); i++) {
+        int j = i + random.nextInt(members.size() - i);
+        Collections.swap(members, i, j);
+        keep[members.get(i)] = true;
+      }
+    }
+    List<double[]> values = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
+    List<RawRow> raw = new ArrayList<>();
+    for (int r = 0; r < keep.length; r++) {
+      if (keep[r]) {
+        values.add(truth[r]);
+        kept.add(labels[r]);
+        raw.add(complete.rows().get(r));
+      }
+    }
+    return new EvaluationData(name, schema, values.toArray(double[][]::new),
+        kept.stream().mapToInt(Integer::intValue).toArray(), new CsvTable(complete.source(), complete.header(), raw),
+        options);
+  }
+
+  /** Rows of the table. */
+  public int rows() {
+    return truth.length;
   }
 
   /** One repetition's masked table. */
