@@ -95,8 +95,8 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("machine: %d cores, %s %s, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20);
-    out.println("|  d | batch | rows/it | threads | ms/it (median) | ms/it (p90) | runs/it | bytes in/out | graph ops | est. GFLOP/it | GFLOP/s | impute rows/s |");
-    out.println("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|");
+    out.println("|  d | batch | rows/it | threads | ms/it (median) | ms/it (p90) | runs/it | bytes in/out | Java bytes/it | graph ops | est. GFLOP/it | GFLOP/s | impute rows/s |");
+    out.println("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
     List<TrainingBenchmark.Result> results = new ArrayList<>();
     for (int d : features) {
       for (int b : batches) {
@@ -105,9 +105,10 @@ final class BenchCommand implements Callable<Integer> {
           TrainingBenchmark.Result r = TrainingBenchmark.measure(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
               warmup, iterations, base);
           results.add(r);
-          out.printf(Locale.ROOT, "| %d | %d | %d | %d:%d | %.2f | %.2f | %d | %d / %d | %d | %.3f | %.1f | %,.0f |%n",
+          out.printf(Locale.ROOT, "| %d | %d | %d | %d:%d | %.2f | %.2f | %.2f | %d / %d | %,d | %d | %.3f | %.1f | %,.0f |%n",
               d, b, r.batchRows(), r.intraOpThreads(), r.interOpThreads(), r.msPerIteration(), r.msPerIterationP90(),
-              r.sessionRunsPerIteration(), r.bytesFedPerIteration(), r.bytesFetchedPerIteration(), r.graphOperations(),
+              r.sessionRunsPerIteration(), r.bytesFedPerIteration(), r.bytesFetchedPerIteration(),
+              r.javaBytesAllocatedPerIteration(), r.graphOperations(),
               r.estimatedGflopPerIteration(), r.estimatedGflopPerIteration() / (r.msPerIteration() / 1000),
               r.imputeRowsPerSecond());
           out.flush();

@@ -22,9 +22,10 @@ import org.tensorflow.types.TInt64;
  */
 final class GraphSession implements AutoCloseable {
 
-  /** {@code Session.run} calls per training iteration: the whole iteration is one op. */
+  /** {@code Session.run} calls per training iteration by design: the whole iteration is one op. */
   static final int RUNS_PER_ITERATION = 1;
 
+  private final SessionTraffic traffic = new SessionTraffic();
   private final Graph graph;
   private final Session session;
   private final HexaGanGraph hexagan;
@@ -84,8 +85,8 @@ final class GraphSession implements AutoCloseable {
     try (TFloat32 x = TFloat32.tensorOf(feed.values().shape(), DataBuffers.of(values, true, false));
         TFloat32 m = TFloat32.tensorOf(feed.mask().shape(), DataBuffers.of(mask, true, false));
         TFloat32 y = TFloat32.tensorOf(feed.labels().shape(), DataBuffers.of(labels, true, false));
-        Result ignored = session.runner().feed(feed.values(), x).feed(feed.mask(), m)
-            .feed(feed.labels(), y).addTarget(feed.load()).run()) {
+        Result ignored = run(session.runner().feed(feed.values(), x).feed(feed.mask(), m)
+            .feed(feed.labels(), y).addTarget(feed.load()), x.numBytes() + m.numBytes() + y.numBytes())) {
       // loaded
     }
   }
@@ -101,23 +102,23 @@ final class GraphSession implements AutoCloseable {
   }
 
   void trainIteration() {
-    iterationRunner.run().close();
+    run(iterationRunner, 0).close();
   }
 
   void warmupIteration() {
-    warmupRunner.run().close();
+    run(warmupRunner, 0).close();
   }
 
   void resetLosses() {
-    session.runner().addTarget(hexagan.resetLosses()).run().close();
+    run(session.runner().addTarget(hexagan.resetLosses()), 0).close();
   }
 
   void snapshot() {
-    session.runner().addTarget(hexagan.snapshot()).run().close();
+    run(session.runner().addTarget(hexagan.snapshot()), 0).close();
   }
 
   void restoreSnapshot() {
-    session.runner().addTarget(hexagan.restoreSnapshot()).run().close();
+    run(session.runner().addTarget(hexagan.restoreSnapshot()), 0).close();
   }
 
   /** Loss sums since the last reset, first non-finite iteration per loss, and the step. */
@@ -125,8 +126,8 @@ final class GraphSession implements AutoCloseable {
 
   LossState lossState() {
     int k = hexagan.lossNames().size();
-    try (Result r = session.runner().fetch(hexagan.lossSums()).fetch(hexagan.firstNonFinite())
-        .fetch(hexagan.step()).run()) {
+    try (Result r = run(session.runner().fetch(hexagan.lossSums()).fetch(hexagan.firstNonFinite())
+        .fetch(hexagan.step()), 0)) {
       float[] sums = new float[k];
       long[] bad = new long[k];
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(sums, false, false));
@@ -142,7 +143,8 @@ final class GraphSession implements AutoCloseable {
     int d = hexagan.spec().features();
     try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false));
         TFloat32 m = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(mask, true, false));
-        Result r = session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.imputed()).run()) {
+        Result r = run(session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.imputed()),
+            x.numBytes() + m.numBytes())) {
       float[] out = new float[rows * d];
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
       return out;
@@ -155,7 +157,8 @@ final class GraphSession implements AutoCloseable {
     int d = hexagan.spec().features();
     try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false));
         TFloat32 m = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(mask, true, false));
-        Result r = session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.probabilities()).run()) {
+        Result r = run(session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.probabilities()),
+            x.numBytes() + m.numBytes())) {
       float[] out = new float[rows * hexagan.spec().classes()];
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
       return out;
@@ -167,11 +170,20 @@ final class GraphSession implements AutoCloseable {
     HexaGanGraph.Inference inf = hexagan.inference();
     int d = hexagan.spec().features();
     try (TInt32 ids = TInt32.vectorOf(classIds);
-        Result r = session.runner().feed(inf.classIds(), ids).fetch(inf.generated()).run()) {
+        Result r = run(session.runner().feed(inf.classIds(), ids).fetch(inf.generated()), ids.numBytes())) {
       float[] out = new float[classIds.length * d];
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
       return out;
     }
+  }
+
+  private Result run(Session.Runner runner, long fedBytes) {
+    return traffic.count(fedBytes, runner.run());
+  }
+
+  /** Everything that crossed into and out of TensorFlow through this session so far. */
+  SessionTraffic.Snapshot traffic() {
+    return traffic.snapshot();
   }
 
   @Override

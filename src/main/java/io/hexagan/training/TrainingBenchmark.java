@@ -6,6 +6,7 @@ import io.hexagan.graph.ServingGraph;
 import io.hexagan.savedmodel.ServingModel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.lang.management.ManagementFactory;
 
 /**
  * Measures one training configuration on synthetic data: milliseconds per full training
@@ -31,11 +32,13 @@ public final class TrainingBenchmark {
    * @param graphOperations ops in the training graph
    * @param estimatedGflopPerIteration dense-layer arithmetic per iteration (see {@link #estimateFlops})
    * @param imputeRowsPerSecond in-graph imputation throughput of the serving graph
+   * @param javaBytesAllocatedPerIteration bytes the Java heap allocated per timed iteration (the
+   *     benchmark thread's allocation counter)
    */
   public record Result(int features, int batch, int batchRows, int intraOpThreads, int interOpThreads,
-      double msPerIteration, double msPerIterationP90, int sessionRunsPerIteration, long bytesFedPerIteration,
+      double msPerIteration, double msPerIterationP90, double sessionRunsPerIteration, long bytesFedPerIteration,
       long bytesFetchedPerIteration, int graphOperations, double estimatedGflopPerIteration,
-      double imputeRowsPerSecond) {}
+      double imputeRowsPerSecond, long javaBytesAllocatedPerIteration) {}
 
   private TrainingBenchmark() {}
 
@@ -65,23 +68,32 @@ public final class TrainingBenchmark {
     }
     double[] times = new double[iterations];
     int ops;
+    SessionTraffic.Snapshot traffic;
+    long allocated;
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
     try (GraphSession session = GraphSession.open(spec, settings)) {
       session.load(x, m, y);
       ops = session.operationCount();
       for (int i = 0; i < warmup; i++) {
         session.trainIteration();
       }
+      SessionTraffic.Snapshot before = session.traffic();
+      long allocatedBefore = threads.getThreadAllocatedBytes(thread);
       for (int i = 0; i < iterations; i++) {
         long t0 = System.nanoTime();
         session.trainIteration();
         times[i] = (System.nanoTime() - t0) / 1e6;
       }
+      allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+      traffic = session.traffic().since(before);
     }
     Arrays.sort(times);
     double imputeRate = imputeThroughput(features, config, settings);
+    // The timing array itself was allocated before the loop; nothing else is the benchmark's own.
     return new Result(features, batch, spec.batchRows(), intraOpThreads, interOpThreads, times[iterations / 2],
-        times[(int) (iterations * 0.9)], GraphSession.RUNS_PER_ITERATION, 0, 0, ops,
-        estimateFlops(spec) / 1e9, imputeRate);
+        times[(int) (iterations * 0.9)], (double) traffic.runs() / iterations, traffic.bytesFed() / iterations,
+        traffic.bytesFetched() / iterations, ops, estimateFlops(spec) / 1e9, imputeRate, allocated / iterations);
   }
 
   /** Rows per second through the serving graph's impute signature, 65,536 rows per call. */
