@@ -91,6 +91,34 @@ class HexaGanTrainingTest {
   }
 
   @Test
+  void severalDrawsAverageDifferentViewsAndKeepObservedCells() {
+    // With input dropout, each draw hides its own share of the observed cells from E: the average
+    // of 8 draws is not the single draw, and observed cells still pass through untouched.
+    SyntheticTables.Masked data = SyntheticTables.correlated(200, 0.2, 3);
+    HexaGanConfig config = SyntheticTables.quick(3);
+    assertTrue(config.losses().inputDropout() > 0, "the default config drops inputs");
+    double[][] one;
+    double[][] eight;
+    try (HexaGanModel m = HexaGan.train(data.table(), config)) {
+      one = m.impute(data.table().values());
+    }
+    try (HexaGanModel m = HexaGan.train(data.table(), config.withImputationDraws(8))) {
+      eight = m.impute(data.table().values());
+    }
+    double largest = 0;
+    for (int r = 0; r < one.length; r++) {
+      for (int c = 0; c < one[r].length; c++) {
+        if (data.table().observed(r, c)) {
+          assertEquals(data.table().values()[r][c], eight[r][c], 0.0, "observed cell " + r + "," + c);
+        } else {
+          largest = Math.max(largest, Math.abs(one[r][c] - eight[r][c]));
+        }
+      }
+    }
+    assertTrue(largest > 1e-3, "8 draws differ from 1 draw in some missing cell by more than 1e-3: " + largest);
+  }
+
+  @Test
   void sameSeedGivesTheSameLossesToTheLastBit() {
     SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 5);
     HexaGanConfig config = SyntheticTables.quick(3);
