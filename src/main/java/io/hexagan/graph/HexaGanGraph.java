@@ -75,7 +75,7 @@ public final class HexaGanGraph {
   private final ConditionalGenerator<TFloat32> conditionalGenerator;
   private final ConditionalCritic<TFloat32> conditionalCritic;
   private final Classifier<TFloat32> classifier;
-  private final Map<DenseNetwork<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
+  private final Map<Network<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
   private final List<ResourceVariable<TFloat32>> bestVariables = new ArrayList<>();
 
   private final ResourceVariable<TFloat32> dataValues;
@@ -122,7 +122,7 @@ public final class HexaGanGraph {
     conditionalCritic =
         spec.hasConditionalGenerator() ? ConditionalCritic.create(nets, F, nc, arch, initSeeds) : null;
     classifier = spec.labeled() ? Classifier.create(nets, F, d, nc, arch, initSeeds) : null;
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       optimizers.put(n, RmsProp.create(root, n));
     }
 
@@ -282,8 +282,8 @@ public final class HexaGanGraph {
   }
 
   /** The networks present, in a fixed order. */
-  public List<DenseNetwork<TFloat32>> networks() {
-    List<DenseNetwork<TFloat32>> list = new ArrayList<>();
+  public List<Network<TFloat32>> networks() {
+    List<Network<TFloat32>> list = new ArrayList<>();
     if (encoder != null) {
       list.add(encoder.network());
     }
@@ -317,7 +317,7 @@ public final class HexaGanGraph {
    */
   public List<ResourceVariable<?>> checkpointVariables() {
     List<ResourceVariable<?>> all = new ArrayList<>();
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       all.addAll(n.variables());
     }
     all.addAll(optimizerSlots());
@@ -329,7 +329,7 @@ public final class HexaGanGraph {
   /** The optimizer slots of every network (state a resumed run restores). */
   public List<ResourceVariable<TFloat32>> optimizerSlots() {
     List<ResourceVariable<TFloat32>> all = new ArrayList<>();
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       all.addAll(optimizers.get(n).slots());
     }
     return all;
@@ -419,17 +419,17 @@ public final class HexaGanGraph {
   /** The ops of one update stage: every network read once, after the previous stage's update. */
   private final class Stage {
     final Ops tf;
-    private final Map<DenseNetwork<TFloat32>, DenseNetwork.Weights<TFloat32>> reads = new IdentityHashMap<>();
+    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> reads = new IdentityHashMap<>();
 
     Stage(Ops tf) {
       this.tf = tf;
     }
 
-    DenseNetwork.Weights<TFloat32> w(DenseNetwork<TFloat32> n) {
+    DenseNetwork.Weights<TFloat32> w(Network<TFloat32> n) {
       return reads.computeIfAbsent(n, k -> k.read(tf));
     }
 
-    Op update(DenseNetwork<TFloat32> n, Operand<TFloat32> loss, double rate) {
+    Op update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
       Operand<TFloat32> lr = tf.math.mul(tf.constant((float) rate),
           tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(step.read(tf), F)));
       return optimizers.get(n).minimize(tf, loss, w(n), lr, spec.optimizer().rho(), spec.optimizer().epsilon());
@@ -627,7 +627,8 @@ public final class HexaGanGraph {
     Operand<TFloat32> mask = penaltyMask.size() == 1 ? penaltyMask.get(0) : tf.concat(penaltyMask, tf.constant(1));
     int sample = spec.losses().penaltyOutputSample();
     Operand<TInt32> sampled = null;
-    if (sample > 0 && sample < penalized) {
+    // A sample as wide as D_MI's last hidden layer costs as much as the exact penalty: no sample then.
+    if (sample > 0 && sample < penalized && sample < imputationCritic.network().hiddenWidth()) {
       Operand<TInt32> all = tf.range(tf.constant(0), tf.constant(penalized), tf.constant(1));
       sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
           tf.constant(new int[] {sample}));
@@ -816,7 +817,7 @@ public final class HexaGanGraph {
 
   private void buildSnapshot(Ops tf, List<Op> save, List<Op> restore) {
     Ops init = tf.withInitScope();
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       for (ResourceVariable<TFloat32> v : n.variables()) {
         ResourceVariable<TFloat32> best = ResourceVariable.create(tf, VariableSaver.BEST_PREFIX + v.name(), v.type(), v.shape(),
             init.zeros(init.constant(v.shape()), v.type()));
