@@ -57,10 +57,16 @@ public final class HexaGanGraph {
    * @param probabilities C(x̂) averaged over the draws [rows, n_c], or null without a label
    * @param classIds placeholder of the classes to generate [rows], or null without G_CG
    * @param generated G_MI(G_CG(z_c, y_c)) [rows, d], or null without G_CG
+   * @param raw x̄ = G_MI(h), G_MI's output for every cell before x̂ keeps the observed ones, averaged
+   *     over the draws [rows, d], or null without G_MI
+   * @param hidden h = E(x̃, m) averaged over the draws [rows, d_h], or null without E
+   * @param conditionalHidden h_c = G_CG(z_c, y_c) [rows, d_h], the hidden vectors of {@code
+   *     generated}, or null without G_CG
    */
   public record Inference(
       Placeholder<TFloat32> values, Placeholder<TFloat32> mask, Operand<TFloat32> imputed,
-      Operand<TFloat32> probabilities, Placeholder<TInt32> classIds, Operand<TFloat32> generated) {}
+      Operand<TFloat32> probabilities, Placeholder<TInt32> classIds, Operand<TFloat32> generated,
+      Operand<TFloat32> raw, Operand<TFloat32> hidden, Operand<TFloat32> conditionalHidden) {}
 
   private static final Class<TFloat32> F = TFloat32.class;
 
@@ -625,18 +631,26 @@ public final class HexaGanGraph {
     }
     int penalized = (elements ? d : 0) + (penalizeLabel ? 1 : 0);
     Operand<TFloat32> mask = penaltyMask.size() == 1 ? penaltyMask.get(0) : tf.concat(penaltyMask, tf.constant(1));
-    int sample = spec.losses().penaltyOutputSample();
-    Operand<TInt32> sampled = null;
-    // A sample as wide as D_MI's last hidden layer costs as much as the exact penalty: no sample then.
-    if (sample > 0 && sample < penalized && sample < imputationCritic.network().hiddenWidth()) {
-      Operand<TInt32> all = tf.range(tf.constant(0), tf.constant(penalized), tf.constant(1));
-      sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
-          tf.constant(new int[] {sample}));
+    // With λ1 = 0 the main iterations leave the penalty out (its cost is then measurable); the
+    // warm-up, which minimises the penalty alone, always has it.
+    Operand<TFloat32> loss;
+    if (warmup || spec.losses().imputationPenalty() > 0) {
+      int sample = spec.losses().penaltyOutputSample();
+      Operand<TInt32> sampled = null;
+      // A sample as wide as D_MI's last hidden layer costs as much as the exact penalty: no sample then.
+      if (sample > 0 && sample < penalized && sample < imputationCritic.network().hiddenWidth()) {
+        Operand<TInt32> all = tf.range(tf.constant(0), tf.constant(penalized), tf.constant(1));
+        sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
+            tf.constant(new int[] {sample}));
+      }
+      Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
+          mask, rowsB, penalized, sampled);
+      loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
+      add(losses, PENALTY_IMPUTATION, penalty);
+    } else {
+      loss = tf.constant(0f);
+      add(losses, PENALTY_IMPUTATION, loss);
     }
-    Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
-        mask, rowsB, penalized, sampled);
-    Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
-    add(losses, PENALTY_IMPUTATION, penalty);
     if (!warmup) {
       List<Operand<TFloat32>> xs = new ArrayList<>(List.of(xHat));
       List<Operand<TFloat32>> ys = new ArrayList<>();
@@ -846,10 +860,14 @@ public final class HexaGanGraph {
     }
     Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
     Operand<TFloat32> xHat = noisy;
+    Operand<TFloat32> raw = null;
+    Operand<TFloat32> hidden = null;
     if (encoder != null) {
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), noisy, ms);
       Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h);
       xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
+      raw = averageDraws(tf, xBar, draws, d);
+      hidden = averageDraws(tf, h, draws, arch.latentDim());
     }
     Operand<TFloat32> imputed = averageDraws(tf, xHat, draws, d);
     Operand<TFloat32> probabilities = null;
@@ -859,6 +877,7 @@ public final class HexaGanGraph {
     }
     Placeholder<TInt32> classIds = null;
     Operand<TFloat32> generated = null;
+    Operand<TFloat32> conditionalHidden = null;
     if (conditionalGenerator != null) {
       classIds = tf.withName("class_ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
@@ -867,8 +886,9 @@ public final class HexaGanGraph {
       Operand<TFloat32> zc = tf.random.randomUniform(noiseShape, F, inferenceSeeds.uniform());
       Operand<TFloat32> hc = conditionalGenerator.generate(tf, conditionalGenerator.network().read(tf), zc, y);
       generated = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), hc);
+      conditionalHidden = hc;
     }
-    return new Inference(x, m, imputed, probabilities, classIds, generated);
+    return new Inference(x, m, imputed, probabilities, classIds, generated, raw, hidden, conditionalHidden);
   }
 
   private static Operand<TFloat32> averageDraws(Ops tf, Operand<TFloat32> x, int draws, int cols) {

@@ -165,6 +165,7 @@ final class Trainer {
             millisSince(t0));
         history.add(report);
         listener.onEpoch(report);
+        listener.afterEpoch(report, new SessionProbe(session, scaler));
         if (checkpointing != null && e % checkpointing.everyEpochs() == 0 && e < schedule.maxEpochs()
             && !patienceSpent()) {
           try (HexaGanModel partial = model(summary())) {
