@@ -77,7 +77,7 @@ public final class HiddenSpaceChart {
     double[][] all = new double[nl + panel.generated().length][];
     System.arraycopy(panel.real(), 0, all, 0, nl);
     System.arraycopy(panel.generated(), 0, all, nl, panel.generated().length);
-    double[][] y = tsne.embed(all);
+    double[][] y = tsne.forPoints(all.length).embed(all);
     int classes = classNames.size();
     List<XYSeries> real = new ArrayList<>();
     List<XYSeries> generated = new ArrayList<>();

@@ -100,22 +100,14 @@ public final class ImageExperiment {
   }
 
   /**
-   * {@code base} with convolutional networks over {@code images}: its own image layout when it
-   * has one of the same size, else {@link ImageLayout#mnist()}'s filters at the images' size.
+   * {@code base} with convolutional networks over {@code images}: the config's filter counts (or
+   * {@link ImageLayout#mnist()}'s for a dense config) at the images' size, one grey channel.
    */
   public static HexaGanConfig configFor(HexaGanConfig base, ImageSet images) {
     Architecture a = base.architecture();
-    if (a.kind() == NetworkKind.CONVOLUTIONAL) {
-      ImageLayout l = a.image();
-      if (l.height() != images.height() || l.width() != images.width() || l.channels() != 1) {
-        throw new IllegalArgumentException("image: the config's layout " + l.height() + "×" + l.width() + "×"
-            + l.channels() + " does not match the " + images.height() + "×" + images.width() + " grey images");
-      }
-      return base;
-    }
-    ImageLayout m = ImageLayout.mnist();
+    ImageLayout filters = a.kind() == NetworkKind.CONVOLUTIONAL ? a.image() : ImageLayout.mnist();
     return base.withArchitecture(a.withImage(
-        new ImageLayout(images.height(), images.width(), 1, m.filters(), m.criticFilters())));
+        new ImageLayout(images.height(), images.width(), 1, filters.filters(), filters.criticFilters())));
   }
 
   /**

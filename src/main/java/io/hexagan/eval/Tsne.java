@@ -38,6 +38,12 @@ public record Tsne(double perplexity, int iterations, long seed) {
     return new Tsne(30, 1000, seed);
   }
 
+  /** This t-SNE with the perplexity lowered, if need be, to a third of {@code points − 1} (at least 1). */
+  public Tsne forPoints(int points) {
+    double cap = Math.max(1, (points - 1) / 3.0);
+    return perplexity <= cap ? this : new Tsne(cap, iterations, seed);
+  }
+
   /**
    * The two-dimensional embedding of {@code points} ([n][dimensions], n ≥ 2, all rows of one
    * width and finite).

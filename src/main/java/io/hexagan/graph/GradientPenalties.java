@@ -66,7 +66,7 @@ public final class GradientPenalties {
    * the tiled input holds, in block i, the rows' gradients of output i. Cost: D_MI's forward and
    * backward pass over {@code outputs × rows} rows.
    */
-  static <T extends TFloating> Operand<T> byOutputBlocks(
+  public static <T extends TFloating> Operand<T> byOutputBlocks(
       Ops tf, LinearOutputNetwork<T> critic, DenseNetwork.Weights<T> weights, Operand<T> x,
       Operand<T> labels, Operand<T> observed, int rows, int outputs, Operand<TInt32> sampled) {
     int blocks = sampled == null ? outputs : (int) sampled.shape().get(0);
@@ -94,7 +94,7 @@ public final class GradientPenalties {
    * hidden unit j), then every output's norm from the u × u Gram matrix of each row. Exact, like
    * {@link #byOutputBlocks}, at a cost that grows with u instead of the number of outputs.
    */
-  static <T extends TFloating> Operand<T> byHiddenGram(
+  public static <T extends TFloating> Operand<T> byHiddenGram(
       Ops tf, LinearOutputNetwork<T> critic, DenseNetwork.Weights<T> weights, Operand<T> x,
       Operand<T> labels, Operand<T> observed, int rows, int outputs, Operand<TInt32> sampled) {
     int u = critic.hiddenWidth();
