@@ -18,14 +18,20 @@ final class ConvolutionLayers {
   private ConvolutionLayers() {}
 
   /**
-   * A kernel variable of shape {@code [k, k, a, b]}, Glorot-uniform with fan-in {@code k²·a} and
-   * fan-out {@code k²·b}, and a zero bias of {@code biasWidth}.
+   * A kernel variable of shape {@code [k, k, a, b]}, He-uniform (±√(6 / fanIn)), and a zero bias
+   * of {@code biasWidth}. He rather than Glorot: Glorot's fan-out of k²·b makes a convolution's
+   * kernels so small that E's hidden vectors hardly vary between images at the start, and the
+   * imputer then settles on the per-pixel mean (measured: the variance of h across a batch 0.003
+   * with Glorot, against 0.09 for the dense E).
+   *
+   * @param fanIn inputs that reach one output: k²·a for a convolution, k²·b/4 for a stride-2
+   *     transposed one
    */
   static <T extends TFloating> List<ResourceVariable<T>> kernel(
-      Ops tf, String name, Class<T> type, int a, int b, int biasWidth, SeedStream seeds) {
+      Ops tf, String name, Class<T> type, int a, int b, int biasWidth, int fanIn, SeedStream seeds) {
     Ops init = tf.withInitScope();
     int k = ImageLayout.KERNEL;
-    double limit = Math.sqrt(6.0 / (k * k * (a + b)));
+    double limit = Math.sqrt(6.0 / fanIn);
     Shape shape = Shape.of(k, k, a, b);
     Operand<T> unit = init.random.randomUniform(init.constant(shape), type, seeds.uniform());
     Operand<T> glorot = init.math.mul(init.math.sub(unit, init.dtypes.cast(init.constant(0.5f), type)),

@@ -58,8 +58,10 @@ public final class ConvolutionalNetwork<T extends TFloating> implements LinearOu
           + "≥ 1, found " + height + "×" + width + "×" + channels + ", " + filters + " filters");
     }
     List<ResourceVariable<T>> conv = new ArrayList<>();
-    conv.addAll(ConvolutionLayers.kernel(tf, name + "/conv0", type, channels, filters, filters, seeds));
-    conv.addAll(ConvolutionLayers.kernel(tf, name + "/conv1", type, filters, 2 * filters, 2 * filters, seeds));
+    conv.addAll(ConvolutionLayers.kernel(tf, name + "/conv0", type, channels, filters, filters,
+        25 * channels, seeds));
+    conv.addAll(ConvolutionLayers.kernel(tf, name + "/conv1", type, filters, 2 * filters, 2 * filters,
+        25 * filters, seeds));
     int[] widths = new int[headWidths.length + 1];
     widths[0] = (height / 4) * (width / 4) * 2 * filters + extraColumns;
     System.arraycopy(headWidths, 0, widths, 1, headWidths.length);

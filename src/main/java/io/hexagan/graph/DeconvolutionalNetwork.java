@@ -60,8 +60,10 @@ public final class DeconvolutionalNetwork<T extends TFloating> implements Networ
     DenseNetwork<T> projection = DenseNetwork.create(tf, name, type, new int[] {inputs, seedMap}, hidden, hidden, seeds);
     List<ResourceVariable<T>> deconv = new ArrayList<>();
     // A transposed convolution's kernel is [k, k, output channels, input channels].
-    deconv.addAll(ConvolutionLayers.kernel(tf, name + "/deconv0", type, filters, 2 * filters, filters, seeds));
-    deconv.addAll(ConvolutionLayers.kernel(tf, name + "/deconv1", type, channels, filters, channels, seeds));
+    deconv.addAll(ConvolutionLayers.kernel(tf, name + "/deconv0", type, filters, 2 * filters, filters,
+        25 * 2 * filters / 4, seeds));
+    deconv.addAll(ConvolutionLayers.kernel(tf, name + "/deconv1", type, channels, filters, channels,
+        25 * filters / 4, seeds));
     return new DeconvolutionalNetwork<>(name, type, height, width, channels, filters, hidden, output, projection,
         deconv);
   }

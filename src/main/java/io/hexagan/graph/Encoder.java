@@ -23,9 +23,11 @@ public final class Encoder<T extends TFloating> {
       Ops tf, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
+      // The convolutions, then E's dense layers (hiddenLayers × hiddenUnits, then d_h) as in the dense E.
+      int[] dense = arch.widths(0, arch.latentDim());
       return new Encoder<>(ConvolutionalNetwork.create(tf, NAME, type, image.height(), image.width(),
-          2 * image.channels(), image.filters(), 0, new int[] {arch.latentDim()}, arch.activation(),
-          arch.latentActivation(), seeds));
+          2 * image.channels(), image.filters(), 0, java.util.Arrays.copyOfRange(dense, 1, dense.length),
+          arch.activation(), arch.latentActivation(), seeds));
     }
     return new Encoder<>(DenseNetwork.create(tf, NAME, type, arch.widths(2 * features, arch.latentDim()),
         arch.activation(), arch.latentActivation(), seeds));
