@@ -8,7 +8,8 @@ package io.hexagan.graph;
  * so height and width must be multiples of 4.
  *
  * <ul>
- *   <li>E: image [x̃ planes, m planes] → conv {@code filters} → conv {@code 2·filters} → dense d_h.
+ *   <li>E: image [x̃ planes, m planes] → conv {@code filters} → conv {@code 2·filters} → the dense
+ *       E's layers ({@code hiddenUnits × hiddenLayers}) → d_h.
  *   <li>G_MI: h → dense (height/4 · width/4 · 2·filters) → transposed conv {@code filters} →
  *       transposed conv {@code channels} → sigmoid.
  *   <li>D_MI: image x̂ → conv {@code criticFilters} → conv {@code 2·criticFilters}, then y joins
