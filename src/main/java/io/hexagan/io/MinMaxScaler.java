@@ -59,18 +59,18 @@ public record MinMaxScaler(double[] min, double[] span) {
    * differently (and leave the always-dark border at span 0).
    */
   public static MinMaxScaler fitShared(double[][] values, int columns) {
-    MinMaxScaler perColumn = fit(values, columns);
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < columns; c++) {
-      boolean observed = perColumn.span[c] > 0 || columnObserved(values, c);
-      if (observed) {
-        lo = Math.min(lo, perColumn.min[c]);
-        hi = Math.max(hi, perColumn.min[c] + perColumn.span[c]);
+    for (double[] row : values) {
+      for (int c = 0; c < columns; c++) {
+        if (!Double.isNaN(row[c])) {
+          lo = Math.min(lo, row[c]);
+          hi = Math.max(hi, row[c]);
+        }
       }
     }
     if (lo == Double.POSITIVE_INFINITY) {
-      return perColumn;
+      return fit(values, columns);
     }
     double s = hi - lo;
     double span = s > 0 && s < Float.MAX_VALUE && (float) s >= Float.MIN_NORMAL ? s : 0.0;
@@ -79,15 +79,6 @@ public record MinMaxScaler(double[] min, double[] span) {
     java.util.Arrays.fill(min, lo);
     java.util.Arrays.fill(spans, span);
     return new MinMaxScaler(min, spans);
-  }
-
-  private static boolean columnObserved(double[][] values, int c) {
-    for (double[] row : values) {
-      if (!Double.isNaN(row[c])) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public int columns() {
