@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Measures what D_MI's element-wise gradient penalty costs on this machine, for a config's shape "
         + "(default: the mnist preset, 784 features, 10 classes): the penalty and its second-order gradient per "
         + "formulation (one backward block per output, exact; the hidden-layer Gram matrix, exact; a random sample "
-        + "of outputs, an estimate), and its share of a full training iteration.",
+        + "of outputs, an estimate), its share of a full training iteration, and the cost of the authors' alternative, "
+        + "clipping D_MI's weights.",
     showDefaultValues = true,
     footer = {"", "Example:", "  hexagan bench-penalty --blocks 32,64,128 --samples 8,16 --iterations 5"})
 final class BenchPenaltyCommand implements Callable<Integer> {
@@ -48,6 +49,10 @@ final class BenchPenaltyCommand implements Callable<Integer> {
   @Option(names = "--samples", split = ",", paramLabel = "<k>", defaultValue = "8,16",
       description = "Output sample sizes to time.")
   List<Integer> samples;
+
+  @Option(names = "--clip", paramLabel = "<c>", defaultValue = "0.01",
+      description = "Bound of the weight clipping timed as the authors' alternative (0 skips it).")
+  float clip;
 
   @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "5", description = "Timed runs per measurement (median).")
   int iterations;
@@ -78,10 +83,20 @@ final class BenchPenaltyCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "| %s | %d | %s | %.1f |%n", f.name(), f.blocks(), f.exact() ? "yes" : "estimate",
           f.msPerEvaluation());
     }
+    double clipMs = Double.NaN;
+    if (clip > 0) {
+      clipMs = PenaltyBenchmark.clipping(c, features, classes, clip, iterations, settings);
+      out.printf(Locale.ROOT, "weight clipping of D_MI to ±%s (the authors' alternative, no penalty): %.1f ms%n",
+          clip, clipMs);
+    }
     if (rows > 0) {
       PenaltyBenchmark.Share s = PenaltyBenchmark.share(c, features, classes, rows, iterations, settings);
       out.printf(Locale.ROOT, "training iteration: %.1f ms with the penalty, %.1f ms without (λ1 = 0): the penalty is "
           + "%.0f%% of an iteration%n", s.msWithPenalty(), s.msWithoutPenalty(), 100 * s.share());
+      if (clip > 0) {
+        out.printf(Locale.ROOT, "with weight clipping instead of the penalty: %.1f ms per iteration%n",
+            s.msWithoutPenalty() + clipMs);
+      }
     }
     out.flush();
     return 0;
