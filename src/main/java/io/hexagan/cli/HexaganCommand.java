@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ServeCommand.class,
       ServeBenchCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      BenchPenaltyCommand.class
     },
     footer = {"", "Start with: hexagan demo"})
 public final class HexaganCommand {

@@ -1,5 +1,6 @@
 package io.hexagan.cli;
 
+import io.hexagan.eval.ModelHiddenSpace;
 import io.hexagan.io.ColumnSpec;
 import io.hexagan.io.CsvOptions;
 import io.hexagan.io.TableSchema;
@@ -24,17 +25,43 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = "Prints a model's schema, classes, configuration, training summary and provenance.",
-    footer = {"", "Example:", "  hexagan inspect --model models/patients"})
+    footer = {"", "Example:", "  hexagan inspect --model models/patients",
+        "  hexagan inspect --model models/patients --tsne hidden.png --input patients.csv"})
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-m", "--model"}, required = true, paramLabel = "<dir>", description = "Model directory.")
   Path model;
 
+  @Option(names = "--tsne", paramLabel = "<file.png>",
+      description = "Also draw the t-SNE map of the hidden space: h = E(x̃, m) of the rows of --input (circles) and "
+          + "h_c = G_CG(z_c, y_c) of generated rows (triangles), coloured by class.")
+  Path tsne;
+
+  @Option(names = {"-i", "--input"}, paramLabel = "<file.csv>", description = "With --tsne: the rows to encode.")
+  Path input;
+
+  @Option(names = "--tsne-rows", paramLabel = "<n>", defaultValue = "1000",
+      description = "With --tsne: the first n rows of --input.")
+  int tsneRows;
+
+  @Option(names = "--tsne-generated", paramLabel = "<n>", defaultValue = "50",
+      description = "With --tsne: generated rows per class (0 for none).")
+  int tsneGenerated;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if ((tsne == null) != (input == null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tsne and --input go together");
+    }
     try (CsvPrediction p = CsvPrediction.open(model, CsvOptions.DEFAULT)) {
+      if (tsne != null) {
+        int points = ModelHiddenSpace.write(p.model(), p.schema(), input, CsvOptions.DEFAULT, tsneRows, tsneGenerated,
+            tsne);
+        out.println("t-SNE of " + points + " hidden vectors written to " + tsne);
+        out.println();
+      }
       TableSchema schema = p.schema();
       ModelMetadata meta = p.model().metadata();
       out.println("model " + model);

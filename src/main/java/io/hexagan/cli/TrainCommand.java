@@ -6,6 +6,7 @@ import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.HexaGanModel;
 import io.hexagan.training.TrainingSummary;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,13 +20,36 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Trains a HexaGAN model on a CSV file and writes the model directory (a TensorFlow SavedModel).",
     showDefaultValues = true,
-    footer = {"", "Example:", "  hexagan train --input patients.csv --label outcome --model models/patients --epochs 200"})
+    footer = {"", "Example:", "  hexagan train --input patients.csv --label outcome --model models/patients --epochs 200",
+        "  hexagan train --input mnist/ --format idx --missing-rate 0.5 --holdout 1000 --model models/mnist --figures figures/"})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "<file.csv>",
-      description = "Training table: CSV with a header; empty or marker cells are missing.")
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "<file.csv|dir>",
+      description = "Training table: CSV with a header; empty or marker cells are missing. With --format idx: a "
+          + "directory holding an IDX images file (*images-idx3-ubyte, plain or .gz) and its labels file.")
   Path input;
+
+  @Option(names = "--format", paramLabel = "<format>", defaultValue = "csv",
+      description = "Input format: ${COMPLETION-CANDIDATES}. idx: labelled images (MNIST) with convolutional networks; "
+          + "pixels scaled to [0,1], --missing-rate of them removed at random, --holdout images held out and scored.")
+  Format format;
+
+  @Option(names = "--missing-rate", paramLabel = "<share>", defaultValue = "0.5",
+      description = "With --format idx: share of pixels missing completely at random.")
+  double missingRate;
+
+  @Option(names = "--holdout", paramLabel = "<images>", defaultValue = "1000",
+      description = "With --format idx: images held out of training (a fixed seeded split) whose imputation RMSE is reported.")
+  int holdout;
+
+  @Option(names = "--figures", paramLabel = "<dir>",
+      description = "With --format idx: write the paper's Figures 3, 4 and 5 as PNGs into this directory.")
+  Path figures;
+
+  @Option(names = "--figure-epochs", split = ",", paramLabel = "<n>",
+      description = "With --figures: the three epochs drawn (default 1, a tenth of --epochs, the last epoch).")
+  List<Integer> figureEpochs;
 
   @Option(names = {"-l", "--label"}, paramLabel = "<column>",
       description = "The label column (classes may be any text; an empty label is an unlabelled row). "
@@ -52,8 +76,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "<n>", description = "Seed of every random stream.")
   Long seed;
 
-  @Option(names = "--preset", paramLabel = "<name>", defaultValue = "default",
-      description = "Base settings: ${COMPLETION-CANDIDATES} (paper = the authors' recipe).")
+  @Option(names = "--preset", paramLabel = "<name>",
+      description = "Base settings: ${COMPLETION-CANDIDATES} (paper = the authors' recipe; default for CSV, mnist for IDX).")
   Preset preset;
 
   @Option(names = "--config", paramLabel = "<file.json>",
@@ -65,12 +89,26 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin CsvOptionsMixin csv;
 
+  /** Input formats. */
+  enum Format {
+    CSV, IDX;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   /** Named base configurations. */
   enum Preset {
-    DEFAULT, PAPER;
+    DEFAULT, PAPER, MNIST;
 
     HexaGanConfig config() {
-      return this == PAPER ? HexaGanConfig.paper() : HexaGanConfig.defaults();
+      return switch (this) {
+        case DEFAULT -> HexaGanConfig.defaults();
+        case PAPER -> HexaGanConfig.paper();
+        case MNIST -> HexaGanConfig.mnist();
+      };
     }
 
     @Override
@@ -92,10 +130,21 @@ final class TrainCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--checkpoint-every: expected ≥ 1, found " + checkpointEvery);
     }
     Path target = model != null ? model : resume;
+    if (format == Format.IDX) {
+      if (resume != null || label != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--format idx: the labels come from the IDX labels file and --resume is not supported; drop --label and --resume");
+      }
+      return ImageTrainingRun.run(spec.commandLine(), this);
+    }
+    if (figures != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--figures: only with --format idx");
+    }
     try (Progress.Training progress = new Progress.Training(System.err, quiet);
         HexaGanModel trained = resume != null
             ? CsvTraining.resume(input, csv.options(), resume, target, epochs, progress, checkpointEvery)
-            : CsvTraining.train(input, label, csv.options(), configuration(preset, config, epochs, seed), target,
+            : CsvTraining.train(input, label, csv.options(),
+                configuration(preset == null ? Preset.DEFAULT : preset, config, epochs, seed), target,
                 progress, checkpointEvery)) {
       progress.close();
       TrainingSummary s = trained.summary();

@@ -21,6 +21,10 @@ package io.hexagan.graph;
  * @param activation activation of every hidden layer
  * @param latentActivation output activation of E and G_CG (the hidden space): tanh keeps h
  *     bounded so that D_CG compares like with like
+ * @param kind dense or convolutional E, G_MI and D_MI; null (a config written before this option)
+ *     reads as {@link NetworkKind#DENSE}
+ * @param image the image layout and filter counts of the convolutional networks; {@link
+ *     ImageLayout#NONE} (or null) for dense ones
  */
 public record Architecture(
     int hiddenUnits,
@@ -30,9 +34,16 @@ public record Architecture(
     int criticUnits,
     int criticLayers,
     Activation activation,
-    Activation latentActivation) {
+    Activation latentActivation,
+    NetworkKind kind,
+    ImageLayout image) {
 
   public Architecture {
+    kind = kind == null ? NetworkKind.DENSE : kind;
+    image = image == null ? ImageLayout.NONE : image;
+    if (kind == NetworkKind.CONVOLUTIONAL && image.empty()) {
+      throw new IllegalArgumentException("image: expected an image layout for convolutional networks, found none");
+    }
     requireNonNegative("hiddenUnits", hiddenUnits);
     if (hiddenLayers < 1 || hiddenLayers > 8) {
       throw new IllegalArgumentException("hiddenLayers: expected 1 to 8, found " + hiddenLayers);
@@ -50,13 +61,13 @@ public record Architecture(
 
   /** hexagan's defaults. */
   public static Architecture defaults() {
-    return new Architecture(0, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH);
+    return new Architecture(0, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE);
   }
 
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
     return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
-        Activation.TANH);
+        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -68,23 +79,39 @@ public record Architecture(
   /** This architecture with {@code hiddenUnits} replaced. */
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation);
+        latentActivation, kind, image);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation);
+        latentActivation, kind, image);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
-        latentActivation);
+        latentActivation, kind, image);
+  }
+
+  /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
+  public Architecture withImage(ImageLayout layout) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout);
+  }
+
+  /** This architecture with the critics' hidden width replaced. */
+  public Architecture withCriticUnits(int units) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
+        activation, latentActivation, kind, image);
   }
 
   /** Concrete widths for a table of {@code features} columns. */
   public Resolved resolve(int features) {
+    if (kind == NetworkKind.CONVOLUTIONAL && image.pixels() != features) {
+      throw new IllegalArgumentException("image: a " + image.height() + "×" + image.width() + "×" + image.channels()
+          + " image has " + image.pixels() + " values, but the table has " + features + " feature columns");
+    }
     int half = Math.max(1, features / 2);
     int units =
         hiddenUnits == HALF_OF_FEATURES ? half : hiddenUnits > 0 ? hiddenUnits : 128;
@@ -93,13 +120,19 @@ public record Architecture(
     int noise = conditionalNoiseDim > 0 ? conditionalNoiseDim : latent;
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
-    return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation);
+    return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
+        kind, image);
   }
 
   /** Widths with every "auto" replaced by a number. */
   public record Resolved(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
-      int criticLayers, Activation activation, Activation latentActivation) {
+      int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image) {
+
+    /** Whether E, G_MI and D_MI are convolutional. */
+    public boolean convolutional() {
+      return kind == NetworkKind.CONVOLUTIONAL;
+    }
 
     /** Layer widths {@code [in, hidden × hiddenLayers, out]} of E, G_MI, G_CG and C. */
     public int[] widths(int in, int out) {

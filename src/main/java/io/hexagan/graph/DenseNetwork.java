@@ -15,7 +15,7 @@ import org.tensorflow.types.family.TFloating;
  * under that stage's control dependencies, applies the network as often as it needs with those
  * reads, and differentiates its loss with respect to {@link Weights#tensors()}.
  */
-public final class DenseNetwork<T extends TFloating> {
+public final class DenseNetwork<T extends TFloating> implements LinearOutputNetwork<T> {
 
   /** One layer: its weight matrix, bias and activation. */
   public record Layer<T extends TFloating>(
@@ -90,11 +90,13 @@ public final class DenseNetwork<T extends TFloating> {
   }
 
   /** The network's name (its variables' scope). */
+  @Override
   public String name() {
     return name;
   }
 
   /** The element type. */
+  @Override
   public Class<T> type() {
     return type;
   }
@@ -105,6 +107,7 @@ public final class DenseNetwork<T extends TFloating> {
   }
 
   /** Every variable of this network, in the order of {@link Weights#tensors()}. */
+  @Override
   public List<ResourceVariable<T>> variables() {
     List<ResourceVariable<T>> vars = new ArrayList<>();
     for (Layer<T> layer : layers) {
@@ -115,6 +118,7 @@ public final class DenseNetwork<T extends TFloating> {
   }
 
   /** Number of trainable scalars. */
+  @Override
   public long parameterCount() {
     long n = 0;
     for (Layer<T> layer : layers) {
@@ -124,6 +128,7 @@ public final class DenseNetwork<T extends TFloating> {
   }
 
   /** Reads every variable under the control dependencies carried by {@code tf}. */
+  @Override
   public Weights<T> read(Ops tf) {
     List<Operand<T>> reads = new ArrayList<>();
     for (ResourceVariable<T> v : variables()) {
@@ -133,6 +138,7 @@ public final class DenseNetwork<T extends TFloating> {
   }
 
   /** The network's output for a batch {@code input} of shape [rows, inputs]. */
+  @Override
   public Operand<T> apply(Ops tf, Weights<T> weights, Operand<T> input) {
     Operand<T> a = hidden(tf, weights, input);
     int last = layers.size() - 1;
@@ -140,6 +146,7 @@ public final class DenseNetwork<T extends TFloating> {
   }
 
   /** The activations of the last hidden layer (the input itself when there is none). */
+  @Override
   public Operand<T> hidden(Ops tf, Weights<T> weights, Operand<T> input) {
     Operand<T> a = input;
     for (int k = 0; k + 1 < layers.size(); k++) {
@@ -148,75 +155,52 @@ public final class DenseNetwork<T extends TFloating> {
     return a;
   }
 
-  /**
-   * The output units of a batch tiled block-wise: {@code lastHidden} holds {@code blocks} blocks
-   * of {@code blockRows} rows each, and row {@code r} of block {@code i} yields output unit {@code
-   * i} only. This costs {@code rows × width} instead of the full output layer's {@code rows ×
-   * width × outputs}; the weights are selected by tiling, whose gradient is a plain reduction.
-   * Only for a {@link Activation#LINEAR} output layer.
-   *
-   * @return shape [blocks × blockRows]
-   */
-  public Operand<T> blockSelectedOutput(
-      Ops tf, Weights<T> weights, Operand<T> lastHidden, int blocks, int blockRows) {
-    int last = layers.size() - 1;
-    Layer<T> layer = layers.get(last);
-    if (layer.activation() != Activation.LINEAR) {
-      throw new IllegalStateException(name + ": selected outputs need a linear output layer");
-    }
-    if (blocks > layer.outputs()) {
-      throw new IllegalArgumentException(
-          name + ": expected at most " + layer.outputs() + " blocks, found " + blocks);
-    }
-    int width = layer.inputs();
-    // Columns 0..blocks-1 of W, each repeated blockRows times: [blocks·blockRows, width].
-    Operand<T> columns =
-        tf.linalg.transpose(
-            tf.slice(weights.matrix(last), tf.constant(new int[] {0, 0}), tf.constant(new int[] {width, blocks})),
-            tf.constant(new int[] {1, 0}));
-    Operand<T> repeated =
-        tf.reshape(
-            tf.tile(tf.expandDims(columns, tf.constant(1)), tf.constant(new int[] {1, blockRows, 1})),
-            tf.constant(new int[] {blocks * blockRows, width}));
-    Operand<T> bias =
-        tf.reshape(
-            tf.tile(
-                tf.expandDims(tf.slice(weights.bias(last), tf.constant(new int[] {0}), tf.constant(new int[] {blocks})), tf.constant(1)),
-                tf.constant(new int[] {1, blockRows})),
-            tf.constant(new int[] {blocks * blockRows}));
-    Operand<T> dot = tf.reduceSum(tf.math.mul(lastHidden, repeated), tf.constant(1));
-    return tf.math.add(dot, bias);
+  @Override
+  public int inputWidth() {
+    return layers.get(0).inputs();
   }
 
-  /**
-   * Like {@link #blockSelectedOutput} with block i keeping output unit {@code indices[i]}: the
-   * units are chosen by a gather, so that they may be drawn at random inside the graph.
-   *
-   * @param indices [blocks] int32 output units
-   * @return shape [blocks × blockRows]
-   */
+  @Override
+  public int outputWidth() {
+    return layers.get(layers.size() - 1).outputs();
+  }
+
+  @Override
+  public int hiddenWidth() {
+    return layers.get(layers.size() - 1).inputs();
+  }
+
+  @Override
+  public Operand<T> outputMatrix(Weights<T> weights) {
+    return weights.matrix(layers.size() - 1);
+  }
+
+  @Override
+  public Operand<T> outputBias(Weights<T> weights) {
+    return weights.bias(layers.size() - 1);
+  }
+
+  /** {@inheritDoc} Only for a {@link Activation#LINEAR} output layer. */
+  @Override
+  public Operand<T> blockSelectedOutput(
+      Ops tf, Weights<T> weights, Operand<T> lastHidden, int blocks, int blockRows) {
+    requireLinearOutput();
+    return LinearOutputNetwork.super.blockSelectedOutput(tf, weights, lastHidden, blocks, blockRows);
+  }
+
+  /** {@inheritDoc} Only for a {@link Activation#LINEAR} output layer. */
+  @Override
   public Operand<T> gatheredOutput(
       Ops tf, Weights<T> weights, Operand<T> lastHidden, Operand<org.tensorflow.types.TInt32> indices,
       int blocks, int blockRows) {
-    int last = layers.size() - 1;
-    Layer<T> layer = layers.get(last);
-    if (layer.activation() != Activation.LINEAR) {
+    requireLinearOutput();
+    return LinearOutputNetwork.super.gatheredOutput(tf, weights, lastHidden, indices, blocks, blockRows);
+  }
+
+  private void requireLinearOutput() {
+    if (layers.get(layers.size() - 1).activation() != Activation.LINEAR) {
       throw new IllegalStateException(name + ": selected outputs need a linear output layer");
     }
-    int width = layer.inputs();
-    Operand<T> columns = tf.gather(
-        tf.linalg.transpose(weights.matrix(last), tf.constant(new int[] {1, 0})), indices, tf.constant(0));
-    Operand<T> repeated =
-        tf.reshape(
-            tf.tile(tf.expandDims(columns, tf.constant(1)), tf.constant(new int[] {1, blockRows, 1})),
-            tf.constant(new int[] {blocks * blockRows, width}));
-    Operand<T> bias =
-        tf.reshape(
-            tf.tile(tf.expandDims(tf.gather(weights.bias(last), indices, tf.constant(0)), tf.constant(1)),
-                tf.constant(new int[] {1, blockRows})),
-            tf.constant(new int[] {blocks * blockRows}));
-    Operand<T> dot = tf.reduceSum(tf.math.mul(lastHidden, repeated), tf.constant(1));
-    return tf.math.add(dot, bias);
   }
 
   private Operand<T> layer(Ops tf, Weights<T> weights, int k, Operand<T> input) {

@@ -5,25 +5,36 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
-/** E in the paper: maps {@code (x̃, m)} to the hidden vector {@code h ∈ R^{d_h}} (section 3.1). */
+/**
+ * E in the paper: maps {@code (x̃, m)} to the hidden vector {@code h ∈ R^{d_h}} (section 3.1).
+ * Dense, or convolutional over the image whose planes are x̃ and m ({@link NetworkKind}).
+ */
 public final class Encoder<T extends TFloating> {
   /** Name scope of E's variables. */
   public static final String NAME = "encoder";
-  private final DenseNetwork<T> network;
+  private final Network<T> network;
 
-  private Encoder(DenseNetwork<T> network) {
+  private Encoder(Network<T> network) {
     this.network = network;
   }
 
   /** Creates E for d features. */
   public static <T extends TFloating> Encoder<T> create(
       Ops tf, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds) {
+    if (arch.convolutional()) {
+      ImageLayout image = arch.image();
+      // The convolutions, then E's dense layers (hiddenLayers × hiddenUnits, then d_h) as in the dense E.
+      int[] dense = arch.widths(0, arch.latentDim());
+      return new Encoder<>(ConvolutionalNetwork.create(tf, NAME, type, image.height(), image.width(),
+          2 * image.channels(), image.filters(), 0, java.util.Arrays.copyOfRange(dense, 1, dense.length),
+          arch.activation(), arch.latentActivation(), seeds));
+    }
     return new Encoder<>(DenseNetwork.create(tf, NAME, type, arch.widths(2 * features, arch.latentDim()),
         arch.activation(), arch.latentActivation(), seeds));
   }
 
   /** The underlying network. */
-  public DenseNetwork<T> network() {
+  public Network<T> network() {
     return network;
   }
 

@@ -57,10 +57,16 @@ public final class HexaGanGraph {
    * @param probabilities C(x̂) averaged over the draws [rows, n_c], or null without a label
    * @param classIds placeholder of the classes to generate [rows], or null without G_CG
    * @param generated G_MI(G_CG(z_c, y_c)) [rows, d], or null without G_CG
+   * @param raw x̄ = G_MI(h), G_MI's output for every cell before x̂ keeps the observed ones, averaged
+   *     over the draws [rows, d], or null without G_MI
+   * @param hidden h = E(x̃, m) averaged over the draws [rows, d_h], or null without E
+   * @param conditionalHidden h_c = G_CG(z_c, y_c) [rows, d_h], the hidden vectors of {@code
+   *     generated}, or null without G_CG
    */
   public record Inference(
       Placeholder<TFloat32> values, Placeholder<TFloat32> mask, Operand<TFloat32> imputed,
-      Operand<TFloat32> probabilities, Placeholder<TInt32> classIds, Operand<TFloat32> generated) {}
+      Operand<TFloat32> probabilities, Placeholder<TInt32> classIds, Operand<TFloat32> generated,
+      Operand<TFloat32> raw, Operand<TFloat32> hidden, Operand<TFloat32> conditionalHidden) {}
 
   private static final Class<TFloat32> F = TFloat32.class;
 
@@ -75,7 +81,7 @@ public final class HexaGanGraph {
   private final ConditionalGenerator<TFloat32> conditionalGenerator;
   private final ConditionalCritic<TFloat32> conditionalCritic;
   private final Classifier<TFloat32> classifier;
-  private final Map<DenseNetwork<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
+  private final Map<Network<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
   private final List<ResourceVariable<TFloat32>> bestVariables = new ArrayList<>();
 
   private final ResourceVariable<TFloat32> dataValues;
@@ -122,7 +128,7 @@ public final class HexaGanGraph {
     conditionalCritic =
         spec.hasConditionalGenerator() ? ConditionalCritic.create(nets, F, nc, arch, initSeeds) : null;
     classifier = spec.labeled() ? Classifier.create(nets, F, d, nc, arch, initSeeds) : null;
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       optimizers.put(n, RmsProp.create(root, n));
     }
 
@@ -282,8 +288,8 @@ public final class HexaGanGraph {
   }
 
   /** The networks present, in a fixed order. */
-  public List<DenseNetwork<TFloat32>> networks() {
-    List<DenseNetwork<TFloat32>> list = new ArrayList<>();
+  public List<Network<TFloat32>> networks() {
+    List<Network<TFloat32>> list = new ArrayList<>();
     if (encoder != null) {
       list.add(encoder.network());
     }
@@ -317,7 +323,7 @@ public final class HexaGanGraph {
    */
   public List<ResourceVariable<?>> checkpointVariables() {
     List<ResourceVariable<?>> all = new ArrayList<>();
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       all.addAll(n.variables());
     }
     all.addAll(optimizerSlots());
@@ -329,7 +335,7 @@ public final class HexaGanGraph {
   /** The optimizer slots of every network (state a resumed run restores). */
   public List<ResourceVariable<TFloat32>> optimizerSlots() {
     List<ResourceVariable<TFloat32>> all = new ArrayList<>();
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       all.addAll(optimizers.get(n).slots());
     }
     return all;
@@ -419,17 +425,17 @@ public final class HexaGanGraph {
   /** The ops of one update stage: every network read once, after the previous stage's update. */
   private final class Stage {
     final Ops tf;
-    private final Map<DenseNetwork<TFloat32>, DenseNetwork.Weights<TFloat32>> reads = new IdentityHashMap<>();
+    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> reads = new IdentityHashMap<>();
 
     Stage(Ops tf) {
       this.tf = tf;
     }
 
-    DenseNetwork.Weights<TFloat32> w(DenseNetwork<TFloat32> n) {
+    DenseNetwork.Weights<TFloat32> w(Network<TFloat32> n) {
       return reads.computeIfAbsent(n, k -> k.read(tf));
     }
 
-    Op update(DenseNetwork<TFloat32> n, Operand<TFloat32> loss, double rate) {
+    Op update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
       Operand<TFloat32> lr = tf.math.mul(tf.constant((float) rate),
           tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(step.read(tf), F)));
       return optimizers.get(n).minimize(tf, loss, w(n), lr, spec.optimizer().rho(), spec.optimizer().epsilon());
@@ -625,17 +631,26 @@ public final class HexaGanGraph {
     }
     int penalized = (elements ? d : 0) + (penalizeLabel ? 1 : 0);
     Operand<TFloat32> mask = penaltyMask.size() == 1 ? penaltyMask.get(0) : tf.concat(penaltyMask, tf.constant(1));
-    int sample = spec.losses().penaltyOutputSample();
-    Operand<TInt32> sampled = null;
-    if (sample > 0 && sample < penalized) {
-      Operand<TInt32> all = tf.range(tf.constant(0), tf.constant(penalized), tf.constant(1));
-      sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
-          tf.constant(new int[] {sample}));
+    // With λ1 = 0 the main iterations leave the penalty out (its cost is then measurable); the
+    // warm-up, which minimises the penalty alone, always has it.
+    Operand<TFloat32> loss;
+    if (warmup || spec.losses().imputationPenalty() > 0) {
+      int sample = spec.losses().penaltyOutputSample();
+      Operand<TInt32> sampled = null;
+      // A sample as wide as D_MI's last hidden layer costs as much as the exact penalty: no sample then.
+      if (sample > 0 && sample < penalized && sample < imputationCritic.network().hiddenWidth()) {
+        Operand<TInt32> all = tf.range(tf.constant(0), tf.constant(penalized), tf.constant(1));
+        sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
+            tf.constant(new int[] {sample}));
+      }
+      Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
+          mask, rowsB, penalized, sampled);
+      loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
+      add(losses, PENALTY_IMPUTATION, penalty);
+    } else {
+      loss = tf.constant(0f);
+      add(losses, PENALTY_IMPUTATION, loss);
     }
-    Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
-        mask, rowsB, penalized, sampled);
-    Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
-    add(losses, PENALTY_IMPUTATION, penalty);
     if (!warmup) {
       List<Operand<TFloat32>> xs = new ArrayList<>(List.of(xHat));
       List<Operand<TFloat32>> ys = new ArrayList<>();
@@ -816,7 +831,7 @@ public final class HexaGanGraph {
 
   private void buildSnapshot(Ops tf, List<Op> save, List<Op> restore) {
     Ops init = tf.withInitScope();
-    for (DenseNetwork<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : networks()) {
       for (ResourceVariable<TFloat32> v : n.variables()) {
         ResourceVariable<TFloat32> best = ResourceVariable.create(tf, VariableSaver.BEST_PREFIX + v.name(), v.type(), v.shape(),
             init.zeros(init.constant(v.shape()), v.type()));
@@ -845,6 +860,8 @@ public final class HexaGanGraph {
     }
     Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
     Operand<TFloat32> xHat = noisy;
+    Operand<TFloat32> raw = null;
+    Operand<TFloat32> hidden = null;
     if (encoder != null) {
       // As the serving graph: with several draws, each hides its own share of the observed cells.
       Operand<TFloat32> seen = ms;
@@ -859,6 +876,8 @@ public final class HexaGanGraph {
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
       Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h);
       xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
+      raw = averageDraws(tf, xBar, draws, d);
+      hidden = averageDraws(tf, h, draws, arch.latentDim());
     }
     Operand<TFloat32> imputed = averageDraws(tf, xHat, draws, d);
     Operand<TFloat32> probabilities = null;
@@ -868,6 +887,7 @@ public final class HexaGanGraph {
     }
     Placeholder<TInt32> classIds = null;
     Operand<TFloat32> generated = null;
+    Operand<TFloat32> conditionalHidden = null;
     if (conditionalGenerator != null) {
       classIds = tf.withName("class_ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
@@ -876,8 +896,9 @@ public final class HexaGanGraph {
       Operand<TFloat32> zc = tf.random.randomUniform(noiseShape, F, inferenceSeeds.uniform());
       Operand<TFloat32> hc = conditionalGenerator.generate(tf, conditionalGenerator.network().read(tf), zc, y);
       generated = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), hc);
+      conditionalHidden = hc;
     }
-    return new Inference(x, m, imputed, probabilities, classIds, generated);
+    return new Inference(x, m, imputed, probabilities, classIds, generated, raw, hidden, conditionalHidden);
   }
 
   private static Operand<TFloat32> averageDraws(Ops tf, Operand<TFloat32> x, int draws, int cols) {

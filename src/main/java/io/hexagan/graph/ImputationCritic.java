@@ -8,17 +8,18 @@ import org.tensorflow.types.family.TFloating;
 /**
  * D_MI in the paper: the element-wise critic of {@code (x̂, y)} (section 3.1, 3.3). Outputs 1..d
  * judge each element real (observed) or imputed; output d+1, when present, judges the label real
- * or pseudo. Raw scores (WGAN).
+ * or pseudo. Raw scores (WGAN). Dense, or convolutional over the image x̂ with y joining its dense
+ * head ({@link NetworkKind}).
  */
 public final class ImputationCritic<T extends TFloating> {
   /** Name scope of D_MI's variables. */
   public static final String NAME = "imputation_critic";
-  private final DenseNetwork<T> network;
+  private final LinearOutputNetwork<T> network;
   private final int features;
   private final boolean takesLabels;
   private final boolean hasLabelOutput;
 
-  private ImputationCritic(DenseNetwork<T> network, int features, boolean takesLabels, boolean hasLabelOutput) {
+  private ImputationCritic(LinearOutputNetwork<T> network, int features, boolean takesLabels, boolean hasLabelOutput) {
     this.network = network;
     this.features = features;
     this.takesLabels = takesLabels;
@@ -39,13 +40,22 @@ public final class ImputationCritic<T extends TFloating> {
     if (outputs == 0) {
       throw new IllegalArgumentException("D_MI needs element outputs or a label output");
     }
-    return new ImputationCritic<>(DenseNetwork.create(tf, NAME, type,
-        arch.criticWidths(features + classes, outputs), arch.activation(), Activation.LINEAR, seeds),
-        features, classes > 0, labelOutput);
+    LinearOutputNetwork<T> network;
+    if (arch.convolutional()) {
+      ImageLayout image = arch.image();
+      int[] all = arch.criticWidths(0, outputs);
+      network = ConvolutionalNetwork.create(tf, NAME, type, image.height(), image.width(), image.channels(),
+          image.criticFilters(), classes, java.util.Arrays.copyOfRange(all, 1, all.length), arch.activation(),
+          Activation.LINEAR, seeds);
+    } else {
+      network = DenseNetwork.create(tf, NAME, type, arch.criticWidths(features + classes, outputs),
+          arch.activation(), Activation.LINEAR, seeds);
+    }
+    return new ImputationCritic<>(network, features, classes > 0, labelOutput);
   }
 
   /** The underlying network. */
-  public DenseNetwork<T> network() {
+  public LinearOutputNetwork<T> network() {
     return network;
   }
 
@@ -61,7 +71,7 @@ public final class ImputationCritic<T extends TFloating> {
 
   /** Number of element outputs (d, or 0 without G_MI). */
   public int elementOutputs() {
-    return network.layers().get(network.layers().size() - 1).outputs() - (hasLabelOutput ? 1 : 0);
+    return network.outputWidth() - (hasLabelOutput ? 1 : 0);
   }
 
   /** d. */

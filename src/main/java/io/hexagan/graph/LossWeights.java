@@ -23,7 +23,10 @@ package io.hexagan.graph;
  * @param penaltyOutputSample how many of D_MI's outputs L_GP_MI covers per iteration, drawn
  *     uniformly at random (an unbiased estimate of the full penalty); 0 = all outputs, as in the
  *     authors' code. The penalty's cost grows with the number of outputs times d, so a sample
- *     keeps wide tables affordable
+ *     keeps wide tables affordable. The exact penalty costs D_MI's passes over the batch tiled
+ *     min(outputs, u) times, u the width of D_MI's last hidden layer ({@link
+ *     GradientPenalties#elementwise}); a sample of u or more outputs would cost as much, so it
+ *     is not drawn and the exact penalty is computed instead
  */
 public record LossWeights(
     double imputationPenalty,

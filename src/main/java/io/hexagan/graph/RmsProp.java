@@ -14,18 +14,18 @@ import org.tensorflow.types.family.TFloating;
  * come from a loss differentiated with respect to this network's reads alone.
  */
 public final class RmsProp<T extends TFloating> {
-  private final DenseNetwork<T> network;
+  private final Network<T> network;
   private final List<ResourceVariable<T>> meanSquares;
   private final List<ResourceVariable<T>> momenta;
 
-  private RmsProp(DenseNetwork<T> network, List<ResourceVariable<T>> meanSquares, List<ResourceVariable<T>> momenta) {
+  private RmsProp(Network<T> network, List<ResourceVariable<T>> meanSquares, List<ResourceVariable<T>> momenta) {
     this.network = network;
     this.meanSquares = meanSquares;
     this.momenta = momenta;
   }
 
   /** Creates the slots of {@code network}'s optimizer. */
-  public static <T extends TFloating> RmsProp<T> create(Ops tf, DenseNetwork<T> network) {
+  public static <T extends TFloating> RmsProp<T> create(Ops tf, Network<T> network) {
     Ops init = tf.withInitScope();
     List<ResourceVariable<T>> ms = new ArrayList<>();
     List<ResourceVariable<T>> mom = new ArrayList<>();

@@ -67,6 +67,10 @@ public final class ServingGraph {
   public static final String OUTPUT_PROBABILITIES = "probabilities";
   public static final String OUTPUT_CLASS_IDS = "class_ids";
   public static final String OUTPUT_GENERATED = "x";
+  /** Op (not a signature output) of h = E(x̃, m), averaged over the draws: for pictures of the hidden space. */
+  public static final String HIDDEN_OP = "serving/hidden";
+  /** Op (not a signature output) of h_c = G_CG(z_c, y_c) of {@link #classIds()}. */
+  public static final String CONDITIONAL_HIDDEN_OP = "serving/conditional_hidden";
 
   private static final Class<TFloat32> F = TFloat32.class;
 
@@ -150,6 +154,7 @@ public final class ServingGraph {
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
       Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h);
       xHat = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, xBar));
+      tf.withName("hidden").identity(average(tf, h, draws, arch.latentDim()));
     }
     Operand<TFloat32> meanHat = average(tf, xHat, draws, d);
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
@@ -170,6 +175,7 @@ public final class ServingGraph {
           tf.constant(new int[] {conditional.noiseDim()})), tf.constant(0));
       Operand<TFloat32> zc = noise(tf, noiseShape, seeds, 1L);
       Operand<TFloat32> hc = conditional.generate(tf, conditional.network().read(tf), zc, y);
+      tf.withName("conditional_hidden").identity(hc);
       Operand<TFloat32> xc = generator.generate(tf, generator.network().read(tf), hc);
       generated = tf.withName("generated").math.add(min, tf.math.mul(xc, span));
     } else {

@@ -53,6 +53,34 @@ public record MinMaxScaler(double[] min, double[] span) {
     return new MinMaxScaler(lo, span);
   }
 
+  /**
+   * One range for every column: the smallest and largest observed cell of the whole table. For
+   * images, whose pixels share one intensity scale: a per-pixel range would stretch each pixel
+   * differently (and leave the always-dark border at span 0).
+   */
+  public static MinMaxScaler fitShared(double[][] values, int columns) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] row : values) {
+      for (int c = 0; c < columns; c++) {
+        if (!Double.isNaN(row[c])) {
+          lo = Math.min(lo, row[c]);
+          hi = Math.max(hi, row[c]);
+        }
+      }
+    }
+    if (lo == Double.POSITIVE_INFINITY) {
+      return fit(values, columns);
+    }
+    double s = hi - lo;
+    double span = s > 0 && s < Float.MAX_VALUE && (float) s >= Float.MIN_NORMAL ? s : 0.0;
+    double[] min = new double[columns];
+    double[] spans = new double[columns];
+    java.util.Arrays.fill(min, lo);
+    java.util.Arrays.fill(spans, span);
+    return new MinMaxScaler(min, spans);
+  }
+
   public int columns() {
     return min.length;
   }

@@ -175,6 +175,47 @@ public final class ServingModel implements AutoCloseable {
   }
 
   /**
+   * h = E(x̃, m) of {@code rows} rows [rows, d_h], row-major: the hidden space, for pictures of it.
+   *
+   * @throws IllegalStateException for a model without E or saved before hexagan exposed h
+   */
+  public float[] hidden(float[] x, float[] mask, int rows, long[] seed) {
+    SignatureDef sig = signatures.get(ServingSignatures.IMPUTE);
+    try (TFloat32 xt = matrix(x, rows, features); TFloat32 mt = matrix(mask, rows, features);
+        TInt64 st = seedTensor(seed);
+        Result r = session.runner()
+            .feed(input(sig, ServingGraph.INPUT_X), xt).feed(input(sig, ServingGraph.INPUT_MASK), mt)
+            .feed(SEED_TENSOR, st).fetch(requireOp(ServingGraph.HIDDEN_OP)).run()) {
+      return floats(r);
+    }
+  }
+
+  /** h_c = G_CG(z_c, y_c) [classIds.length, d_h], row-major; see {@link #hidden}. */
+  public float[] conditionalHidden(long[] classIds, long[] seed) {
+    SignatureDef sig = requireSignature(ServingSignatures.GENERATE);
+    try (TInt64 ids = TInt64.vectorOf(classIds); TInt64 st = seedTensor(seed);
+        Result r = session.runner().feed(input(sig, ServingGraph.INPUT_CLASS_IDS), ids)
+            .feed(SEED_TENSOR, st).fetch(requireOp(ServingGraph.CONDITIONAL_HIDDEN_OP)).run()) {
+      return floats(r);
+    }
+  }
+
+  private String requireOp(String name) {
+    if (session.graph().operation(name) == null) {
+      throw new IllegalStateException("this model has no " + name + " op (a model without E, or saved by an older "
+          + "hexagan): retrain it to picture its hidden space");
+    }
+    return name;
+  }
+
+  private static float[] floats(Result r) {
+    TFloat32 t = (TFloat32) r.get(0);
+    float[] out = new float[(int) t.shape().size()];
+    t.copyTo(DataBuffers.of(out, false, false));
+    return out;
+  }
+
+  /**
    * Runs signature {@code key} by its tensor names: feeds {@code inputs} (one tensor per input of
    * the signature, by input name) and fetches every output. {@code seed} as in {@link #impute}.
    * Close the returned {@link Outputs}; the inputs stay the caller's.

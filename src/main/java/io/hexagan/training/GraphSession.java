@@ -165,6 +165,44 @@ final class GraphSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Fetches {@code outputs} of the inference endpoints for {@code rows} rows of values and mask
+   * (scaled space), each row-major.
+   */
+  java.util.List<float[]> infer(float[] values, float[] mask, int rows, java.util.List<org.tensorflow.Operand<TFloat32>> outputs) {
+    HexaGanGraph.Inference inf = hexagan.inference();
+    int d = hexagan.spec().features();
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false));
+        TFloat32 m = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(mask, true, false))) {
+      Session.Runner runner = session.runner().feed(inf.values(), x).feed(inf.mask(), m);
+      outputs.forEach(runner::fetch);
+      try (Result r = runner.run()) {
+        return copies(r, outputs.size());
+      }
+    }
+  }
+
+  /** h_c and G_MI(h_c) of one generated row per class id, each row-major. */
+  java.util.List<float[]> generateWithHidden(int[] classIds) {
+    HexaGanGraph.Inference inf = hexagan.inference();
+    try (TInt32 ids = TInt32.vectorOf(classIds);
+        Result r = session.runner().feed(inf.classIds(), ids).fetch(inf.conditionalHidden()).fetch(inf.generated())
+            .run()) {
+      return copies(r, 2);
+    }
+  }
+
+  private static java.util.List<float[]> copies(Result r, int count) {
+    java.util.List<float[]> out = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      TFloat32 t = (TFloat32) r.get(i);
+      float[] v = new float[(int) t.shape().size()];
+      t.copyTo(DataBuffers.of(v, false, false));
+      out.add(v);
+    }
+    return out;
+  }
+
   /** Generated rows in the scaled space, one per class id, row-major. */
   float[] generate(int[] classIds) {
     HexaGanGraph.Inference inf = hexagan.inference();

@@ -259,6 +259,47 @@ public final class HexaGanModel implements AutoCloseable {
   }
 
   /**
+   * h = E(x̃, m) of each row ({@code NaN} = missing), noise from the config's seed: the hidden space
+   * the model imputes from, [rows][d_h].
+   *
+   * @throws IllegalStateException for a model without E or saved by an older hexagan
+   */
+  public double[][] hidden(double[][] values) {
+    checkOpen();
+    int d = columns().size();
+    float[] x = new float[values.length * d];
+    float[] m = new float[values.length * d];
+    encodeChunk(values, 0, values.length, x, m);
+    return rows(serving.hidden(x, m, values.length, seedOf(metadata.config().seed(), 0)), values.length);
+  }
+
+  /** h_c = G_CG(z_c, y_c) of {@code count} draws for class {@code classId}, [count][d_h]. */
+  public double[][] conditionalHidden(int classId, int count) {
+    checkOpen();
+    requireLabels("conditionalHidden");
+    if (!serving.generates()) {
+      throw new IllegalStateException("conditionalHidden: this model was trained without the conditional generator G_CG");
+    }
+    if (classId < 0 || classId >= classes().size()) {
+      throw new IllegalArgumentException("classId: expected 0 to " + (classes().size() - 1) + ", found " + classId);
+    }
+    long[] ids = new long[count];
+    Arrays.fill(ids, classId);
+    return rows(serving.conditionalHidden(ids, seedOf(metadata.config().seed(), 0)), count);
+  }
+
+  private static double[][] rows(float[] flat, int rows) {
+    int width = rows == 0 ? 0 : flat.length / rows;
+    double[][] out = new double[rows][width];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < width; c++) {
+        out[r][c] = flat[r * width + c];
+      }
+    }
+    return out;
+  }
+
+  /**
    * The double nearest the shortest decimal that identifies float {@code f}: the networks compute
    * in float32, so digits beyond a float's would be noise in an output file.
    */

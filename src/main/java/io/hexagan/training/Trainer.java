@@ -1,6 +1,7 @@
 package io.hexagan.training;
 
 import io.hexagan.graph.GraphSpec;
+import io.hexagan.graph.NetworkKind;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
@@ -56,7 +57,10 @@ final class Trainer {
   HexaGanModel run() {
     long start = System.nanoTime();
     requireTrainable(table);
-    MinMaxScaler scaler = MinMaxScaler.fit(table.values(), table.features());
+    // Images share one intensity range; table columns each get their own.
+    MinMaxScaler scaler = config.architecture().kind() == NetworkKind.CONVOLUTIONAL
+        ? MinMaxScaler.fitShared(table.values(), table.features())
+        : MinMaxScaler.fit(table.values(), table.features());
     ValidationSplit split = ValidationSplit.choose(table, config.schedule(), config.seed());
     TrainingData data = TrainingData.prepare(table, scaler, split);
     double[] fill = config.losses().meanFill() ? data.observedMeans(table.features()) : new double[table.features()];
@@ -161,6 +165,7 @@ final class Trainer {
             millisSince(t0));
         history.add(report);
         listener.onEpoch(report);
+        listener.afterEpoch(report, new SessionProbe(session, scaler));
         if (checkpointing != null && e % checkpointing.everyEpochs() == 0 && e < schedule.maxEpochs()
             && !patienceSpent()) {
           try (HexaGanModel partial = model(summary())) {

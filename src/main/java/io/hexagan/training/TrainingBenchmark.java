@@ -127,12 +127,16 @@ public final class TrainingBenchmark {
    * multiply-add: every forward pass of every stage, ×3 for a pass that is also differentiated
    * (forward, and backward to inputs and weights), and ×5 for the critic passes under a gradient
    * penalty (their backward pass is differentiated again). Element-wise ops are left out. An
-   * estimate of the arithmetic, to compare with the measured time as d grows.
+   * estimate of the arithmetic, to compare with the measured time as d grows. NaN for convolutional
+   * networks, which this count does not model.
    */
   public static double estimateFlops(GraphSpec spec) {
     int d = spec.features();
     int nc = spec.classes();
     Architecture.Resolved a = spec.architecture().resolve(d);
+    if (a.convolutional()) {
+      return Double.NaN;
+    }
     int bl = spec.labeledBatch();
     int b = spec.batchRows();
     int k = spec.optimizer().conditionalUpdates();

@@ -9,6 +9,12 @@ public interface TrainingListener {
   /** Called after every epoch, warm-up epochs included. */
   void onEpoch(EpochReport report);
 
+  /**
+   * Called after {@link #onEpoch} for every main (not warm-up) epoch, with the networks of that
+   * epoch: for figures of training in progress. The probe is valid only during this call.
+   */
+  default void afterEpoch(EpochReport report, EpochProbe probe) {}
+
   /** Called once before the first epoch with the planned number of warm-up and main epochs. */
   default void onStart(int warmupEpochs, int maxEpochs, int iterationsPerEpoch) {}
 }

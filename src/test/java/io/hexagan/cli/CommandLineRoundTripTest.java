@@ -146,4 +146,19 @@ class CommandLineRoundTripTest {
     assertTrue(out.contains("\"seed\" : 3"), out);
     assertTrue(out.contains("1 Session.run per iteration"), out);
   }
+
+  @Test
+  void inspectDrawsTheTsneOfATabularModelsHiddenSpace() throws IOException {
+    Path png = dir.resolve("hidden.png");
+    CliRunner.Run r = CliRunner.run("inspect", "--model", model.toString(), "--tsne", png.toString(), "--input",
+        input.toString(), "--tsne-generated", "20");
+    assertEquals(0, r.exit(), r.err());
+    // 150 rows and 20 generated per class (sick, well).
+    assertTrue(r.out().startsWith("t-SNE of 190 hidden vectors written to " + png), r.out());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals(560, image.getWidth());
+    assertEquals(600, image.getHeight());
+    assertEquals(2, CliRunner.run("inspect", "--model", model.toString(), "--tsne", png.toString()).exit(),
+        "--tsne needs --input");
+  }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
   @ParameterizedTest
   @ValueSource(strings = {"demo", "train", "impute", "classify", "generate", "inspect", "evaluate", "serve",
-      "serve-bench", "bench"})
+      "serve-bench", "bench", "bench-penalty"})
   void everyCommandHasHelpWithAnExample(String command) {
     CliRunner.Run r = CliRunner.run(command, "--help");
     assertEquals(0, r.exit(), r.err());

@@ -27,7 +27,7 @@ class AblationTest {
     try (Graph g = new Graph()) {
       HexaGanGraph h = HexaGanGraph.build(g, spec);
       Set<String> nets = new TreeSet<>();
-      for (DenseNetwork<?> n : h.networks()) {
+      for (Network<?> n : h.networks()) {
         nets.add(n.name());
       }
       Set<String> scopes = new TreeSet<>();

@@ -58,7 +58,7 @@ class SecondOrderGradientsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ReluGrad", "TanhGrad", "SigmoidGrad", "OnesLike"})
+  @ValueSource(strings = {"ReluGrad", "TanhGrad", "SigmoidGrad", "OnesLike", "Conv2DBackpropFilter"})
   void registeredOpsNowHaveGradients(String opType) throws Exception {
     java.lang.reflect.Method has = org.tensorflow.TensorFlow.class.getDeclaredMethod("hasGradient", String.class);
     has.setAccessible(true);
@@ -78,6 +78,67 @@ class SecondOrderGradientsTest {
           new FiniteDifferences.Input(x, Shape.of(5), new double[] {0.3, -1.2, 2.0, 0.7, -0.1}));
       try (Session s = new Session(g)) {
         assertTrue(FiniteDifferences.maxRelativeError(s, loss, grads, inputs, 1e-6) < TOLERANCE);
+      }
+    }
+  }
+
+  /** The kernel gradient of a convolution: L = Σ e ⊙ Conv2DBackpropFilter(x, sizes, dy)², w.r.t. x and dy. */
+  @ParameterizedTest
+  @ValueSource(strings = {"SAME", "VALID"})
+  void gradientOfConvolutionKernelGradientMatchesFiniteDifferences(String padding) {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Shape xShape = Shape.of(2, 6, 6, 2);
+      Shape dyShape = padding.equals("SAME") ? Shape.of(2, 3, 3, 3) : Shape.of(2, 2, 2, 3);
+      Placeholder<TFloat64> x = tf.placeholder(TFloat64.class, Placeholder.shape(xShape));
+      Placeholder<TFloat64> dy = tf.placeholder(TFloat64.class, Placeholder.shape(dyShape));
+      Operand<TFloat64> kernelGrad = tf.nn.conv2dBackpropFilter(x, tf.constant(new int[] {3, 3, 2, 3}), dy,
+          List.of(1L, 2L, 2L, 1L), padding);
+      SplittableRandom r = new SplittableRandom(23);
+      Operand<TFloat64> e = tf.constant(org.tensorflow.ndarray.NdArrays.wrap(Shape.of(3, 3, 2, 3),
+          org.tensorflow.ndarray.buffer.DataBuffers.of(FiniteDifferences.random(r, 54, -1, 1), true, false)));
+      Operand<TFloat64> loss = tf.reduceSum(tf.math.mul(e, tf.math.square(kernelGrad)),
+          tf.constant(new int[] {0, 1, 2, 3}));
+      List<Operand<?>> grads = tf.gradients(loss, List.of(x, dy)).dy().stream().<Operand<?>>map(o -> o).toList();
+      List<FiniteDifferences.Input> inputs = List.of(
+          new FiniteDifferences.Input(x, xShape, FiniteDifferences.random(r, (int) xShape.size(), -1, 1)),
+          new FiniteDifferences.Input(dy, dyShape, FiniteDifferences.random(r, (int) dyShape.size(), -1, 1)));
+      try (Session s = new Session(g)) {
+        double err = FiniteDifferences.maxRelativeError(s, loss, grads, inputs, 1e-6);
+        assertTrue(err < TOLERANCE, padding + ": relative error " + err);
+      }
+    }
+  }
+
+  /**
+   * The transposed convolution (G_MI's layer, and the input gradient inside D_MI's penalty) has
+   * TensorFlow's own gradient: L = Σ e ⊙ Conv2DBackpropInput(sizes, w, dy)², w.r.t. w and dy.
+   */
+  @org.junit.jupiter.api.Test
+  void transposedConvolutionHasTensorFlowsGradientAndItMatchesFiniteDifferences() throws Exception {
+    java.lang.reflect.Method has = org.tensorflow.TensorFlow.class.getDeclaredMethod("hasGradient", String.class);
+    has.setAccessible(true);
+    assertTrue((Boolean) has.invoke(null, "Conv2DBackpropInput"));
+    assertTrue(!SecondOrderGradients.OP_TYPES.contains("Conv2DBackpropInput"), "TensorFlow's own gradient is kept");
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Shape wShape = Shape.of(5, 5, 2, 3);
+      Shape dyShape = Shape.of(2, 2, 2, 3);
+      Placeholder<TFloat64> w = tf.placeholder(TFloat64.class, Placeholder.shape(wShape));
+      Placeholder<TFloat64> dy = tf.placeholder(TFloat64.class, Placeholder.shape(dyShape));
+      Operand<TFloat64> image = tf.nn.conv2dBackpropInput(tf.constant(new int[] {2, 4, 4, 2}), w, dy,
+          List.of(1L, 2L, 2L, 1L), "SAME");
+      SplittableRandom r = new SplittableRandom(31);
+      Operand<TFloat64> e = tf.constant(org.tensorflow.ndarray.NdArrays.wrap(Shape.of(2, 4, 4, 2),
+          org.tensorflow.ndarray.buffer.DataBuffers.of(FiniteDifferences.random(r, 64, -1, 1), true, false)));
+      Operand<TFloat64> loss = tf.reduceSum(tf.math.mul(e, tf.math.square(image)), tf.constant(new int[] {0, 1, 2, 3}));
+      List<Operand<?>> grads = tf.gradients(loss, List.of(w, dy)).dy().stream().<Operand<?>>map(o -> o).toList();
+      List<FiniteDifferences.Input> inputs = List.of(
+          new FiniteDifferences.Input(w, wShape, FiniteDifferences.random(r, (int) wShape.size(), -1, 1)),
+          new FiniteDifferences.Input(dy, dyShape, FiniteDifferences.random(r, (int) dyShape.size(), -1, 1)));
+      try (Session s = new Session(g)) {
+        double err = FiniteDifferences.maxRelativeError(s, loss, grads, inputs, 1e-6);
+        assertTrue(err < TOLERANCE, "relative error " + err);
       }
     }
   }

@@ -1,0 +1,79 @@
+package io.hexagan.training;
+
+import io.hexagan.graph.HexaGanGraph;
+import io.hexagan.io.MinMaxScaler;
+import java.util.List;
+
+/** An {@link EpochProbe} over the training session's inference endpoints. */
+final class SessionProbe implements EpochProbe {
+  private final GraphSession session;
+  private final MinMaxScaler scaler;
+
+  SessionProbe(GraphSession session, MinMaxScaler scaler) {
+    this.session = session;
+    this.scaler = scaler;
+  }
+
+  @Override
+  public Imputation impute(double[][] rows) {
+    HexaGanGraph.Inference inf = session.graph().inference();
+    if (inf.raw() == null) {
+      throw new IllegalStateException("impute: this model has no imputation generator G_MI");
+    }
+    int d = scaler.columns();
+    float[] x = new float[rows.length * d];
+    float[] m = new float[rows.length * d];
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != d) {
+        throw new IllegalArgumentException("row " + r + ": expected " + d + " values, found " + rows[r].length);
+      }
+      for (int c = 0; c < d; c++) {
+        if (!Double.isNaN(rows[r][c])) {
+          x[r * d + c] = (float) scaler.transform(c, rows[r][c]);
+          m[r * d + c] = 1f;
+        }
+      }
+    }
+    List<float[]> out = session.infer(x, m, rows.length, List.of(inf.imputed(), inf.raw(), inf.hidden()));
+    double[][] imputed = unscaled(out.get(0), rows.length);
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < d; c++) {
+        if (!Double.isNaN(rows[r][c])) {
+          imputed[r][c] = rows[r][c];
+        }
+      }
+    }
+    return new Imputation(imputed, unscaled(out.get(1), rows.length), matrix(out.get(2), rows.length));
+  }
+
+  @Override
+  public Generation generate(int[] classIds) {
+    if (session.graph().inference().classIds() == null) {
+      throw new IllegalStateException("generate: this model has no conditional generator G_CG");
+    }
+    List<float[]> out = session.generateWithHidden(classIds);
+    return new Generation(matrix(out.get(0), classIds.length), unscaled(out.get(1), classIds.length));
+  }
+
+  private double[][] unscaled(float[] flat, int rows) {
+    int d = scaler.columns();
+    double[][] out = new double[rows][d];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < d; c++) {
+        out[r][c] = scaler.inverse(c, flat[r * d + c]);
+      }
+    }
+    return out;
+  }
+
+  private static double[][] matrix(float[] flat, int rows) {
+    int width = rows == 0 ? 0 : flat.length / rows;
+    double[][] out = new double[rows][width];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < width; c++) {
+        out[r][c] = flat[r * width + c];
+      }
+    }
+    return out;
+  }
+}
