@@ -22,6 +22,13 @@ import java.util.function.LongConsumer;
  * memory: impute, classify and generate, each written atomically.
  */
 public final class CsvPrediction implements AutoCloseable {
+  /**
+   * Rows per chunk of {@link #impute} and {@link #classify}: chunk {@code k} holds the file's data
+   * rows {@code k * CHUNK_ROWS} to {@code (k + 1) * CHUNK_ROWS - 1} and goes through the model in
+   * one call, its noise drawn from {@link #chunkSeed}.
+   */
+  public static final int CHUNK_ROWS = CsvTableReader.DEFAULT_CHUNK_ROWS;
+
   private final HexaGanModel model;
   private final TableSchema schema;
   private final TableEncoder encoder;
@@ -89,7 +96,7 @@ public final class CsvPrediction implements AutoCloseable {
         while (reader.hasNext()) {
           CsvChunk chunk = reader.next();
           double[][] values = chunk.table().values();
-          long seed = model.config().seed() + 1_000_003L * chunkIndex++;
+          long seed = chunkSeed(model.config().seed(), chunkIndex++);
           List<List<String>> records = classify
               ? output.classified(chunk, model.classify(values, seed))
               : output.imputed(chunk, model.impute(values, seed));
@@ -103,6 +110,20 @@ public final class CsvPrediction implements AutoCloseable {
       }
     }
     return rows;
+  }
+
+  /**
+   * The seed of chunk {@code chunkIndex} of a file, for a model whose config seed is {@code
+   * modelSeed}: what {@link HexaGanModel#impute(double[][], long)} and {@link
+   * HexaGanModel#classify(double[][], long)} are given for that chunk's rows. A distributed run
+   * that gives the same rows the same seeds, in batches of the same size, reproduces this class's
+   * output.
+   */
+  public static long chunkSeed(long modelSeed, long chunkIndex) {
+    if (chunkIndex < 0) {
+      throw new IllegalArgumentException("chunkIndex: expected ≥ 0, found " + chunkIndex);
+    }
+    return modelSeed + 1_000_003L * chunkIndex;
   }
 
   /**
