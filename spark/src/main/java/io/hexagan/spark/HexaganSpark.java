@@ -1,8 +1,10 @@
 package io.hexagan.spark;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -48,7 +50,8 @@ public final class HexaganSpark implements Callable<Integer> {
 
   /** As {@link #run(String...)}, printing to {@code out} and {@code err}. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new HexaganSpark()).setOut(out).setErr(err);
+    CommandLine cli = new CommandLine(new HexaganSpark()).setOut(out).setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       line.getErr().println("hexagan-spark: " + rootMessage(e));
       return 1;
@@ -84,11 +87,11 @@ public final class HexaganSpark implements Callable<Integer> {
         description = "Model directory (hexagan train): a local path, or any URI Hadoop reads (hdfs://, s3a://, ...).")
     String model;
 
-    @Option(names = "--model-delivery", paramLabel = "<how>", defaultValue = "ship",
+    @Option(names = "--model-delivery", paramLabel = "<how>", defaultValue = "ship", converter = DeliveryConverter.class,
         description = "How executors get the model: ship (Spark copies it to each node; default), spark-files "
             + "(already shipped by spark-submit --archives model.zip#NAME; --model is NAME), shared-path "
             + "(the same local path on every node).")
-    String delivery;
+    Delivery delivery;
 
     @Option(names = "--seed", paramLabel = "<n>", description = "Base noise seed (default: the model's).")
     Long seed;
@@ -99,11 +102,9 @@ public final class HexaganSpark implements Callable<Integer> {
 
     ModelSource source(SparkSession spark) {
       return switch (delivery) {
-        case "ship" -> ModelSource.ship(spark, model);
-        case "spark-files" -> ModelSource.sparkFile(model);
-        case "shared-path" -> ModelSource.sharedPath(model);
-        default -> throw new CommandLine.ParameterException(new CommandLine(this),
-            "--model-delivery: expected ship, spark-files or shared-path, found " + delivery);
+        case SHIP -> ModelSource.ship(spark, model);
+        case SPARK_FILES -> ModelSource.sparkFile(model);
+        case SHARED_PATH -> ModelSource.sharedPath(model);
       };
     }
 
@@ -117,6 +118,24 @@ public final class HexaganSpark implements Callable<Integer> {
     }
   }
 
+  /** How executors get the model ({@link ModelSource}). */
+  enum Delivery {
+    SHIP, SPARK_FILES, SHARED_PATH
+  }
+
+  /** {@code ship}, {@code spark-files}, {@code shared-path}. */
+  static final class DeliveryConverter implements CommandLine.ITypeConverter<Delivery> {
+    @Override
+    public Delivery convert(String value) {
+      for (Delivery d : Delivery.values()) {
+        if (d.name().replace('_', '-').equalsIgnoreCase(value)) {
+          return d;
+        }
+      }
+      throw new CommandLine.TypeConversionException("expected ship, spark-files or shared-path, found " + value);
+    }
+  }
+
   /** Output options of every subcommand. */
   static final class OutputOptions {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "<dir>",
@@ -125,7 +144,7 @@ public final class HexaganSpark implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "<csv|parquet>", defaultValue = "csv",
         description = "Format of the output (and of the input when --input-format is not given): csv or parquet.")
-    String format;
+    TableFormat format;
 
     @Option(names = "--delimiter", paramLabel = "<char>", defaultValue = ",", description = "CSV field delimiter.")
     char delimiter;
@@ -133,12 +152,8 @@ public final class HexaganSpark implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the output directory if it exists.")
     boolean overwrite;
 
-    TableFormat outputFormat() {
-      return TableFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
-    }
-
     void write(Dataset<Row> table) {
-      TableIo.write(table, output, outputFormat(), overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists, delimiter);
+      TableIo.write(table, output, format, overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists, delimiter);
     }
   }
 
@@ -153,7 +168,7 @@ public final class HexaganSpark implements Callable<Integer> {
     String input;
 
     @Option(names = "--input-format", paramLabel = "<csv|parquet>", description = "Format of the input (default: --format).")
-    String inputFormat;
+    TableFormat inputFormat;
 
     @Option(names = "--match-single-machine",
         description = "Number the rows and seed the noise as `hexagan impute`/`classify` do, so the output equals "
@@ -173,7 +188,7 @@ public final class HexaganSpark implements Callable<Integer> {
       OutputOptions o = modelHolder.output;
       long t0 = System.nanoTime();
       SparkSession spark = parent.session();
-      TableFormat in = inputFormat == null ? o.outputFormat() : TableFormat.valueOf(inputFormat.toUpperCase(java.util.Locale.ROOT));
+      TableFormat in = inputFormat == null ? o.format : inputFormat;
       InferenceSettings settings = m.settings().withBatchRows(batchRows)
           .withSeeding(matchSingleMachine ? Seeding.SINGLE_MACHINE : Seeding.PER_PARTITION);
       SparkModel model = SparkModel.open(spark, m.source(spark)).with(settings);
@@ -247,7 +262,7 @@ public final class HexaganSpark implements Callable<Integer> {
       if (classes == null) {
         rows = model.generate(count, p);
       } else {
-        var counts = new java.util.LinkedHashMap<String, Long>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         classes.forEach(c -> counts.put(c, count));
         rows = model.generate(counts, p);
       }

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code impute}: the input's columns, order and rows; every cell kept as it is except the
- * missing cells of the model's feature columns, which get the model's imputation in the column's
+ * missing cells of the model's feature columns (those the core's encoder read as missing), which get the model's imputation in the column's
  * type ({@link SparkCells#value}). The label and other columns are copied.
  */
 record ImputeTask() implements RowTask {
@@ -42,10 +42,11 @@ record ImputeTask() implements RowTask {
       for (int f = 0; f < cells.length; f++) {
         cells[f] = row.get(f);
       }
+      double[] encoded = values[offset + i];
       for (int j = 0; j < types.length; j++) {
-        int f = binding.field(j);
-        if (context.options().isMissing(SparkCells.text(cells[f]))) {
-          cells[f] = SparkCells.value(context.encoder().decode(j, filled[offset + i]), types[j]);
+        // The encoder marks exactly the missing cells NaN (a number cell never encodes to NaN).
+        if (Double.isNaN(encoded[context.encoder().offset(j)])) {
+          cells[binding.field(j)] = SparkCells.value(context.encoder().decode(j, filled[offset + i]), types[j]);
         }
       }
       out.add(RowFactory.create(cells));

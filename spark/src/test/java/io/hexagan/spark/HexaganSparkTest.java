@@ -61,5 +61,8 @@ class HexaganSparkTest {
   void badUsageExitsWithTwo() {
     assertEquals(2, run("impute", "--model", "m"));
     assertTrue(err.toString().contains("Missing required options"), err.toString());
+    assertEquals(2, run("impute", "--model", "m", "--input", "i", "--output", "o", "--model-delivery", "mail"));
+    assertTrue(err.toString().contains("expected ship, spark-files or shared-path, found mail"), err.toString());
+    assertEquals(2, run("impute", "--model", "m", "--input", "i", "--output", "o", "--format", "xlsx"));
   }
 }
