@@ -47,6 +47,18 @@ public final class HexaGanModel implements AutoCloseable {
 
   /** Loads a model directory written by {@link #save}. */
   public static HexaGanModel load(Path dir) {
+    return load(dir, 0);
+  }
+
+  /**
+   * Loads a model directory written by {@link #save}, its TensorFlow session running ops on
+   * {@code intraOpThreads} threads instead of the model's own {@code session.intraOpThreads} (0
+   * keeps the model's): e.g. one thread per task where several tasks share a machine.
+   */
+  public static HexaGanModel load(Path dir, int intraOpThreads) {
+    if (intraOpThreads < 0) {
+      throw new IllegalArgumentException("intraOpThreads: expected ≥ 0, found " + intraOpThreads);
+    }
     try {
       ModelDirectory.recover(dir);
     } catch (IOException e) {
@@ -67,7 +79,10 @@ public final class HexaGanModel implements AutoCloseable {
     }
     ServingModel serving;
     try {
-      serving = ServingModel.load(dir, GraphSession.sessionConfig(metadata.config().session()));
+      SessionSettings own = metadata.config().session();
+      SessionSettings session = intraOpThreads == 0 ? own
+          : new SessionSettings(intraOpThreads, own.interOpThreads(), own.device(), own.gpuMemoryGrowth());
+      serving = ServingModel.load(dir, GraphSession.sessionConfig(session));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(dir + ": cannot load the SavedModel: " + e.getMessage(), e);
     }

@@ -40,7 +40,7 @@ record GeneratePartition(ModelSource source, InferenceSettings settings) impleme
     if (!slices.hasNext()) {
       return List.<Row>of().iterator();
     }
-    LoadedModel model = ModelCache.get(source.resolve());
+    LoadedModel model = ModelCache.get(source.resolve(), settings.tensorflowThreads());
     TableEncoder encoder = new TableEncoder(model.schema(), settings.csvOptions());
     long baseSeed = settings.baseSeed(model.model().config().seed());
     return new Iterator<>() {

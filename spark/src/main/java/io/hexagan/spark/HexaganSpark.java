@@ -96,6 +96,11 @@ public final class HexaganSpark implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "<n>", description = "Base noise seed (default: the model's).")
     Long seed;
 
+    @Option(names = "--tf-threads", paramLabel = "<n>", defaultValue = "0",
+        description = "Threads of each executor's TensorFlow session, shared by its concurrent tasks (default 0: the "
+            + "model's own session.intraOpThreads).")
+    int tfThreads;
+
     @Option(names = "--na", split = ",", paramLabel = "<token>",
         description = "Tokens that mark a missing cell in string columns (default: empty, NA, N/A, NaN, null, ?).")
     List<String> markers;
@@ -109,7 +114,7 @@ public final class HexaganSpark implements Callable<Integer> {
     }
 
     InferenceSettings settings() {
-      InferenceSettings settings = InferenceSettings.DEFAULT.withSeed(seed);
+      InferenceSettings settings = InferenceSettings.DEFAULT.withSeed(seed).withTensorflowThreads(tfThreads);
       if (markers != null) {
         Set<String> set = new LinkedHashSet<>(markers);
         settings = settings.withMissingMarkers(set);

@@ -13,19 +13,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The models of this JVM, each loaded the first time a task asks for it and kept until the JVM
  * exits: an executor loads a model once, however many tasks, stages and jobs use it. Keyed by the
- * model directory's absolute path. The models are thread-safe, so concurrent tasks share one.
+ * model directory's absolute path and the session's threads. The models are thread-safe, so
+ * concurrent tasks share one.
  */
 public final class ModelCache {
 
-  private static final Map<Path, LoadedModel> MODELS = new ConcurrentHashMap<>();
+  private static final Map<Key, LoadedModel> MODELS = new ConcurrentHashMap<>();
   private static final AtomicInteger LOADS = new AtomicInteger();
 
   private ModelCache() {
   }
 
-  /** The model in {@code dir}, loaded now if this JVM has not loaded it yet. */
+  /** The model in {@code dir} with its own session threads, loaded now if this JVM has not loaded it yet. */
   public static LoadedModel get(Path dir) {
-    return MODELS.computeIfAbsent(dir.toAbsolutePath().normalize(), ModelCache::load);
+    return get(dir, 0);
+  }
+
+  /**
+   * The model in {@code dir}, its session on {@code intraOpThreads} threads (0: the model's own),
+   * loaded now if this JVM has not loaded it so yet.
+   */
+  public static LoadedModel get(Path dir, int intraOpThreads) {
+    return MODELS.computeIfAbsent(new Key(dir.toAbsolutePath().normalize(), intraOpThreads), ModelCache::load);
   }
 
   /** How many models this JVM has loaded so far. */
@@ -44,9 +53,9 @@ public final class ModelCache {
         file.toString());
   }
 
-  private static LoadedModel load(Path dir) {
-    TableSchema schema = schema(dir);
-    HexaGanModel model = HexaGanModel.load(dir);
+  private static LoadedModel load(Key key) {
+    TableSchema schema = schema(key.dir());
+    HexaGanModel model = HexaGanModel.load(key.dir(), key.threads());
     try {
       LoadedModel loaded = new LoadedModel(model, schema);
       LOADS.incrementAndGet();
@@ -55,5 +64,9 @@ public final class ModelCache {
       model.close();
       throw e;
     }
+  }
+
+  /** A cached model: its directory and its session's threads. */
+  private record Key(Path dir, int threads) {
   }
 }

@@ -25,7 +25,7 @@ record PredictPartition(ModelSource source, ColumnBinding binding, RowTask task,
     if (!rows.hasNext()) {
       return rows;
     }
-    LoadedModel model = ModelCache.get(source.resolve());
+    LoadedModel model = ModelCache.get(source.resolve(), settings.tensorflowThreads());
     TableEncoder encoder = new TableEncoder(model.schema(), settings.csvOptions());
     BatchContext context = new BatchContext(model, encoder, binding);
     return new PredictingIterator(context, rows, partition, task, batching,

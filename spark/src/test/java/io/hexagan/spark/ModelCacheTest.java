@@ -27,6 +27,17 @@ class ModelCacheTest {
   }
 
   @Test
+  void anotherThreadCountIsAnotherSession() {
+    LoadedModel own = ModelCache.get(SparkFixture.model());
+    int loads = ModelCache.loads();
+    LoadedModel one = ModelCache.get(SparkFixture.model(), 1);
+    assertEquals(loads + 1, ModelCache.loads());
+    assertSame(one, ModelCache.get(SparkFixture.model(), 1));
+    double[][] row = {{20000, 2, 2, 1, 24, 2, 2, -1, -1, -2, -2, 3913, 3102, 689, 0, 0, 0, 0, 689, 0, 0, 0, 0}};
+    assertEquals(own.model().classify(row, 3)[0][1], one.model().classify(row, 3)[0][1], 1e-6);
+  }
+
+  @Test
   void aDirectoryWithoutTheSchemaIsRefusedNamingIt() throws Exception {
     Path empty = Files.createDirectories(SparkFixture.scratch().resolve("not-a-model"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
