@@ -27,16 +27,17 @@ if [[ ! -f "$table" ]]; then
 fi
 
 results=()
-# timed NAME COMMAND...: runs COMMAND (its output to WORK/NAME.log) and records its wall time.
+# timed NAME COMMAND...: runs COMMAND (its output to WORK/NAME.log) and records its wall time and
+# CPU time (user + system, its processes'): rows per CPU second hold up better than wall time when
+# other jobs share the cores.
 timed() {
   local name="$1"
   shift
-  local t0 t1
-  t0="$(date +%s.%N)"
-  "$@" >"$work/$name.log" 2>&1 || { echo "spark-bench: $name failed, see $work/$name.log" >&2; exit 1; }
-  t1="$(date +%s.%N)"
-  results+=("$(awk -v n="$name" -v r="$rows" -v a="$t0" -v b="$t1" \
-    'BEGIN { printf "| %s | %d | %.1f | %.0f |", n, r, b - a, r / (b - a) }')")
+  local TIMEFORMAT='%R %U %S' times
+  times="$( { time "$@" >"$work/$name.log" 2>&1 ; } 2>&1 )" \
+    || { echo "spark-bench: $name failed, see $work/$name.log" >&2; exit 1; }
+  results+=("$(echo "$times" | awk -v n="$name" -v r="$rows" \
+    '{ printf "| %s | %d | %.1f | %.0f | %.1f | %.0f |", n, r, $1, r / $1, $2 + $3, r / ($2 + $3) }')")
   echo "${results[-1]}" >&2
 }
 
@@ -63,8 +64,8 @@ fi
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| run | rows | seconds | rows/s |"
-echo "|---|---:|---:|---:|"
+echo "| run | rows | wall s | rows/s | CPU s | rows per CPU s |"
+echo "|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
 echo
 echo "spark local[2] --match-single-machine imputed rows: $same"
