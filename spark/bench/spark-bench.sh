@@ -4,7 +4,7 @@
 # built from SOURCE (copies, 20% of feature cells blanked MCAR, spark/.../bench/BenchTable), CSV
 # in and out. Then (unless SPARK_BENCH_MATCH=0) Spark local[2] with --match-single-machine, whose
 # imputed rows must equal the command's byte for byte (checked). Prints a Markdown table; every
-# run's output goes to WORK. Run nothing else heavy meanwhile: the numbers are wall times.
+# run's output goes to WORK. Other jobs on the machine skew the wall times (the CPU times less).
 #   spark/bench/spark-bench.sh MODEL_DIR SOURCE.csv WORK_DIR [ROWS] [LABEL]
 #   spark/bench/spark-bench.sh models/credit credit.csv /tmp/bench-spark 5000000 label
 set -euo pipefail
