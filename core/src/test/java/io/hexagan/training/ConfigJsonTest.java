@@ -1,0 +1,59 @@
+package io.hexagan.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hexagan.graph.PseudoLabels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Config files lay their fields over a base; unknown fields and bad values are errors naming the file. */
+class ConfigJsonTest {
+  @Test
+  void overlayChangesOnlyWhatItNames() {
+    HexaGanConfig base = HexaGanConfig.defaults();
+    HexaGanConfig c = ConfigJson.overlay(base, "{\"seed\": 7, \"optimizer\": {\"batchSize\": 128}}", "x.json");
+    assertEquals(7, c.seed());
+    assertEquals(128, c.optimizer().batchSize());
+    assertEquals(base.optimizer().imputationRate(), c.optimizer().imputationRate());
+    assertEquals(base.losses(), c.losses());
+  }
+
+  @Test
+  void wholeConfigRoundTrips() {
+    HexaGanConfig paper = HexaGanConfig.paper().withLosses(HexaGanConfig.paper().losses().withPseudoLabels(PseudoLabels.SOFT));
+    assertEquals(paper, ConfigJson.overlay(HexaGanConfig.defaults(), ConfigJson.toJson(paper), "all.json"));
+  }
+
+  @Test
+  void unknownFieldsAndBadValuesAreNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ConfigJson.overlay(HexaGanConfig.defaults(), "{\"optimizer\": {\"batchSise\": 1}}", "typo.json"));
+    assertTrue(e.getMessage().startsWith("typo.json: ") && e.getMessage().contains("batchSise"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ConfigJson.overlay(HexaGanConfig.defaults(), "{\"optimizer\": {\"batchSize\": 1}}", "small.json"));
+    assertTrue(e.getMessage().startsWith("small.json: ") && e.getMessage().contains("batchSize"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ConfigJson.overlay(HexaGanConfig.defaults(), "[1]", "a.json"));
+  }
+
+  /** The configurations docs/RESULTS.md's commands name must stay valid. */
+  @Test
+  void documentedConfigsParse() throws IOException {
+    Path dir = Path.of("..", "docs", "configs");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertFalse(files.isEmpty());
+    for (Path f : files) {
+      ConfigJson.read(f, HexaGanConfig.defaults());
+    }
+    assertEquals(HexaGanConfig.defaults(), ConfigJson.read(dir.resolve("step4-input-dropout.json"), HexaGanConfig.defaults()));
+  }
+}
