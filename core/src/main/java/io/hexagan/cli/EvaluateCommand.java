@@ -114,9 +114,11 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--sample-rows: expected at least 2 rows per fold (" + 2 * folds + "), found " + sampleRows);
     }
-    EvaluationData data = EvaluationData.read(input, label, csv.options());
-    if (sampleRows != null) {
-      data = data.sample(sampleRows, seed);
+    EvaluationData whole = EvaluationData.read(input, label, csv.options());
+    // A sample as large as the table is the table: say "sample" only when rows were left out.
+    EvaluationData data = sampleRows == null ? whole : whole.sample(sampleRows, seed);
+    boolean sampled = data != whole;
+    if (sampled) {
       spec.commandLine().getOut().printf("evaluating a stratified sample of %,d rows%n", data.rows());
     }
     EvaluationSettings settings = new EvaluationSettings(missingRate, labelMissingRate, folds, repeats, seed,
@@ -124,7 +126,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Files.createDirectories(outputDir);
     PrintWriter out = spec.commandLine().getOut();
     List<MethodSummary> results = run(data, settings, list);
-    String title = sampleRows == null ? data.name()
+    String title = !sampled ? data.name()
         : String.format(Locale.ROOT, "%s (stratified sample of %,d rows, seed %d)", data.name(), data.rows(), seed);
     String table = EvaluationReport.markdown(title, settings, results);
     out.println(table);

@@ -27,6 +27,15 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void aSampleAsLargeAsTheTableIsReportedAsTheTable(@TempDir Path dir) {
+    CliRunner.Run r = CliRunner.run("evaluate", "-i", "../test-data/breast.csv", "-l", "label", "--methods", "mean",
+        "--folds", "2", "--sample-rows", "100000", "-q", "-o", dir.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("breast: "), r.out());
+    assertTrue(!r.out().contains("sample"), r.out());
+  }
+
+  @Test
   void aSampleTooSmallForTheFoldsIsBadUsage(@TempDir Path dir) {
     CliRunner.Run r = CliRunner.run("evaluate", "-i", "../test-data/breast.csv", "-l", "label", "--sample-rows", "5",
         "-o", dir.toString());
