@@ -12,6 +12,10 @@ import java.util.NoSuchElementException;
  * any length are processed in bounded memory. The header is checked against the schema when the
  * reader opens; each chunk is parsed and encoded only when asked for, so an error in a late row
  * surfaces only when its chunk is reached. Close the reader.
+ *
+ * <p>{@link #next} parses and encodes a chunk; a pipeline that encodes on other threads calls
+ * {@link #nextRecords} (parsing, on the reading thread) and then {@link #encode} (thread-safe)
+ * instead, with the same result.
  */
 public final class CsvChunkReader implements Iterator<CsvChunk>, Closeable {
 
@@ -81,6 +85,15 @@ public final class CsvChunkReader implements Iterator<CsvChunk>, Closeable {
    */
   @Override
   public CsvChunk next() {
+    return encode(nextRecords());
+  }
+
+  /**
+   * The records of the next chunk, parsed but not encoded: between 1 and {@code chunkRows}.
+   *
+   * @throws DataException for a malformed record
+   */
+  public List<RawRow> nextRecords() {
     if (!hasNext()) {
       throw new NoSuchElementException(source() + ": no more rows");
     }
@@ -95,7 +108,17 @@ public final class CsvChunkReader implements Iterator<CsvChunk>, Closeable {
       }
       rows.add(row);
     }
-    return new CsvChunk(source(), binding, rows, encoder.encode(source(), binding, rows));
+    return rows;
+  }
+
+  /**
+   * {@code records}, read by {@link #nextRecords}, as a chunk: their encoding beside their text.
+   * Safe to call from any thread, while this reader goes on reading.
+   *
+   * @throws DataException for a cell the schema rejects
+   */
+  public CsvChunk encode(List<RawRow> records) {
+    return new CsvChunk(source(), binding, records, encoder.encode(source(), binding, records));
   }
 
   @Override

@@ -44,8 +44,9 @@ final class CsvRecordStream implements Closeable {
       throw DataException.inFile(source, "empty file: expected a header row of column names");
     }
     CSVRecord first = nextRecord();
-    this.header = first.toList();
-    this.headerLine = Math.max(1, parser.getCurrentLineNumber() - lineBreaks(first));
+    String[] names = first.values();
+    this.header = List.of(names);
+    this.headerLine = Math.max(1, parser.getCurrentLineNumber() - RawRow.lineBreaks(names));
     this.lastRow = 1;
     checkText(1, headerLine, header);
     checkNames();
@@ -109,17 +110,20 @@ final class CsvRecordStream implements Closeable {
     }
     CSVRecord record = nextRecord();
     long row = record.getRecordNumber();
-    long line = Math.max(row, parser.getCurrentLineNumber() - lineBreaks(record));
+    RawRow read = RawRow.parsed(row, parser.getCurrentLineNumber(), record.values());
     lastRow = row;
     if (record.size() != header.size()) {
       int column = Math.min(record.size(), header.size()) + 1;
       String name = column <= header.size() ? header.get(column - 1).strip() : null;
-      throw DataException.atCell(source, row, line, column, name, "expected " + header.size()
+      throw DataException.atCell(source, row, read.line(), column, name, "expected " + header.size()
           + " fields as in the header, found " + record.size());
     }
-    List<String> cells = record.toList();
-    checkText(row, line, cells);
-    return new RawRow(row, line, cells);
+    for (int c = 0; c < read.size(); c++) {
+      if (read.cell(c).indexOf(REPLACEMENT) >= 0) {
+        throw notUtf8(row, read.line(), c);
+      }
+    }
+    return read;
   }
 
   @Override
@@ -154,11 +158,15 @@ final class CsvRecordStream implements Closeable {
   private void checkText(long row, long line, List<String> cells) {
     for (int c = 0; c < cells.size(); c++) {
       if (cells.get(c).indexOf(REPLACEMENT) >= 0) {
-        String name = row > 1 && c < header.size() ? header.get(c).strip() : null;
-        throw DataException.atCell(source, row, line, c + 1, name,
-            "expected UTF-8 text, found bytes that are not UTF-8 (or the replacement character U+FFFD)");
+        throw notUtf8(row, line, c);
       }
     }
+  }
+
+  private DataException notUtf8(long row, long line, int c) {
+    String name = row > 1 && c < header.size() ? header.get(c).strip() : null;
+    return DataException.atCell(source, row, line, c + 1, name,
+        "expected UTF-8 text, found bytes that are not UTF-8 (or the replacement character U+FFFD)");
   }
 
   private void checkNames() {
@@ -173,20 +181,6 @@ final class CsvRecordStream implements Closeable {
         throw DataException.atCell(source, 1, headerLine, c + 1, name, "duplicate column name, already column " + first);
       }
     }
-  }
-
-  /** Line breaks inside the record's quoted fields: CR LF, CR or LF each count as one. */
-  private static long lineBreaks(CSVRecord record) {
-    long breaks = 0;
-    for (String value : record) {
-      for (int i = 0; i < value.length(); i++) {
-        char ch = value.charAt(i);
-        if (ch == '\n' || (ch == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
-          breaks++;
-        }
-      }
-    }
-    return breaks;
   }
 
   private static void closeQuietly(CSVParser parser, RuntimeException pending) {

@@ -1,6 +1,7 @@
 package io.hexagan.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,12 +41,52 @@ public final class OutputRows {
     return out;
   }
 
-  /** The impute output of a chunk: {@code filled[i]} is the imputation of the chunk's row i. */
+  /**
+   * The impute output of a chunk: {@code filled[i]} is the imputation of the chunk's row i. The
+   * cells to fill are read off the chunk's encoding (NaN where the cell was missing), so no cell's
+   * text is tested twice.
+   */
   public List<List<String>> imputed(CsvChunk chunk, double[][] filled) {
     requireRows(chunk, filled.length);
+    HeaderBinding binding = chunk.binding();
+    double[][] encoded = chunk.table().values();
     List<List<String>> out = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
-      out.add(imputed(chunk.rows().get(i), chunk.binding(), filled[i]));
+      RawRow row = chunk.rows().get(i);
+      String[] cells = new String[row.size()];
+      for (int p = 0; p < cells.length; p++) {
+        int j = binding.schemaColumnAt(p);
+        boolean fill = j != HeaderBinding.LABEL && Double.isNaN(encoded[i][encoder.offset(j)]);
+        cells[p] = fill ? encoder.decode(j, filled[i]).text() : row.cell(p);
+      }
+      out.add(Arrays.asList(cells));
+    }
+    return out;
+  }
+
+  /**
+   * The impute output of a chunk from the networks' float32 output ({@code imputed}, row-major, as
+   * {@code HexaGanModel.imputeFloats} returns it): the same records as {@link #imputed(CsvChunk,
+   * double[][])} given the doubles {@code HexaGanModel.impute} makes of those floats.
+   */
+  public List<List<String>> imputed(CsvChunk chunk, float[] imputed) {
+    int d = encoder.featureNames().size();
+    if (imputed.length != chunk.size() * d) {
+      throw new IllegalArgumentException("imputed: expected " + chunk.size() + " × " + d + " values, found "
+          + imputed.length);
+    }
+    HeaderBinding binding = chunk.binding();
+    double[][] encoded = chunk.table().values();
+    List<List<String>> out = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      RawRow row = chunk.rows().get(i);
+      String[] cells = new String[row.size()];
+      for (int p = 0; p < cells.length; p++) {
+        int j = binding.schemaColumnAt(p);
+        boolean fill = j != HeaderBinding.LABEL && Double.isNaN(encoded[i][encoder.offset(j)]);
+        cells[p] = fill ? encoder.decodedText(j, imputed, i * d) : row.cell(p);
+      }
+      out.add(Arrays.asList(cells));
     }
     return out;
   }

@@ -87,10 +87,10 @@ final class SchemaInference {
       observed++;
       String token = raw.strip();
       categories.add(token);
-      switch (NumberTokens.kind(token)) {
+      double v = NumberTokens.value(token);
+      switch (NumberTokens.kindOf(v)) {
         case FINITE -> {
           numbers++;
-          double v = NumberTokens.finiteValue(token);
           min = Math.min(min, v);
           max = Math.max(max, v);
         }

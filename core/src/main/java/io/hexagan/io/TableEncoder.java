@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Turns CSV text into the engine's {@link MaskedTable} under a {@link TableSchema}, and encoded
@@ -113,17 +114,42 @@ public final class TableEncoder {
       }
       return new CellValue.Numeric(v);
     }
-    int best = -1;
-    for (int k = 0; k < column.width(); k++) {
-      double v = encoded[offset[j] + k];
-      if (!Double.isNaN(v) && (best < 0 || v > encoded[offset[j] + best])) {
-        best = k;
-      }
-    }
+    int first = offset[j];
+    int best = bestCategory(column, k -> encoded[first + k]);
     if (best < 0) {
       throw new IllegalArgumentException("column " + column.name() + ": expected at least one non-NaN one-hot value, found none");
     }
     return new CellValue.Category(column.categories().get(best));
+  }
+
+  /**
+   * The text of schema column {@code j} in the network output {@code imputed} (float32, row-major,
+   * the row starting at {@code rowStart}, no NaN): the same text as {@code decode(j,
+   * row).text()} with each float turned into {@link NumberText#nearestDecimal} of it, computed
+   * without that double ({@link NumberText#format(float)}).
+   */
+  public String decodedText(int j, float[] imputed, int rowStart) {
+    ColumnSpec column = schema.columns().get(j);
+    int first = rowStart + offset[j];
+    if (column.kind() == ColumnKind.NUMERIC) {
+      return NumberText.format(imputed[first]);
+    }
+    // nearestDecimal is strictly increasing, so the largest float is the largest double
+    return column.categories().get(bestCategory(column, k -> imputed[first + k]));
+  }
+
+  /** The index of the largest of a one-hot group's values, the first on ties, NaN skipped; -1 if all NaN. */
+  private static int bestCategory(ColumnSpec column, IntToDoubleFunction valueAt) {
+    int best = -1;
+    double bestValue = Double.NaN;
+    for (int k = 0; k < column.width(); k++) {
+      double v = valueAt.applyAsDouble(k);
+      if (!Double.isNaN(v) && (best < 0 || v > bestValue)) {
+        best = k;
+        bestValue = v;
+      }
+    }
+    return best;
   }
 
   /**
@@ -148,8 +174,9 @@ public final class TableEncoder {
     }
     String token = raw.strip();
     if (column.kind() == ColumnKind.NUMERIC) {
-      switch (NumberTokens.kind(token)) {
-        case FINITE -> encoded[start] = NumberTokens.finiteValue(token);
+      double value = NumberTokens.value(token);
+      switch (NumberTokens.kindOf(value)) {
+        case FINITE -> encoded[start] = value;
         case INFINITE -> throw DataException.atCell(source, row.row(), row.line(), position + 1, column.name(),
             "expected a finite number, found the infinite " + DataException.quote(raw));
         case TEXT -> throw DataException.atCell(source, row.row(), row.line(), position + 1, column.name(),

@@ -6,6 +6,7 @@ import io.hexagan.io.CsvOptions;
 import io.hexagan.io.CsvTableReader;
 import io.hexagan.io.CsvTableWriter;
 import io.hexagan.io.OutputRows;
+import io.hexagan.io.RawRow;
 import io.hexagan.io.SchemaJson;
 import io.hexagan.io.TableEncoder;
 import io.hexagan.io.TableSchema;
@@ -28,6 +29,9 @@ public final class CsvPrediction implements AutoCloseable {
    * one call, its noise drawn from {@link #chunkSeed}.
    */
   public static final int CHUNK_ROWS = CsvTableReader.DEFAULT_CHUNK_ROWS;
+
+  /** Worker threads of {@link #impute} and {@link #classify}: at most this many, at most one per core. */
+  private static final int WORKERS_MAX = 4;
 
   private final HexaGanModel model;
   private final TableSchema schema;
@@ -87,29 +91,47 @@ public final class CsvPrediction implements AutoCloseable {
     return stream(input, target, true, progress);
   }
 
+  /**
+   * Reads chunks on this thread and encodes, runs and formats them on worker threads, writing the
+   * results in file order. Chunk k's noise comes from {@link #chunkSeed}, whichever thread runs
+   * it, so the output is the same as a one-thread run's. The first bad row in file order is the
+   * error reported, and nothing is written then.
+   */
   private long stream(Path input, Path target, boolean classify, LongConsumer progress) throws IOException {
-    long rows = 0;
-    try (CsvChunkReader reader = new CsvTableReader(options).open(input, schema, CsvTableReader.DEFAULT_CHUNK_ROWS)) {
+    long[] rows = {0};
+    int threads = Math.max(1, Math.min(WORKERS_MAX, Runtime.getRuntime().availableProcessors()));
+    try (CsvChunkReader reader = new CsvTableReader(options).open(input, schema, CHUNK_ROWS)) {
       List<String> header = classify ? output.classifiedHeader(reader.source(), reader.header()) : reader.header();
-      try (CsvTableWriter writer = CsvTableWriter.create(target, header, options)) {
+      try (CsvTableWriter writer = CsvTableWriter.create(target, header, options);
+          OrderedWorkers<CsvTableWriter.Block> workers = new OrderedWorkers<>("hexagan-csv", threads, threads + 1)) {
+        OrderedWorkers.Sink<CsvTableWriter.Block> write = block -> {
+          writer.write(block);
+          rows[0] += block.rows();
+          progress.accept(rows[0]);
+        };
         long chunkIndex = 0;
         while (reader.hasNext()) {
-          CsvChunk chunk = reader.next();
-          double[][] values = chunk.table().values();
-          long seed = chunkSeed(model.config().seed(), chunkIndex++);
-          List<List<String>> records = classify
-              ? output.classified(chunk, model.classify(values, seed))
-              : output.imputed(chunk, model.impute(values, seed));
-          for (List<String> r : records) {
-            writer.write(r);
+          List<RawRow> records;
+          try {
+            records = reader.nextRecords();
+          } catch (RuntimeException e) {
+            workers.drain(write); // an error in an earlier chunk comes first
+            throw e;
           }
-          rows += chunk.size();
-          progress.accept(rows);
+          long seed = chunkSeed(model.config().seed(), chunkIndex++);
+          workers.submit(() -> writer.format(predict(reader.encode(records), seed, classify)), write);
         }
+        workers.drain(write);
         writer.commit();
       }
     }
-    return rows;
+    return rows[0];
+  }
+
+  private List<List<String>> predict(CsvChunk chunk, long seed, boolean classify) {
+    double[][] values = chunk.table().values();
+    return classify ? output.classified(chunk, model.classify(values, seed))
+        : output.imputed(chunk, model.imputeFloats(values, seed));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.hexagan.training;
 
 import io.hexagan.io.MinMaxScaler;
+import io.hexagan.io.NumberText;
 import io.hexagan.savedmodel.ModelDirectory;
 import io.hexagan.savedmodel.ServingModel;
 import java.io.IOException;
@@ -170,25 +171,39 @@ public final class HexaGanModel implements AutoCloseable {
    * @return a new array of the same shape with no {@code NaN}
    */
   public double[][] impute(double[][] values, long seed) {
-    checkOpen();
+    float[] imputed = imputeFloats(values, seed);
     int d = columns().size();
     double[][] out = new double[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      double[] filled = values[i].clone();
+      for (int c = 0; c < d; c++) {
+        if (Double.isNaN(filled[c])) {
+          filled[c] = shortest(imputed[i * d + c]);
+        }
+      }
+      out[i] = filled;
+    }
+    return out;
+  }
+
+  /**
+   * The networks' float32 imputation behind {@link #impute(double[][], long)}, row-major: element
+   * {@code i * d + c} is row i's feature c, and where {@code values[i][c]} is missing, {@code
+   * impute(values, seed)[i][c]} is {@link NumberText#nearestDecimal} of it. Elements of observed
+   * cells are not the observed values; take those from {@code values}. For callers that write text
+   * ({@link NumberText#format(float)}) and need no double in between.
+   */
+  public float[] imputeFloats(double[][] values, long seed) {
+    checkOpen();
+    int d = columns().size();
+    float[] out = new float[values.length * d];
     for (int start = 0, chunk = 0; start < values.length; start += CHUNK_ROWS, chunk++) {
       int rows = Math.min(CHUNK_ROWS, values.length - start);
       float[] x = new float[rows * d];
       float[] m = new float[rows * d];
       encodeChunk(values, start, rows, x, m);
       float[] imputed = serving.impute(x, m, rows, seedOf(seed, chunk));
-      for (int i = 0; i < rows; i++) {
-        double[] row = values[start + i];
-        double[] filled = row.clone();
-        for (int c = 0; c < d; c++) {
-          if (Double.isNaN(row[c])) {
-            filled[c] = shortest(imputed[i * d + c]);
-          }
-        }
-        out[start + i] = filled;
-      }
+      System.arraycopy(imputed, 0, out, start * d, rows * d);
     }
     return out;
   }
@@ -319,7 +334,7 @@ public final class HexaGanModel implements AutoCloseable {
    * in float32, so digits beyond a float's would be noise in an output file.
    */
   static double shortest(float f) {
-    return Double.parseDouble(Float.toString(f));
+    return NumberText.nearestDecimal(f);
   }
 
   private static long[] seedOf(long seed, int chunk) {
