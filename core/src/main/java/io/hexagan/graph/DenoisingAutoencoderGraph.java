@@ -64,11 +64,11 @@ public final class DenoisingAutoencoderGraph {
     Operand<TFloat32> x = it.resourceGather(values.variable().handle(), rows, F);
     Operand<TFloat32> m = it.resourceGather(mask.variable().handle(), rows, F);
     Operand<TFloat32> fill = fillRow(it, spec);
-    Operand<TFloat32> filled = blend(it, m, x, fill);
+    Operand<TFloat32> filled = MaskBlend.of(it, m, x, fill);
     Operand<TFloat32> kept = it.dtypes.cast(it.math.greaterEqual(
         it.random.randomUniform(it.constant(new int[] {spec.batchSize(), d}), F, draws.uniform()),
         it.constant((float) spec.dropout())), F);
-    Operand<TFloat32> corrupted = blend(it, kept, filled, fill);
+    Operand<TFloat32> corrupted = MaskBlend.of(it, kept, filled, fill);
     DenseNetwork.Weights<TFloat32> w = autoencoder.read(it);
     Operand<TFloat32> reconstructed = autoencoder.apply(it, w, corrupted);
     loss = Losses.reconstruction(it, x, reconstructed, m);
@@ -94,11 +94,6 @@ public final class DenoisingAutoencoderGraph {
       row[0][c] = (float) f[c];
     }
     return tf.constant(row);
-  }
-
-  /** {@code keep ⊙ x + (1 − keep) ⊙ other}, {@code other} broadcast over rows when it is one row. */
-  static Operand<TFloat32> blend(Ops tf, Operand<TFloat32> keep, Operand<TFloat32> x, Operand<TFloat32> other) {
-    return tf.math.add(tf.math.mul(keep, x), tf.math.mul(tf.math.sub(tf.onesLike(keep), keep), other));
   }
 
   /** The data X, [rows, d], 0 where missing. */

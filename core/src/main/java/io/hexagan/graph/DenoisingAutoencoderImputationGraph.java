@@ -30,9 +30,9 @@ public final class DenoisingAutoencoderImputationGraph {
     values = in.withName("values").placeholder(F, Placeholder.shape(Shape.of(-1, d)));
     mask = in.withName("mask").placeholder(F, Placeholder.shape(Shape.of(-1, d)));
     Operand<TFloat32> filled =
-        DenoisingAutoencoderGraph.blend(in, mask, values, DenoisingAutoencoderGraph.fillRow(in, spec));
+        MaskBlend.of(in, mask, values, DenoisingAutoencoderGraph.fillRow(in, spec));
     Operand<TFloat32> reconstructed = autoencoder.apply(in, autoencoder.read(in), filled);
-    imputed = DenoisingAutoencoderGraph.blend(in, mask, values, reconstructed);
+    imputed = MaskBlend.of(in, mask, values, reconstructed);
   }
 
   /** Builds the imputation graph of an autoencoder trained with {@code spec}. */

@@ -81,7 +81,7 @@ public final class GainGraph {
     // D's update.
     DenseNetwork.Weights<TFloat32> gRead = generator.read(it);
     DenseNetwork.Weights<TFloat32> dRead = discriminator.read(it);
-    Operand<TFloat32> imputedForD = it.stopGradient(completed(it, x, m, generator.apply(it, gRead, generatorInput)));
+    Operand<TFloat32> imputedForD = it.stopGradient(MaskBlend.of(it, m, x, generator.apply(it, gRead, generatorInput)));
     Operand<TFloat32> dLogits = discriminator.apply(it, dRead, it.concat(List.of(imputedForD, hint), it.constant(1)));
     Operand<TFloat32> dLoss = Losses.mean(it, SigmoidCrossEntropy.of(it, dLogits, m));
     Op dUpdate = discriminatorAdam.minimize(it, dLoss, dRead);
@@ -92,7 +92,7 @@ public final class GainGraph {
     DenseNetwork.Weights<TFloat32> dRead2 = discriminator.read(after);
     Operand<TFloat32> generated = generator.apply(after, gRead2, generatorInput);
     Operand<TFloat32> dLogits2 = discriminator.apply(after, dRead2,
-        after.concat(List.of(completed(after, x, m, generated), hint), after.constant(1)));
+        after.concat(List.of(MaskBlend.of(after, m, x, generated), hint), after.constant(1)));
     Operand<TFloat32> adversarial =
         Losses.mean(after, after.math.mul(missing, SigmoidCrossEntropy.againstOne(after, dLogits2)));
     Operand<TFloat32> reconstruction = Losses.reconstruction(after, x, generated, m);
@@ -114,11 +114,6 @@ public final class GainGraph {
   static DenseNetwork<TFloat32> generator(Ops tf, int features, SeedStream seeds) {
     return DenseNetwork.create(tf, GENERATOR, F, new int[] {2 * features, features, features, features},
         Activation.RELU, Activation.SIGMOID, seeds);
-  }
-
-  /** {@code M ⊙ X + (1 − M) ⊙ Ḡ}. */
-  static Operand<TFloat32> completed(Ops tf, Operand<TFloat32> x, Operand<TFloat32> m, Operand<TFloat32> generated) {
-    return tf.math.add(tf.math.mul(m, x), tf.math.mul(tf.math.sub(tf.onesLike(m), m), generated));
   }
 
   /** The data X, [rows, d], 0 where missing. */

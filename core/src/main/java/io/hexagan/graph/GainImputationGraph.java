@@ -31,10 +31,10 @@ public final class GainImputationGraph {
     mask = in.withName("mask").placeholder(F, Placeholder.shape(Shape.of(-1, features)));
     Operand<TFloat32> z = in.math.mul(in.random.randomUniform(in.shape(values), F, seeds.inference().uniform()),
         in.constant((float) noiseScale));
-    Operand<TFloat32> noisy = GainGraph.completed(in, values, mask, z);
+    Operand<TFloat32> noisy = MaskBlend.of(in, mask, values, z);
     Operand<TFloat32> generated =
         generator.apply(in, generator.read(in), in.concat(List.of(noisy, mask), in.constant(1)));
-    imputed = GainGraph.completed(in, values, mask, generated);
+    imputed = MaskBlend.of(in, mask, values, generated);
   }
 
   /**

@@ -388,7 +388,7 @@ public final class HexaGanGraph {
       labels = tf.resourceGather(dataLabels.handle(), parts.get(0), F);
     }
     Operand<TFloat32> z = missingSlots(tf, new int[] {bl + bu, spec.features()});
-    Operand<TFloat32> noisy = tf.math.add(tf.math.mul(m, x), tf.math.mul(tf.math.sub(tf.onesLike(m), m), z));
+    Operand<TFloat32> noisy = MaskBlend.of(tf, m, x, z);
     return new Batch(x, m, noisy, labels, bl, bu, m);
   }
 
@@ -472,8 +472,7 @@ public final class HexaGanGraph {
     Ops tf = s.tf;
     Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask());
     Operand<TFloat32> xBar = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), h);
-    Operand<TFloat32> xHat = tf.math.add(tf.math.mul(b.mask(), b.values()),
-        tf.math.mul(tf.math.sub(tf.onesLike(b.mask()), b.mask()), xBar));
+    Operand<TFloat32> xHat = MaskBlend.of(tf, b.mask(), b.values(), xBar);
     return new Imputed(xHat, xBar);
   }
 
@@ -871,8 +870,7 @@ public final class HexaGanGraph {
             tf.constant((float) spec.losses().inputDropout())), F);
         seen = tf.math.mul(ms, keep);
       }
-      Operand<TFloat32> encoderInput = tf.math.add(tf.math.mul(seen, xs),
-          tf.math.mul(tf.math.sub(tf.onesLike(seen), seen), z));
+      Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
       Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h);
       xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));

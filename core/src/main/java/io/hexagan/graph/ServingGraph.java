@@ -149,8 +149,7 @@ public final class ServingGraph {
             tf.constant((float) spec.inputDropout())), F);
         seen = tf.math.mul(ms, keep);
       }
-      Operand<TFloat32> encoderInput = tf.math.add(tf.math.mul(seen, xs),
-          tf.math.mul(tf.math.sub(tf.onesLike(seen), seen), z));
+      Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
       Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h);
       xHat = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, xBar));

@@ -48,20 +48,7 @@ public final class OutputRows {
    */
   public List<List<String>> imputed(CsvChunk chunk, double[][] filled) {
     requireRows(chunk, filled.length);
-    HeaderBinding binding = chunk.binding();
-    double[][] encoded = chunk.table().values();
-    List<List<String>> out = new ArrayList<>(chunk.size());
-    for (int i = 0; i < chunk.size(); i++) {
-      RawRow row = chunk.rows().get(i);
-      String[] cells = new String[row.size()];
-      for (int p = 0; p < cells.length; p++) {
-        int j = binding.schemaColumnAt(p);
-        boolean fill = j != HeaderBinding.LABEL && Double.isNaN(encoded[i][encoder.offset(j)]);
-        cells[p] = fill ? encoder.decode(j, filled[i]).text() : row.cell(p);
-      }
-      out.add(Arrays.asList(cells));
-    }
-    return out;
+    return imputed(chunk, (i, j) -> encoder.decode(j, filled[i]).text());
   }
 
   /**
@@ -75,6 +62,15 @@ public final class OutputRows {
       throw new IllegalArgumentException("imputed: expected " + chunk.size() + " × " + d + " values, found "
           + imputed.length);
     }
+    return imputed(chunk, (i, j) -> encoder.decodedText(j, imputed, i * d));
+  }
+
+  /** The text that fills schema column {@code j} of the chunk's row {@code i}. */
+  private interface FilledText {
+    String of(int i, int j);
+  }
+
+  private List<List<String>> imputed(CsvChunk chunk, FilledText filled) {
     HeaderBinding binding = chunk.binding();
     double[][] encoded = chunk.table().values();
     List<List<String>> out = new ArrayList<>(chunk.size());
@@ -84,7 +80,7 @@ public final class OutputRows {
       for (int p = 0; p < cells.length; p++) {
         int j = binding.schemaColumnAt(p);
         boolean fill = j != HeaderBinding.LABEL && Double.isNaN(encoded[i][encoder.offset(j)]);
-        cells[p] = fill ? encoder.decodedText(j, imputed, i * d) : row.cell(p);
+        cells[p] = fill ? filled.of(i, j) : row.cell(p);
       }
       out.add(Arrays.asList(cells));
     }
