@@ -110,9 +110,12 @@ public final class CsvPrediction implements AutoCloseable {
           progress.accept(rows[0]);
         };
         long chunkIndex = 0;
-        while (reader.hasNext()) {
+        while (true) {
           List<RawRow> records;
           try {
+            if (!reader.hasNext()) {
+              break;
+            }
             records = reader.nextRecords();
           } catch (RuntimeException e) {
             workers.drain(write); // an error in an earlier chunk comes first

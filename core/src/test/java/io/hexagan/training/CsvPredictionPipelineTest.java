@@ -114,7 +114,7 @@ class CsvPredictionPipelineTest {
   void theFirstBadRowInFileOrderIsReportedAndNothingIsWritten() throws IOException {
     List<String> lines = Files.readAllLines(input);
     int early = CsvPrediction.CHUNK_ROWS + 100; // in the second chunk, encoded on a worker
-    int late = 2 * CsvPrediction.CHUNK_ROWS + 50; // ragged, found by the reading thread
+    int late = 2 * CsvPrediction.CHUNK_ROWS + 1; // ragged, the first record of the third chunk: found by the reading thread
     lines.set(early, "1.0,oops,red,3,yes");
     lines.set(late, "1.0,2.0");
     Path bad = dir.resolve("bad.csv");
