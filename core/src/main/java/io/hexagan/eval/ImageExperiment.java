@@ -14,6 +14,7 @@ import io.hexagan.training.Checkpointing;
 import io.hexagan.training.HexaGan;
 import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.HexaGanModel;
+import io.hexagan.training.Permutation;
 import io.hexagan.training.TrainingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ public final class ImageExperiment {
       throw new IllegalArgumentException("holdout: expected fewer than " + (n - 1) + " of " + n + " images, found "
           + settings.holdout());
     }
-    int[] order = permutation(n, new SplittableRandom(settings.splitSeed()));
+    int[] order = Permutation.of(n, new SplittableRandom(settings.splitSeed()));
     int[] held = Arrays.copyOfRange(order, 0, settings.holdout());
     int[] kept = Arrays.copyOfRange(order, settings.holdout(), n);
     Arrays.sort(held);
@@ -221,19 +222,5 @@ public final class ImageExperiment {
       }
     }
     return out;
-  }
-
-  private static int[] permutation(int n, SplittableRandom random) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 }

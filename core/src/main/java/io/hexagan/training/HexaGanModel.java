@@ -318,7 +318,8 @@ public final class HexaGanModel implements AutoCloseable {
     return rows(serving.conditionalHidden(ids, seedOf(metadata.config().seed(), 0)), count);
   }
 
-  private static double[][] rows(float[] flat, int rows) {
+  /** {@code flat}, row-major with {@code rows} rows, as a [rows][flat.length / rows] matrix. */
+  static double[][] rows(float[] flat, int rows) {
     int width = rows == 0 ? 0 : flat.length / rows;
     double[][] out = new double[rows][width];
     for (int r = 0; r < rows; r++) {

@@ -43,7 +43,7 @@ final class SessionProbe implements EpochProbe {
         }
       }
     }
-    return new Imputation(imputed, unscaled(out.get(1), rows.length), matrix(out.get(2), rows.length));
+    return new Imputation(imputed, unscaled(out.get(1), rows.length), HexaGanModel.rows(out.get(2), rows.length));
   }
 
   @Override
@@ -52,7 +52,7 @@ final class SessionProbe implements EpochProbe {
       throw new IllegalStateException("generate: this model has no conditional generator G_CG");
     }
     List<float[]> out = session.generateWithHidden(classIds);
-    return new Generation(matrix(out.get(0), classIds.length), unscaled(out.get(1), classIds.length));
+    return new Generation(HexaGanModel.rows(out.get(0), classIds.length), unscaled(out.get(1), classIds.length));
   }
 
   private double[][] unscaled(float[] flat, int rows) {
@@ -61,17 +61,6 @@ final class SessionProbe implements EpochProbe {
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < d; c++) {
         out[r][c] = scaler.inverse(c, flat[r * d + c]);
-      }
-    }
-    return out;
-  }
-
-  private static double[][] matrix(float[] flat, int rows) {
-    int width = rows == 0 ? 0 : flat.length / rows;
-    double[][] out = new double[rows][width];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < width; c++) {
-        out[r][c] = flat[r * width + c];
       }
     }
     return out;

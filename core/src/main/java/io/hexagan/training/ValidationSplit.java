@@ -33,7 +33,7 @@ record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hidde
           }
         }
       }
-      int[] rows = permutation(n, random);
+      int[] rows = Permutation.of(n, random);
       int rowCount = Math.min(n, Schedule.MAX_VALIDATION_ROWS);
       for (int i = 0; i < rowCount; i++) {
         int r = rows[i];
@@ -57,7 +57,7 @@ record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hidde
       }
       int target = (int) Math.floor(table.labeledRows() * schedule.validationLabels());
       if (target >= Schedule.MIN_VALIDATION_LABELS) {
-        for (int r : permutation(n, random)) {
+        for (int r : Permutation.of(n, random)) {
           int l = table.labels()[r];
           if (labelRows.size() < target && l >= 0 && perClass[l] > 2) {
             labelRows.add(r);
@@ -67,20 +67,6 @@ record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hidde
       }
     }
     return new ValidationSplit(hidden, labelRows.stream().mapToInt(Integer::intValue).sorted().toArray(), count);
-  }
-
-  private static int[] permutation(int n, SplittableRandom random) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   boolean hasCells() {
