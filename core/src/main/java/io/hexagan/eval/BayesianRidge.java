@@ -77,13 +77,50 @@ public final class BayesianRidge {
       yc[i] = y[i] - yMean;
       yy += yc[i] * yc[i];
     }
-    if (p == 0) {
-      return new LinearModel(yMean, new double[0]);
-    }
     DMatrixRMaj gram = new DMatrixRMaj(p, p);
     CommonOps_DDRM.multTransA(centred, centred, gram);
     DMatrixRMaj xty = new DMatrixRMaj(p, 1);
     CommonOps_DDRM.multTransA(centred, DMatrixRMaj.wrap(n, 1, yc), xty);
+    return fit(new Moments(n, xMean, yMean, gram, xty.data, yy));
+  }
+
+  /**
+   * The centred second moments a fit needs: the design enters only through them, so callers that
+   * can update them cheaply (MICE's running Gram matrix) skip the pass over the rows.
+   *
+   * @param rows n, the number of rows
+   * @param xMean the column means of X
+   * @param yMean the mean of y
+   * @param gram {@code (X − 1x̄ᵀ)ᵀ(X − 1x̄ᵀ)}, p × p, symmetric
+   * @param xty {@code (X − 1x̄ᵀ)ᵀ(y − ȳ)}, p values
+   * @param yy {@code ‖y − ȳ‖²}
+   */
+  public record Moments(int rows, double[] xMean, double yMean, DMatrixRMaj gram, double[] xty, double yy) {
+
+    public Moments {
+      int p = xMean.length;
+      if (rows < 1) {
+        throw new IllegalArgumentException("rows: expected at least one, found " + rows);
+      }
+      if (gram.numRows != p || gram.numCols != p || xty.length != p) {
+        throw new IllegalArgumentException("gram and xty: expected " + p + " × " + p + " and " + p
+            + ", found " + gram.numRows + " × " + gram.numCols + " and " + xty.length);
+      }
+    }
+  }
+
+  /** Fits {@code y ≈ intercept + x · w} from the centred moments of the design and the target. */
+  public static LinearModel fit(Moments moments) {
+    int n = moments.rows();
+    int p = moments.xMean().length;
+    double[] xMean = moments.xMean();
+    double yMean = moments.yMean();
+    double yy = moments.yy();
+    if (p == 0) {
+      return new LinearModel(yMean, new double[0]);
+    }
+    DMatrixRMaj gram = moments.gram().copy();
+    DMatrixRMaj xty = DMatrixRMaj.wrap(p, 1, moments.xty());
 
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(p, true, true);
     if (!eig.decompose(gram)) {

@@ -2,7 +2,6 @@ package io.hexagan.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Multivariate imputation by chained equations (van Buuren and Groothuis-Oudshoorn, "mice:
@@ -20,6 +19,11 @@ import org.ejml.data.DMatrixRMaj;
  *       ∞-norm of the difference between successive imputations: the largest, over rows, sum of
  *       the absolute changes of the row's cells.
  * </ol>
+ *
+ * <p>The regressions read their design only through its centred second moments, kept for the whole
+ * current imputation by a {@link RunningGram} and downdated by each column's missing rows: a
+ * column costs O(m·d²) for its m missing rows plus the {@link BayesianRidge} fit, instead of
+ * O(n·d²) for all n rows.
  *
  * <p>Fitting records every (column, regression) step; imputing other rows replays the steps in
  * order from the training means, as IterativeImputer's {@code transform} does, so imputing the
@@ -74,17 +78,19 @@ public final class MiceImputer implements Imputer {
     }
     double threshold = tolerance * scale;
     List<Step> steps = new ArrayList<>();
+    RunningGram moments = new RunningGram(x, means);
     int rounds = 0;
     while (rounds < maxRounds) {
       rounds++;
       double[] rowChange = new double[x.length];
       for (int c : order) {
-        Step step = fitColumn(train, x, c);
+        Step step = fitColumn(train, moments, c);
         if (step == null) {
           continue;
         }
         steps.add(step);
         step.apply(train, x, rowChange);
+        moments.refresh(c);
       }
       if (java.util.Arrays.stream(rowChange).max().orElse(0) < threshold) {
         break;
@@ -93,34 +99,22 @@ public final class MiceImputer implements Imputer {
     return new Fitted(means, steps, rounds);
   }
 
-  /** The regression of column c on the others over the rows observing c; null when none does. */
-  private static Step fitColumn(double[][] train, double[][] x, int c) {
-    int d = x[0].length;
-    int n = 0;
-    for (double[] row : train) {
-      if (!Double.isNaN(row[c])) {
-        n++;
-      }
+  /**
+   * The regression of column c on the others (at their current imputation, whose moments {@code
+   * moments} holds) over the rows observing c; null when none does.
+   */
+  private static Step fitColumn(double[][] train, RunningGram moments, int c) {
+    boolean[] observed = new boolean[train.length];
+    boolean any = false;
+    for (int r = 0; r < train.length; r++) {
+      observed[r] = !Double.isNaN(train[r][c]);
+      any |= observed[r];
     }
-    if (n == 0) {
+    if (!any) {
       return null;
     }
-    DMatrixRMaj design = new DMatrixRMaj(n, d - 1);
-    double[] y = new double[n];
-    int i = 0;
-    for (int r = 0; r < train.length; r++) {
-      if (Double.isNaN(train[r][c])) {
-        continue;
-      }
-      int j = 0;
-      for (int k = 0; k < d; k++) {
-        if (k != c) {
-          design.data[i * (d - 1) + j++] = x[r][k];
-        }
-      }
-      y[i++] = train[r][c];
-    }
-    LinearModel others = BayesianRidge.fit(design, y);
+    LinearModel others = BayesianRidge.fit(moments.regressionOf(c, observed));
+    int d = train[0].length;
     double[] w = new double[d];
     double[] wo = others.coefficients();
     int j = 0;
