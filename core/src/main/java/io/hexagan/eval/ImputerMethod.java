@@ -17,9 +17,9 @@ public record ImputerMethod(Imputer imputer) implements EvaluationMethod {
   @Override
   public MethodOutput run(FoldData fold) {
     int d = fold.columns().size();
-    MinMaxScaler scaler = MinMaxScaler.fit(fold.trainValues(), d);
-    FittedImputer fitted = imputer.fit(scale(fold.trainValues(), scaler));
-    double[][] imputed = fitted.impute(scale(fold.testValues(), scaler));
+    FoldImputers.Fit fit = fold.imputers().fit(imputer, fold);
+    MinMaxScaler scaler = fit.scaler();
+    double[][] imputed = fit.fitted().impute(scale(fold.testValues(), scaler));
     for (double[] row : imputed) {
       for (int c = 0; c < d; c++) {
         row[c] = scaler.inverse(c, row[c]);

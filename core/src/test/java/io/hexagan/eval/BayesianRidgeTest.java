@@ -45,4 +45,43 @@ class BayesianRidgeTest {
     assertArrayEquals(new double[] {0, 0}, m.coefficients(), 1e-12);
     assertEquals(0.7, m.intercept(), 1e-12);
   }
+
+  @Test
+  void theTridiagonalRouteGivesTheEigenvectorRoutesWeights() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+    int n = 120;
+    int p = 45;
+    DMatrixRMaj x = new DMatrixRMaj(n, p);
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x.set(i, j, rng.nextDouble() + (j > 0 ? 0.7 * x.get(i, j - 1) : 0));
+      }
+      y[i] = 0.3 * x.get(i, 0) - 0.8 * x.get(i, 7) + 0.1 * rng.nextDouble();
+    }
+    DMatrixRMaj centred = x.copy();
+    double[] mean = new double[p];
+    for (int j = 0; j < p; j++) {
+      for (int i = 0; i < n; i++) {
+        mean[j] += x.get(i, j) / n;
+      }
+      for (int i = 0; i < n; i++) {
+        centred.set(i, j, x.get(i, j) - mean[j]);
+      }
+    }
+    double yMean = java.util.Arrays.stream(y).average().orElseThrow();
+    double[] yc = java.util.Arrays.stream(y).map(v -> v - yMean).toArray();
+    DMatrixRMaj gram = new DMatrixRMaj(p, p);
+    org.ejml.dense.row.CommonOps_DDRM.multTransA(centred, centred, gram);
+    DMatrixRMaj xty = new DMatrixRMaj(p, 1);
+    org.ejml.dense.row.CommonOps_DDRM.multTransA(centred, DMatrixRMaj.wrap(n, 1, yc), xty);
+    double yy = java.util.Arrays.stream(yc).map(v -> v * v).sum();
+    BayesianRidge.Moments m = new BayesianRidge.Moments(n, mean, yMean, gram, xty.data, yy);
+
+    LinearModel fast = BayesianRidge.fit(m);
+    LinearModel dense = BayesianRidge.fit(m, true);
+    assertArrayEquals(dense.coefficients(), fast.coefficients(), 1e-9);
+    assertEquals(dense.intercept(), fast.intercept(), 1e-9);
+    assertArrayEquals(BayesianRidge.fit(x, y).coefficients(), fast.coefficients(), 1e-9);
+  }
 }
