@@ -1,7 +1,10 @@
 package io.hexagan.cli;
 
 import io.hexagan.eval.ImageExperiment;
+import io.hexagan.eval.TrainingFigures;
 import io.hexagan.io.ImageSet;
+import io.hexagan.savedmodel.ModelDirectory;
+import io.hexagan.training.ModelMetadata;
 import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.TrainingSummary;
 import java.io.PrintWriter;
@@ -24,9 +27,14 @@ final class ImageTrainingRun {
 
   static int run(CommandLine cli, TrainCommand c) throws Exception {
     ImageSet images = ImageSet.readDirectory(c.input);
-    TrainCommand.Preset preset = c.preset == null ? TrainCommand.Preset.MNIST : c.preset;
-    HexaGanConfig config = ImageExperiment.configFor(
-        TrainCommand.configuration(preset, c.config, c.epochs, c.seed), images);
+    HexaGanConfig config = c.resume != null
+        ? ModelMetadata.fromJson(ModelDirectory.asset(c.resume, ModelDirectory.METADATA),
+            c.resume.resolve(ModelDirectory.ASSETS).resolve(ModelDirectory.METADATA).toString()).config()
+        : ImageExperiment.configFor(TrainCommand.configuration(
+            c.preset == null ? TrainCommand.Preset.MNIST : c.preset, c.config, c.epochs, c.seed), images);
+    if (c.resume != null && c.epochs != null) {
+      config = config.withSchedule(config.schedule().withMaxEpochs(c.epochs));
+    }
     ImageExperiment.Split split = ImageExperiment.split(images,
         new ImageExperiment.Settings(c.holdout, c.missingRate, 0L));
     int maxEpochs = config.schedule().maxEpochs();
@@ -45,16 +53,16 @@ final class ImageTrainingRun {
     }
     PrintWriter out = cli.getOut();
     try (Progress.Training progress = new Progress.Training(System.err, c.quiet);
-        var result = new Closing(ImageExperiment.run(split, config, c.model, c.checkpointEvery, progress,
+        var result = new Closing(train(c, split, config, progress,
             c.figures == null ? null : ImageExperiment.figurePlan(split, epochs, SHOWN, HIDDEN_ROWS,
-                GENERATED_PER_CLASS, config.seed()), c.figures))) {
+                GENERATED_PER_CLASS, config.seed())))) {
       progress.close();
       ImageExperiment.Result r = result.result();
       TrainingSummary s = r.model().summary();
       long trainMillis = s.history().stream().filter(e -> !e.warmup()).mapToLong(e -> e.millis()).sum();
       out.printf(Locale.ROOT, "trained %d epochs in %.1f s (%.1f s per epoch, kept epoch %d) on %d images, %d held out;"
           + " model written to %s%n", s.epochs(), s.millis() / 1000.0, trainMillis / 1000.0 / Math.max(1, s.epochs()),
-          s.keptEpoch(), split.train().size(), split.heldOut().size(), c.model);
+          s.keptEpoch(), split.train().size(), split.heldOut().size(), target(c));
       out.printf(Locale.ROOT, "held-out imputation RMSE %.4f over %d missing pixels (%.0f%% missing; column means %.4f);"
           + " one root over all missing pixels in [0,1]%n", r.heldOutRmse(), r.heldOutMissing(), 100 * c.missingRate,
           r.meanRmse());
@@ -64,6 +72,20 @@ final class ImageTrainingRun {
       out.flush();
     }
     return 0;
+  }
+
+  /** A fresh run, or with {@code --resume} the continued one. */
+  private static ImageExperiment.Result train(TrainCommand c, ImageExperiment.Split split, HexaGanConfig config,
+      Progress.Training progress, TrainingFigures.Plan plan) throws java.io.IOException {
+    if (c.resume == null) {
+      return ImageExperiment.run(split, config, c.model, c.checkpointEvery, progress, plan, c.figures);
+    }
+    return ImageExperiment.resume(split, c.resume, c.epochs, target(c), c.checkpointEvery, progress, plan, c.figures);
+  }
+
+  /** Where the model goes: {@code --model}, else the directory resumed from. */
+  private static Path target(TrainCommand c) {
+    return c.model != null ? c.model : c.resume;
   }
 
   /** Closes the result's model. */

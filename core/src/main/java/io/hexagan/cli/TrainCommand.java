@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "<dir>",
       description = "Continue training the model or crash checkpoint in this directory on the same --input "
           + "(weights, optimizer state, history and patience included), to --epochs if given; writes back to "
-          + "--model, or to this directory.")
+          + "--model, or to this directory. With --format idx, give the run's own --holdout and --missing-rate.")
   Path resume;
 
   @Option(names = "--checkpoint-every", paramLabel = "<epochs>", defaultValue = "10",
@@ -131,9 +131,13 @@ final class TrainCommand implements Callable<Integer> {
     }
     Path target = model != null ? model : resume;
     if (format == Format.IDX) {
-      if (resume != null || label != null) {
+      if (label != null) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--format idx: the labels come from the IDX labels file and --resume is not supported; drop --label and --resume");
+            "--format idx: the labels come from the IDX labels file; drop --label");
+      }
+      if (resume != null && preset != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--resume continues with the model's own settings: drop --preset");
       }
       return ImageTrainingRun.run(spec.commandLine(), this);
     }

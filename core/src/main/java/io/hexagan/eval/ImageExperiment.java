@@ -121,10 +121,36 @@ public final class ImageExperiment {
   public static Result run(Split split, HexaGanConfig config, Path modelDir, int checkpointEvery,
       TrainingListener listener, TrainingFigures.Plan figures, Path figuresDir) throws IOException {
     TrainingFigures recorder = figures == null ? null : new TrainingFigures(figures, listener);
-    Map<String, byte[]> assets = Map.of(ModelDirectory.SCHEMA,
-        SchemaJson.toJson(schema(split.train())).getBytes(StandardCharsets.UTF_8));
+    Map<String, byte[]> assets = assets(split);
     HexaGanModel model = HexaGan.train(split.trainTable(), config, recorder == null ? listener : recorder,
         new Checkpointing(modelDir, assets, checkpointEvery));
+    return finish(split, model, modelDir, assets, recorder, figuresDir);
+  }
+
+  /**
+   * Continues the run whose model or crash checkpoint is in {@code from} ({@link HexaGan#resume})
+   * on the same split, to {@code maxEpochs} (null: the model's own budget), then saves to {@code
+   * modelDir}, scores and draws as {@link #run} does. The figures show the chosen epochs reached
+   * after the resume point, and the last epoch.
+   *
+   * @throws IllegalArgumentException when the split's training table is not the one the model was
+   *     trained on (another --holdout or --missing-rate)
+   */
+  public static Result resume(Split split, Path from, Integer maxEpochs, Path modelDir, int checkpointEvery,
+      TrainingListener listener, TrainingFigures.Plan figures, Path figuresDir) throws IOException {
+    TrainingFigures recorder = figures == null ? null : new TrainingFigures(figures, listener);
+    Map<String, byte[]> assets = assets(split);
+    HexaGanModel model = HexaGan.resume(split.trainTable(), from, maxEpochs, recorder == null ? listener : recorder,
+        new Checkpointing(modelDir, assets, checkpointEvery));
+    return finish(split, model, modelDir, assets, recorder, figuresDir);
+  }
+
+  private static Map<String, byte[]> assets(Split split) {
+    return Map.of(ModelDirectory.SCHEMA, SchemaJson.toJson(schema(split.train())).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Result finish(Split split, HexaGanModel model, Path modelDir, Map<String, byte[]> assets,
+      TrainingFigures recorder, Path figuresDir) throws IOException {
     try {
       model.save(modelDir, assets);
       double[][] imputed = model.impute(split.heldOutMasked());

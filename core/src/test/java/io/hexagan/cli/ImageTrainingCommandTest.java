@@ -88,4 +88,32 @@ class ImageTrainingCommandTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("--figures: only with --format idx"), r.err());
   }
+
+  @Test
+  void resumesAnIdxRunOnItsOwnSplitAndRefusesAnotherSplit(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    writeIdx(data);
+    Path config = dir.resolve("fast.json");
+    Files.writeString(config, "{\"architecture\": {\"criticUnits\": 4, \"image\": {\"height\": 8, \"width\": 8,"
+        + " \"channels\": 1, \"filters\": 2, \"criticFilters\": 2}},"
+        + " \"optimizer\": {\"batchSize\": 8, \"conditionalUpdates\": 1},"
+        + " \"schedule\": {\"warmupEpochs\": 0, \"patience\": 100}}");
+    Path model = dir.resolve("model");
+    CliRunner.Run first = CliRunner.run("train", "--input", data.toString(), "--format", "idx", "--holdout", "8",
+        "--epochs", "2", "--config", config.toString(), "--model", model.toString(), "-q");
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(first.out().startsWith("trained 2 epochs"), first.out());
+
+    CliRunner.Run other = CliRunner.run("train", "--input", data.toString(), "--format", "idx", "--holdout", "8",
+        "--missing-rate", "0.3", "--epochs", "3", "--resume", model.toString(), "-q");
+    assertEquals(1, other.exit(), other.out() + other.err());
+    assertTrue(other.err().contains("not the table this model was trained on"), other.err());
+
+    CliRunner.Run resumed = CliRunner.run("train", "--input", data.toString(), "--format", "idx", "--holdout", "8",
+        "--epochs", "3", "--resume", model.toString(), "-q");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertTrue(resumed.out().startsWith("trained 3 epochs"), resumed.out());
+    assertTrue(resumed.out().contains("model written to " + model), resumed.out());
+    assertTrue(resumed.out().contains("held-out imputation RMSE"), resumed.out());
+  }
 }
