@@ -53,14 +53,21 @@ class ImageTrainingCommandTest {
     Files.write(dir.resolve("tiny-labels-idx1-ubyte"), l.toByteArray());
   }
 
+  /** A config small enough for 8 × 8 images and a few seconds per test, no warm-up, long patience. */
+  private static Path tinyConfig(Path dir) throws IOException {
+    Path config = dir.resolve("tiny.json");
+    Files.writeString(config, "{\"architecture\": {\"criticUnits\": 4, \"image\": {\"height\": 8, \"width\": 8,"
+        + " \"channels\": 1, \"filters\": 2, \"criticFilters\": 2}},"
+        + " \"optimizer\": {\"batchSize\": 8, \"conditionalUpdates\": 1},"
+        + " \"schedule\": {\"warmupEpochs\": 0, \"patience\": 100}}");
+    return config;
+  }
+
   @Test
   void trainsOnIdxReportsHeldOutRmseAndWritesTheFigures(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectory(dir.resolve("data"));
     writeIdx(data);
-    Path config = dir.resolve("fast.json");
-    Files.writeString(config, "{\"architecture\": {\"criticUnits\": 4, \"image\": {\"height\": 8, \"width\": 8,"
-        + " \"channels\": 1, \"filters\": 2, \"criticFilters\": 2}},"
-        + " \"optimizer\": {\"batchSize\": 8, \"conditionalUpdates\": 1}, \"schedule\": {\"warmupEpochs\": 0}}");
+    Path config = tinyConfig(dir);
     Path figures = dir.resolve("figures");
     CliRunner.Run r = CliRunner.run("train", "--input", data.toString(), "--format", "idx", "--holdout", "8",
         "--epochs", "2", "--config", config.toString(), "--model", dir.resolve("model").toString(),
@@ -93,11 +100,7 @@ class ImageTrainingCommandTest {
   void resumesAnIdxRunOnItsOwnSplitAndRefusesAnotherSplit(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectory(dir.resolve("data"));
     writeIdx(data);
-    Path config = dir.resolve("fast.json");
-    Files.writeString(config, "{\"architecture\": {\"criticUnits\": 4, \"image\": {\"height\": 8, \"width\": 8,"
-        + " \"channels\": 1, \"filters\": 2, \"criticFilters\": 2}},"
-        + " \"optimizer\": {\"batchSize\": 8, \"conditionalUpdates\": 1},"
-        + " \"schedule\": {\"warmupEpochs\": 0, \"patience\": 100}}");
+    Path config = tinyConfig(dir);
     Path model = dir.resolve("model");
     CliRunner.Run first = CliRunner.run("train", "--input", data.toString(), "--format", "idx", "--holdout", "8",
         "--epochs", "2", "--config", config.toString(), "--model", model.toString(), "-q");
