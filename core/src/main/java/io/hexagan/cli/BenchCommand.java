@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hexagan.io.AtomicFiles;
 import io.hexagan.training.CsvImputeBenchmark;
+import io.hexagan.training.IterationProfile;
 import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.TrainingBenchmark;
 import io.hexagan.training.TrainingRunBenchmark;
@@ -73,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
           + "latent-factor tables of these sizes, e.g. 5000x60.")
   List<String> trainTables = List.of();
 
+  @Option(names = "--profile", paramLabel = "<n>", defaultValue = "0",
+      description = "Also trace this many training iterations per setting (TensorFlow's full trace) and print where "
+          + "their time goes: ops run, their own time against the wall time, and the op types that take most.")
+  int profile;
+
   @Option(names = "--json", paramLabel = "<file.json>", description = "Also write the results as JSON.")
   Path json;
 
@@ -90,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
       if (tableSizes.get(tableSizes.size() - 1)[1] < 2) {
         throw new ParameterException(spec.commandLine(), "--train-table: expected at least 2 columns, found " + size);
       }
+    }
+    if (profile < 0) {
+      throw new ParameterException(spec.commandLine(), "--profile: expected ≥ 0 iterations, found " + profile);
     }
     HexaGanConfig base = TrainCommand.configuration(preset, config, null, null);
     out.printf("machine: %d cores, %s %s, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
@@ -112,6 +121,25 @@ final class BenchCommand implements Callable<Integer> {
               r.estimatedGflopPerIteration(), r.estimatedGflopPerIteration() / (r.msPerIteration() / 1000),
               r.imputeRowsPerSecond());
           out.flush();
+        }
+      }
+    }
+    List<Map<String, Object>> profiles = new ArrayList<>();
+    if (profile > 0) {
+      for (int d : features) {
+        for (int b : batches) {
+          for (String t : threads) {
+            String[] p = t.split(":");
+            IterationProfile ip = TrainingBenchmark.profile(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+                warmup, profile, base);
+            printProfile(out, d, b, t, ip);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("features", d);
+            entry.put("batch", b);
+            entry.put("threads", t);
+            entry.put("profile", ip);
+            profiles.add(entry);
+          }
         }
       }
     }
@@ -154,6 +182,7 @@ final class BenchCommand implements Callable<Integer> {
       doc.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
       doc.put("java", System.getProperty("java.version"));
       doc.put("training", results);
+      doc.put("profiles", profiles);
       doc.put("csvImpute", csvResults);
       doc.put("trainingRuns", runs);
       byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc);
@@ -161,5 +190,21 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The profile's summary line and its ten costliest op types. */
+  private static void printProfile(PrintWriter out, int d, int batch, String threads, IterationProfile p) {
+    out.println();
+    out.printf(Locale.ROOT, "profile d = %d, batch %d, threads %s, %d traced iterations: %,.0f ops per iteration,"
+        + " their own time %.2f ms of %.2f ms wall (%.0f%%)%n", d, batch, threads, p.iterations(), p.opsPerIteration(),
+        p.opMicrosPerIteration() / 1000, p.wallMicrosPerIteration() / 1000,
+        100 * p.opMicrosPerIteration() / Math.max(1, p.wallMicrosPerIteration()));
+    out.println("| op type | ops/it | ms/it | µs per op |");
+    out.println("|---|---:|---:|---:|");
+    for (IterationProfile.OpType t : p.byType().subList(0, Math.min(10, p.byType().size()))) {
+      out.printf(Locale.ROOT, "| %s | %,.0f | %.3f | %.1f |%n", t.type(), t.opsPerIteration(),
+          t.microsPerIteration() / 1000, t.microsPerIteration() / t.opsPerIteration());
+    }
+    out.flush();
   }
 }

@@ -67,6 +67,19 @@ final class GraphSession implements AutoCloseable {
     return hexagan;
   }
 
+  /**
+   * Runs one training iteration under TensorFlow's full trace (outside the traffic counts) and
+   * returns its step statistics.
+   */
+  org.tensorflow.proto.StepStats traceIteration() {
+    org.tensorflow.proto.RunOptions options = org.tensorflow.proto.RunOptions.newBuilder()
+        .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
+    try (Result r = session.runner().addTarget(hexagan.trainIteration()).setOptions(options).runAndFetchMetadata()) {
+      return r.getMetadata().orElseThrow(() -> new IllegalStateException("traced run returned no metadata"))
+          .getStepStats();
+    }
+  }
+
   /** Number of operations in the graph. */
   int operationCount() {
     int n = 0;

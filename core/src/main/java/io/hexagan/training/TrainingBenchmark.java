@@ -4,7 +4,9 @@ import io.hexagan.graph.Architecture;
 import io.hexagan.graph.GraphSpec;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.savedmodel.ServingModel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.lang.management.ManagementFactory;
 
@@ -40,6 +42,10 @@ public final class TrainingBenchmark {
       long bytesFetchedPerIteration, int graphOperations, double estimatedGflopPerIteration,
       double imputeRowsPerSecond, long javaBytesAllocatedPerIteration) {}
 
+  /** Rows of the benchmark's synthetic training table, and how many of them are labelled. */
+  private static final int ROWS = 2000;
+  private static final int LABELED_ROWS = 1600;
+
   private TrainingBenchmark() {}
 
   /**
@@ -48,24 +54,11 @@ public final class TrainingBenchmark {
    */
   public static Result measure(int features, int batch, int intraOpThreads, int interOpThreads, int warmup,
       int iterations, HexaGanConfig base) {
-    int rows = 2000;
-    int labeled = 1600;
-    HexaGanConfig config = base.withOptimizer(base.optimizer().withBatchSize(batch));
-    GraphSpec spec = new GraphSpec(features, 2, labeled, rows - labeled, config.architecture(), config.losses(),
-        config.optimizer(), config.ablation(), 1, config.seed());
-    SessionSettings settings = new SessionSettings(intraOpThreads, interOpThreads, config.session().device(),
-        config.session().gpuMemoryGrowth());
-    SplittableRandom r = new SplittableRandom(1);
-    float[] x = new float[rows * features];
-    float[] m = new float[rows * features];
-    float[] y = new float[labeled * 2];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) r.nextDouble();
-      m[i] = r.nextDouble() < 0.8 ? 1f : 0f;
-    }
-    for (int i = 0; i < labeled; i++) {
-      y[i * 2 + r.nextInt(2)] = 1f;
-    }
+    Setup setup = Setup.of(features, batch, intraOpThreads, interOpThreads, base);
+    HexaGanConfig config = setup.config();
+    GraphSpec spec = setup.spec();
+    SessionSettings settings = setup.settings();
+    SyntheticTable table = SyntheticTable.of(ROWS, LABELED_ROWS, features);
     double[] times = new double[iterations];
     int ops;
     SessionTraffic.Snapshot traffic;
@@ -73,7 +66,7 @@ public final class TrainingBenchmark {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     try (GraphSession session = GraphSession.open(spec, settings)) {
-      session.load(x, m, y);
+      session.load(table.x(), table.m(), table.y());
       ops = session.operationCount();
       for (int i = 0; i < warmup; i++) {
         session.trainIteration();
@@ -94,6 +87,60 @@ public final class TrainingBenchmark {
     return new Result(features, batch, spec.batchRows(), intraOpThreads, interOpThreads, times[iterations / 2],
         times[(int) (iterations * 0.9)], (double) traffic.runs() / iterations, traffic.bytesFed() / iterations,
         traffic.bytesFetched() / iterations, ops, estimateFlops(spec) / 1e9, imputeRate, allocated / iterations);
+  }
+
+  /**
+   * Traces {@code traced} training iterations of the same setting as {@link #measure}, after
+   * {@code warmup} untraced ones.
+   */
+  public static IterationProfile profile(int features, int batch, int intraOpThreads, int interOpThreads, int warmup,
+      int traced, HexaGanConfig base) {
+    if (traced < 1) {
+      throw new IllegalArgumentException("traced: expected ≥ 1, found " + traced);
+    }
+    Setup setup = Setup.of(features, batch, intraOpThreads, interOpThreads, base);
+    SyntheticTable table = SyntheticTable.of(ROWS, LABELED_ROWS, features);
+    try (GraphSession session = GraphSession.open(setup.spec(), setup.settings())) {
+      session.load(table.x(), table.m(), table.y());
+      for (int i = 0; i < warmup; i++) {
+        session.trainIteration();
+      }
+      List<org.tensorflow.proto.StepStats> traces = new ArrayList<>();
+      for (int i = 0; i < traced; i++) {
+        traces.add(session.traceIteration());
+      }
+      return IterationProfile.of(traces);
+    }
+  }
+
+  /** The config, graph and session settings of one benchmark setting. */
+  private record Setup(HexaGanConfig config, GraphSpec spec, SessionSettings settings) {
+    static Setup of(int features, int batch, int intraOpThreads, int interOpThreads, HexaGanConfig base) {
+      HexaGanConfig config = base.withOptimizer(base.optimizer().withBatchSize(batch));
+      GraphSpec spec = new GraphSpec(features, 2, LABELED_ROWS, ROWS - LABELED_ROWS, config.architecture(),
+          config.losses(), config.optimizer(), config.ablation(), 1, config.seed());
+      SessionSettings settings = new SessionSettings(intraOpThreads, interOpThreads, config.session().device(),
+          config.session().gpuMemoryGrowth());
+      return new Setup(config, spec, settings);
+    }
+  }
+
+  /** The benchmark's table: uniform values, 80% of cells observed, two classes, seed 1. */
+  private record SyntheticTable(float[] x, float[] m, float[] y) {
+    static SyntheticTable of(int rows, int labeled, int features) {
+      SplittableRandom r = new SplittableRandom(1);
+      float[] x = new float[rows * features];
+      float[] m = new float[rows * features];
+      float[] y = new float[labeled * 2];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) r.nextDouble();
+        m[i] = r.nextDouble() < 0.8 ? 1f : 0f;
+      }
+      for (int i = 0; i < labeled; i++) {
+        y[i * 2 + r.nextInt(2)] = 1f;
+      }
+      return new SyntheticTable(x, m, y);
+    }
   }
 
   /** Rows per second through the serving graph's impute signature, 65,536 rows per call. */
