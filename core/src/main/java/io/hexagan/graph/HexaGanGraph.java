@@ -483,13 +483,17 @@ public final class HexaGanGraph {
   /** y_u from C's prediction of x̂_u, with the gradient the configured mode lets through. */
   private Operand<TFloat32> pseudoLabels(Stage s, Operand<TFloat32> xHatUnlabeled, boolean gradient) {
     Ops tf = s.tf;
-    Operand<TFloat32> p = tf.nn.softmax(classifier.logits(tf, s.w(classifier.network()), xHatUnlabeled));
-    Operand<TFloat32> hard = tf.oneHot(tf.math.argMax(p, tf.constant(1)), tf.constant(spec.classes()),
+    Operand<TFloat32> logits = classifier.logits(tf, s.w(classifier.network()), xHatUnlabeled);
+    // argmax of the logits is argmax of the softmax: HARD labels need no softmax.
+    Operand<TFloat32> hard = tf.oneHot(tf.math.argMax(logits, tf.constant(1)), tf.constant(spec.classes()),
         tf.constant(1f), tf.constant(0f));
     Operand<TFloat32> y = switch (spec.losses().pseudoLabels()) {
       case HARD -> tf.stopGradient(hard);
-      case STRAIGHT_THROUGH -> tf.math.add(p, tf.stopGradient(tf.math.sub(hard, p)));
-      case SOFT -> p;
+      case STRAIGHT_THROUGH -> {
+        Operand<TFloat32> p = tf.nn.softmax(logits);
+        yield tf.math.add(p, tf.stopGradient(tf.math.sub(hard, p)));
+      }
+      case SOFT -> tf.nn.softmax(logits);
     };
     return gradient ? y : tf.stopGradient(y);
   }
