@@ -25,8 +25,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>V is never formed when XᵀX has full rank: the Householder reduction {@code XᵀX = Q T Qᵀ}
  * ({@link TridiagonalForm}) gives e and b from T's eigenvalues and rotations, and {@code w = Q (T +
  * rI)⁻¹ Qᵀ Xᵀy} costs O(p²) per update, which makes a fit about (4/3)p³ instead of a full
- * eigendecomposition's several times that (MICE on madelon's 500 columns: the ridge fits went from
- * about 0.2 s to 0.06 s each). Forming XᵀX squares the condition number, so directions whose
+ * eigendecomposition's several times that. Forming XᵀX squares the condition number, so directions whose
  * eigenvalue is below {@link #NULL_SPACE} of the largest are rounding noise; when there are any
  * the fit takes the eigenvector route (EJML) and drops them, giving the minimum-norm weights.
  */
