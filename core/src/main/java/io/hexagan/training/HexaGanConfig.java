@@ -48,7 +48,7 @@ public record HexaGanConfig(
         LossWeights.paper().withMissingNoiseScale(0.01).withInputDropout(0.3).withPenaltyOutputSample(64),
         OptimizerSettings.paper().withRates(1e-3, 1e-4, 2e-3),
         Ablation.full(),
-        new Schedule(5, 300, 30, 0.05, 0.1, StoppingCriterion.COMBINED),
+        new Schedule(5, 300, 30, 0.05, 0.1, StoppingCriterion.IMPUTATION),
         1,
         SessionSettings.defaults());
   }

@@ -54,6 +54,6 @@ class ConfigJsonTest {
     for (Path f : files) {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
-    assertEquals(HexaGanConfig.defaults(), ConfigJson.read(dir.resolve("step4-input-dropout.json"), HexaGanConfig.defaults()));
+    assertEquals(HexaGanConfig.defaults(), ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), HexaGanConfig.defaults()));
   }
 }
