@@ -3,8 +3,7 @@ package io.hexagan.cli;
 import io.hexagan.eval.ImageExperiment;
 import io.hexagan.eval.TrainingFigures;
 import io.hexagan.io.ImageSet;
-import io.hexagan.savedmodel.ModelDirectory;
-import io.hexagan.training.ModelMetadata;
+import io.hexagan.training.HexaGan;
 import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.TrainingSummary;
 import java.io.PrintWriter;
@@ -28,13 +27,9 @@ final class ImageTrainingRun {
   static int run(CommandLine cli, TrainCommand c) throws Exception {
     ImageSet images = ImageSet.readDirectory(c.input);
     HexaGanConfig config = c.resume != null
-        ? ModelMetadata.fromJson(ModelDirectory.asset(c.resume, ModelDirectory.METADATA),
-            c.resume.resolve(ModelDirectory.ASSETS).resolve(ModelDirectory.METADATA).toString()).config()
+        ? HexaGan.resumedConfig(c.resume, c.epochs)
         : ImageExperiment.configFor(TrainCommand.configuration(
             c.preset == null ? TrainCommand.Preset.MNIST : c.preset, c.config, c.epochs, c.seed), images);
-    if (c.resume != null && c.epochs != null) {
-      config = config.withSchedule(config.schedule().withMaxEpochs(c.epochs));
-    }
     ImageExperiment.Split split = ImageExperiment.split(images,
         new ImageExperiment.Settings(c.holdout, c.missingRate, 0L));
     int maxEpochs = config.schedule().maxEpochs();

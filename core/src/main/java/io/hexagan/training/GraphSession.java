@@ -10,6 +10,8 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.proto.StepStats;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -71,9 +73,8 @@ final class GraphSession implements AutoCloseable {
    * Runs one training iteration under TensorFlow's full trace (outside the traffic counts) and
    * returns its step statistics.
    */
-  org.tensorflow.proto.StepStats traceIteration() {
-    org.tensorflow.proto.RunOptions options = org.tensorflow.proto.RunOptions.newBuilder()
-        .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
+  StepStats traceIteration() {
+    RunOptions options = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
     try (Result r = session.runner().addTarget(hexagan.trainIteration()).setOptions(options).runAndFetchMetadata()) {
       return r.getMetadata().orElseThrow(() -> new IllegalStateException("traced run returned no metadata"))
           .getStepStats();

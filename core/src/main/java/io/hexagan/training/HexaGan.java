@@ -47,16 +47,7 @@ public final class HexaGan {
    */
   public static HexaGanModel resume(MaskedTable table, Path dir, Integer maxEpochs, TrainingListener listener,
       Checkpointing checkpointing) {
-    try {
-      ModelDirectory.recover(dir);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(dir + ": cannot recover an interrupted write: " + e.getMessage(), e);
-    }
-    if (!ModelDirectory.isModel(dir)) {
-      throw new IllegalArgumentException(dir + ": not a hexagan model directory to resume from");
-    }
-    ModelMetadata metadata = ModelMetadata.fromJson(ModelDirectory.asset(dir, ModelDirectory.METADATA),
-        dir.resolve(ModelDirectory.ASSETS).resolve(ModelDirectory.METADATA).toString());
+    ModelMetadata metadata = resumable(dir);
     Path state = dir.resolve(ModelDirectory.TRAINING_STATE);
     if (!Files.isDirectory(state)) {
       throw new IllegalArgumentException(dir + ": no " + ModelDirectory.TRAINING_STATE + " to resume from");
@@ -66,10 +57,34 @@ public final class HexaGan {
       throw new IllegalArgumentException(dir + ": the input is not the table this model was trained on "
           + "(data SHA-256 " + fingerprint + ", model's " + metadata.provenance().dataSha256() + ")");
     }
-    HexaGanConfig config = metadata.config();
-    if (maxEpochs != null) {
-      config = config.withSchedule(config.schedule().withMaxEpochs(maxEpochs));
-    }
-    return new Trainer(table, config, listener, checkpointing, new Trainer.Resume(state, metadata.summary())).run();
+    return new Trainer(table, continued(metadata.config(), maxEpochs), listener, checkpointing,
+        new Trainer.Resume(state, metadata.summary())).run();
   }
+
+  /**
+   * The settings {@link #resume} would continue the model in {@code dir} with (its own, the epoch
+   * budget replaced by {@code maxEpochs} unless null), for callers that plan around the run.
+   */
+  public static HexaGanConfig resumedConfig(Path dir, Integer maxEpochs) {
+    return continued(resumable(dir).config(), maxEpochs);
+  }
+
+  /** The metadata of the model directory {@code dir}, after recovering an interrupted write. */
+  private static ModelMetadata resumable(Path dir) {
+    try {
+      ModelDirectory.recover(dir);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(dir + ": cannot recover an interrupted write: " + e.getMessage(), e);
+    }
+    if (!ModelDirectory.isModel(dir)) {
+      throw new IllegalArgumentException(dir + ": not a hexagan model directory to resume from");
+    }
+    return ModelMetadata.fromJson(ModelDirectory.asset(dir, ModelDirectory.METADATA),
+        dir.resolve(ModelDirectory.ASSETS).resolve(ModelDirectory.METADATA).toString());
+  }
+
+  private static HexaGanConfig continued(HexaGanConfig config, Integer maxEpochs) {
+    return maxEpochs == null ? config : config.withSchedule(config.schedule().withMaxEpochs(maxEpochs));
+  }
+
 }
