@@ -83,6 +83,8 @@ public final class HexaGanGraph {
   private final Classifier<TFloat32> classifier;
   private final Map<Network<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
   private final List<ResourceVariable<TFloat32>> bestVariables = new ArrayList<>();
+  /** The moving averages of the networks' weights, in the order of their variables; empty when off. */
+  private final List<ResourceVariable<TFloat32>> averageVariables = new ArrayList<>();
 
   private final ResourceVariable<TFloat32> dataValues;
   private final ResourceVariable<TFloat32> dataMask;
@@ -100,6 +102,8 @@ public final class HexaGanGraph {
   private final Op resetLosses;
   private final Op snapshot;
   private final Op restoreSnapshot;
+  private final Op startAverage;
+  private final Op swapAverage;
   private final Inference inference;
 
   private HexaGanGraph(Graph graph, GraphSpec spec, String device) {
@@ -152,6 +156,13 @@ public final class HexaGanGraph {
     resetLosses = root.withSubScope("train").withName("reset_losses").assignVariableOp(
         lossSums.handle(), root.zeros(root.constant(new long[] {k}), F));
 
+    List<Op> start = new ArrayList<>();
+    List<Op> swap = new ArrayList<>();
+    if (spec.optimizer().averaging()) {
+      buildAverages(root.withSubScope("average"), start, swap);
+    }
+    startAverage = start.isEmpty() ? null : root.withControlDependencies(start).withName("start_average").noOp();
+    swapAverage = swap.isEmpty() ? null : root.withControlDependencies(swap).withName("swap_average").noOp();
     trainIteration = buildIteration(root.withSubScope("iteration"));
     warmupIteration = buildWarmup(root.withSubScope("warmup"));
     List<Op> save = new ArrayList<>();
@@ -283,6 +294,19 @@ public final class HexaGanGraph {
     return restoreSnapshot;
   }
 
+  /** Sets every weight average to the current weights; null without averaging. */
+  public Op startAverage() {
+    return startAverage;
+  }
+
+  /**
+   * Exchanges every network's weights with their moving averages (its own inverse); null without
+   * averaging.
+   */
+  public Op swapAverage() {
+    return swapAverage;
+  }
+
   public Inference inference() {
     return inference;
   }
@@ -328,6 +352,7 @@ public final class HexaGanGraph {
     }
     all.addAll(optimizerSlots());
     all.addAll(bestVariables);
+    all.addAll(averageVariables);
     all.add(step);
     return all;
   }
@@ -586,16 +611,25 @@ public final class HexaGanGraph {
     return tf.stopGradient(encoder.encode(tf, s.w(encoder.network()), xl, ml));
   }
 
-  /** The update of E and G_MI: L_GMI + α1 L_recon (eq. 3, 5). */
+  /** The update of E and G_MI: L_GMI + α1 (L_recon + β L_recon over the hidden cells) (eq. 3, 5). */
   private Op imputerStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
-    Imputed imp = impute(s, withInputDropout(tf, b));
+    Batch seen = withInputDropout(tf, b);
+    Imputed imp = impute(s, seen);
     Operand<TFloat32> labels = criticLabels(s, b, tf.stopGradient(imp.xHat()));
     Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), imp.xHat(), labels);
     Operand<TFloat32> adversarial = Losses.elementwiseGenerator(tf, elementScores(tf, scores, b.rows()), b.mask());
     Operand<TFloat32> recon = Losses.reconstruction(tf, b.values(), imp.xBar(), b.mask());
+    Operand<TFloat32> fit = recon;
+    double beta = spec.losses().hiddenReconstruction();
+    if (beta > 0 && spec.losses().inputDropout() > 0) {
+      // + β · the mean squared error over the observed cells E did not see.
+      Operand<TFloat32> hidden = tf.math.sub(b.mask(), seen.encoderMask());
+      fit = tf.math.add(recon,
+          tf.math.mul(tf.constant((float) beta), Losses.reconstruction(tf, b.values(), imp.xBar(), hidden)));
+    }
     Operand<TFloat32> loss = tf.math.add(adversarial,
-        tf.math.mul(tf.constant((float) spec.losses().reconstruction()), recon));
+        tf.math.mul(tf.constant((float) spec.losses().reconstruction()), fit));
     add(losses, GENERATOR_IMPUTATION, adversarial);
     add(losses, RECONSTRUCTION, recon);
     // E and G_MI minimise the same loss; each update touches its own variables only.
@@ -782,7 +816,28 @@ public final class HexaGanGraph {
     if (classifier != null) {
       previous = classifierStage(stageAfter(tf, previous), b, losses);
     }
+    if (!averageVariables.isEmpty()) {
+      previous = averageStage(stageAfter(tf, previous).tf);
+    }
     return finish(tf, previous, losses);
+  }
+
+  /**
+   * w̄ ← w̄ − (w̄ − w) / n for every weight, after the iteration's updates, n = averagingEpochs ·
+   * iterations per epoch (at least 1).
+   */
+  private Op averageStage(Ops tf) {
+    double n = Math.max(1, spec.optimizer().averagingEpochs() * spec.iterationsPerEpoch());
+    Operand<TFloat32> rate = tf.constant((float) (1 / n));
+    List<Op> updates = new ArrayList<>();
+    int i = 0;
+    for (Network<TFloat32> net : networks()) {
+      for (ResourceVariable<TFloat32> v : net.variables()) {
+        ResourceVariable<TFloat32> a = averageVariables.get(i++);
+        updates.add(tf.assignSubVariableOp(a.handle(), tf.math.mul(rate, tf.math.sub(a.read(tf), v.read(tf)))));
+      }
+    }
+    return tf.withControlDependencies(updates).noOp();
   }
 
   private Op buildWarmup(Ops tf) {
@@ -841,6 +896,24 @@ public final class HexaGanGraph {
         bestVariables.add(best);
         save.add(tf.assignVariableOp(best.handle(), v.read(tf)));
         restore.add(tf.assignVariableOp(v.handle(), best.read(tf)));
+      }
+    }
+  }
+
+  private void buildAverages(Ops tf, List<Op> start, List<Op> swap) {
+    Ops init = tf.withInitScope();
+    for (Network<TFloat32> n : networks()) {
+      for (ResourceVariable<TFloat32> v : n.variables()) {
+        ResourceVariable<TFloat32> a = ResourceVariable.create(tf, VariableSaver.AVERAGE_PREFIX + v.name(), v.type(),
+            v.shape(), init.zeros(init.constant(v.shape()), v.type()));
+        averageVariables.add(a);
+        start.add(tf.assignVariableOp(a.handle(), v.read(tf)));
+        // Both reads complete before either write.
+        Operand<TFloat32> weights = v.read(tf);
+        Operand<TFloat32> average = a.read(tf);
+        Ops afterReads = tf.withControlDependencies(List.of(weights, average));
+        swap.add(afterReads.assignVariableOp(v.handle(), average));
+        swap.add(afterReads.assignVariableOp(a.handle(), weights));
       }
     }
   }

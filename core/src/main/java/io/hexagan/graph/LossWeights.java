@@ -27,6 +27,11 @@ package io.hexagan.graph;
  *     min(outputs, u) times, u the width of D_MI's last hidden layer ({@link
  *     GradientPenalties#elementwise}); a sample of u or more outputs would cost as much, so it
  *     is not drawn and the exact penalty is computed instead
+ * @param hiddenReconstruction β, weight of the reconstruction error on the cells the input
+ *     dropout hid from E, added inside L_recon: {@code L_recon + β · mean over hidden cells of (x −
+ *     x̄)²}. L_recon alone scores the cells E saw with weight 1 − p and the hidden ones with p; β
+ *     tilts it towards the cells that are scored as imputation is (0 = off, as in the paper; no
+ *     effect without input dropout)
  */
 public record LossWeights(
     double imputationPenalty,
@@ -41,7 +46,8 @@ public record LossWeights(
     PseudoLabels pseudoLabels,
     boolean penalizeLabelOutput,
     double inputDropout,
-    int penaltyOutputSample) {
+    int penaltyOutputSample,
+    double hiddenReconstruction) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -58,6 +64,7 @@ public record LossWeights(
     if (!(inputDropout >= 0 && inputDropout < 1)) {
       throw new IllegalArgumentException("inputDropout: expected a share in [0, 1), found " + inputDropout);
     }
+    requireNonNegative("hiddenReconstruction", hiddenReconstruction);
     if (penaltyOutputSample < 0) {
       throw new IllegalArgumentException("penaltyOutputSample: expected 0 (all) or a positive count, found " + penaltyOutputSample);
     }
@@ -68,45 +75,52 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
   }
 
   /** This with the mean fill of missing slots switched on or off. */
   public LossWeights withMeanFill(boolean on) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, on, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
   }
 
   /** This with the input dropout of the imputer's update replaced. */
   public LossWeights withInputDropout(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput,
-        share, penaltyOutputSample);
+        share, penaltyOutputSample, hiddenReconstruction);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction);
+  }
+
+  /** This with β, the extra reconstruction weight on the cells the input dropout hid, replaced. */
+  public LossWeights withHiddenReconstruction(double beta) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta);
   }
 
   private static void requireNonNegative(String name, double v) {

@@ -13,6 +13,10 @@ package io.hexagan.graph;
  * @param epsilon RMSprop's ε (TensorFlow 1 default 1e-10)
  * @param batchSize labelled rows per iteration; unlabelled rows are added in proportion (authors: 64)
  * @param conditionalUpdates updates of G_CG and D_CG per update of E (paper: 10)
+ * @param averagingEpochs time constant, in epochs, of an exponential moving average of every
+ *     network's weights ({@code w̄ ← w̄ + (w − w̄) / (averagingEpochs · iterations per epoch)} after
+ *     each iteration of the main loop); the average is what is validated, kept and served, the
+ *     raw weights are what training continues from. 0 = off (the paper: no averaging)
  */
 public record OptimizerSettings(
     double imputationRate,
@@ -22,7 +26,8 @@ public record OptimizerSettings(
     double rho,
     double epsilon,
     int batchSize,
-    int conditionalUpdates) {
+    int conditionalUpdates,
+    double averagingEpochs) {
 
   public OptimizerSettings {
     requirePositive("imputationRate", imputationRate);
@@ -38,6 +43,9 @@ public record OptimizerSettings(
     if (batchSize < 2 || batchSize > 65536) {
       throw new IllegalArgumentException("batchSize: expected 2 to 65536, found " + batchSize);
     }
+    if (!(averagingEpochs >= 0 && averagingEpochs <= 1000)) {
+      throw new IllegalArgumentException("averagingEpochs: expected 0 (off) to 1000, found " + averagingEpochs);
+    }
     if (conditionalUpdates < 1 || conditionalUpdates > 100) {
       throw new IllegalArgumentException("conditionalUpdates: expected 1 to 100, found " + conditionalUpdates);
     }
@@ -45,17 +53,28 @@ public record OptimizerSettings(
 
   /** The authors' settings. */
   public static OptimizerSettings paper() {
-    return new OptimizerSettings(2e-4, 2e-5, 2e-3, 0.99999, 0.9, 1e-10, 64, 10);
+    return new OptimizerSettings(2e-4, 2e-5, 2e-3, 0.99999, 0.9, 1e-10, 64, 10, 0);
   }
 
   /** This with the batch size replaced. */
   public OptimizerSettings withBatchSize(int size) {
-    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size, conditionalUpdates);
+    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size, conditionalUpdates, averagingEpochs);
   }
 
   /** This with the three learning rates replaced. */
   public OptimizerSettings withRates(double imputation, double conditional, double classifier) {
-    return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize, conditionalUpdates);
+    return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize, conditionalUpdates, averagingEpochs);
+  }
+
+  /** This with the weight average's time constant replaced (0 = off). */
+  public OptimizerSettings withAveragingEpochs(double epochs) {
+    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, batchSize,
+        conditionalUpdates, epochs);
+  }
+
+  /** Whether the served weights are a moving average of the trained ones. */
+  public boolean averaging() {
+    return averagingEpochs > 0;
   }
 
   private static void requirePositive(String name, double v) {

@@ -36,6 +36,9 @@ public final class VariableSaver {
   /** Prefix of the training graph's best-epoch snapshot variables. */
   public static final String BEST_PREFIX = "best/";
 
+  /** Prefix of the moving averages of the networks' weights ({@link OptimizerSettings#averagingEpochs()}). */
+  public static final String AVERAGE_PREFIX = "average/";
+
   private VariableSaver() {}
 
   /** Adds the save and restore ops for {@code variables} to the graph of {@code root}. */

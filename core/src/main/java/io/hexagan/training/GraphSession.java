@@ -135,6 +135,20 @@ final class GraphSession implements AutoCloseable {
     run(session.runner().addTarget(hexagan.restoreSnapshot()), 0).close();
   }
 
+  /** Starts the weight averages at the current weights (no-op without averaging). */
+  void startAverage() {
+    if (hexagan.startAverage() != null) {
+      run(session.runner().addTarget(hexagan.startAverage()), 0).close();
+    }
+  }
+
+  /** Exchanges the weights with their averages (no-op without averaging); twice restores them. */
+  void swapAverage() {
+    if (hexagan.swapAverage() != null) {
+      run(session.runner().addTarget(hexagan.swapAverage()), 0).close();
+    }
+  }
+
   /** Loss sums since the last reset, first non-finite iteration per loss, and the step. */
   record LossState(float[] sums, long[] firstNonFinite, long step) {}
 

@@ -145,6 +145,9 @@ final class Trainer {
           listener.onEpoch(report);
         }
       }
+      if (resume == null) {
+        session.startAverage();
+      }
       while (epochs < schedule.maxEpochs() && !patienceSpent()) {
         int e = ++epochs;
         long t0 = System.nanoTime();
@@ -153,6 +156,9 @@ final class Trainer {
           session.trainIteration();
         }
         Map<String, Double> losses = readLosses(perEpoch, e);
+        // With weight averaging, the averages are validated, kept and probed; training goes on
+        // from the raw weights, swapped back before any checkpoint.
+        session.swapAverage();
         ValidationResult validation = validator.enabled() ? validator.evaluate(session, schedule.criterion()) : null;
         boolean improved = validation == null || validation.score() < best;
         if (improved) {
@@ -166,6 +172,7 @@ final class Trainer {
         history.add(report);
         listener.onEpoch(report);
         listener.afterEpoch(report, new SessionProbe(session, scaler));
+        session.swapAverage();
         if (checkpointing != null && e % checkpointing.everyEpochs() == 0 && e < schedule.maxEpochs()
             && !patienceSpent()) {
           try (HexaGanModel partial = model(summary())) {

@@ -143,6 +143,59 @@ class HexaGanTrainingTest {
   }
 
   @Test
+  void hiddenReconstructionWeightActsOnlyThroughInputDropout() {
+    // β weighs the cells the input dropout hid: it changes training when some are hidden, and
+    // leaves every bit of it alone when none are.
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 5);
+    HexaGanConfig config = SyntheticTables.quick(2);
+    HexaGanConfig noDropout = config.withLosses(config.losses().withInputDropout(0));
+    assertNotEquals(lastLosses(data, config), lastLosses(data, withBeta(config, 4)));
+    assertEquals(lastLosses(data, noDropout), lastLosses(data, withBeta(noDropout, 4)));
+  }
+
+  private static HexaGanConfig withBeta(HexaGanConfig c, double beta) {
+    return c.withLosses(c.losses().withHiddenReconstruction(beta));
+  }
+
+  private static Object lastLosses(SyntheticTables.Masked data, HexaGanConfig config) {
+    try (HexaGanModel m = HexaGan.train(data.table(), config)) {
+      List<EpochReport> h = m.summary().history();
+      return h.get(h.size() - 1).meanLosses();
+    }
+  }
+
+  @Test
+  void weightAverageIsServedWhileTrainingContinuesFromTheRawWeights() {
+    SyntheticTables.Masked data = SyntheticTables.correlated(200, 0.2, 3);
+    HexaGanConfig plain = SyntheticTables.quick(3);
+    HexaGanConfig averaged = plain.withOptimizer(plain.optimizer().withAveragingEpochs(50));
+    List<EpochReport> plainHistory;
+    List<EpochReport> averagedHistory;
+    double[][] plainImputed;
+    double[][] averagedImputed;
+    try (HexaGanModel m = HexaGan.train(data.table(), plain)) {
+      plainHistory = m.summary().history();
+      plainImputed = m.impute(data.table().values());
+    }
+    try (HexaGanModel m = HexaGan.train(data.table(), averaged)) {
+      averagedHistory = m.summary().history();
+      averagedImputed = m.impute(data.table().values());
+    }
+    // The same training, to the last bit: the averages never feed back into the raw weights.
+    for (int e = 0; e < plainHistory.size(); e++) {
+      assertEquals(plainHistory.get(e).meanLosses(), averagedHistory.get(e).meanLosses(), "epoch " + e);
+    }
+    // A 50-epoch average after 3 epochs is still close to the initial weights: other imputations.
+    double largest = 0;
+    for (int r = 0; r < plainImputed.length; r++) {
+      for (int c = 0; c < plainImputed[r].length; c++) {
+        largest = Math.max(largest, Math.abs(plainImputed[r][c] - averagedImputed[r][c]));
+      }
+    }
+    assertTrue(largest > 1e-2, "averaged and raw weights impute alike: " + largest);
+  }
+
+  @Test
   void divergenceStopsTrainingNamingTheLossAndIteration() {
     SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 6);
     HexaGanConfig quick = SyntheticTables.quick(20);
