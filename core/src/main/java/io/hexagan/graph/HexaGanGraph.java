@@ -83,7 +83,7 @@ public final class HexaGanGraph {
   private final Classifier<TFloat32> classifier;
   private final Map<Network<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
   private final List<ResourceVariable<TFloat32>> bestVariables = new ArrayList<>();
-  /** The moving averages of the networks' weights, in the order of their variables; empty when off. */
+  /** The moving averages of the served networks' weights, in the order of their variables; empty when off. */
   private final List<ResourceVariable<TFloat32>> averageVariables = new ArrayList<>();
 
   private final ResourceVariable<TFloat32> dataValues;
@@ -331,6 +331,21 @@ public final class HexaGanGraph {
     }
     if (classifier != null) {
       list.add(classifier.network());
+    }
+    return list;
+  }
+
+  /**
+   * The networks inference uses (E, G_MI, G_CG, C; not the critics), in a fixed order: the ones
+   * whose weights are averaged.
+   */
+  private List<Network<TFloat32>> servedNetworks() {
+    List<Network<TFloat32>> list = new ArrayList<>(networks());
+    if (imputationCritic != null) {
+      list.remove(imputationCritic.network());
+    }
+    if (conditionalCritic != null) {
+      list.remove(conditionalCritic.network());
     }
     return list;
   }
@@ -831,7 +846,7 @@ public final class HexaGanGraph {
     Operand<TFloat32> rate = tf.constant((float) (1 / n));
     List<Op> updates = new ArrayList<>();
     int i = 0;
-    for (Network<TFloat32> net : networks()) {
+    for (Network<TFloat32> net : servedNetworks()) {
       for (ResourceVariable<TFloat32> v : net.variables()) {
         ResourceVariable<TFloat32> a = averageVariables.get(i++);
         updates.add(tf.assignSubVariableOp(a.handle(), tf.math.mul(rate, tf.math.sub(a.read(tf), v.read(tf)))));
@@ -902,7 +917,7 @@ public final class HexaGanGraph {
 
   private void buildAverages(Ops tf, List<Op> start, List<Op> swap) {
     Ops init = tf.withInitScope();
-    for (Network<TFloat32> n : networks()) {
+    for (Network<TFloat32> n : servedNetworks()) {
       for (ResourceVariable<TFloat32> v : n.variables()) {
         ResourceVariable<TFloat32> a = ResourceVariable.create(tf, VariableSaver.AVERAGE_PREFIX + v.name(), v.type(),
             v.shape(), init.zeros(init.constant(v.shape()), v.type()));

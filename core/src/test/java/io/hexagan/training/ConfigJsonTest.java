@@ -54,6 +54,9 @@ class ConfigJsonTest {
     for (Path f : files) {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
-    assertEquals(HexaGanConfig.defaults(), ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), HexaGanConfig.defaults()));
+    HexaGanConfig d = HexaGanConfig.defaults();
+    assertEquals(d, ConfigJson.read(dir.resolve("step6-weight-average.json"), d));
+    assertEquals(d.withOptimizer(d.optimizer().withAveragingEpochs(0)),
+        ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is the defaults before step 6");
   }
 }

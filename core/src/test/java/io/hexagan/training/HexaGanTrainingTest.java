@@ -167,8 +167,9 @@ class HexaGanTrainingTest {
   @Test
   void weightAverageIsServedWhileTrainingContinuesFromTheRawWeights() {
     SyntheticTables.Masked data = SyntheticTables.correlated(200, 0.2, 3);
-    HexaGanConfig plain = SyntheticTables.quick(3);
-    HexaGanConfig averaged = plain.withOptimizer(plain.optimizer().withAveragingEpochs(50));
+    HexaGanConfig quick = SyntheticTables.quick(3);
+    HexaGanConfig plain = quick.withOptimizer(quick.optimizer().withAveragingEpochs(0));
+    HexaGanConfig averaged = quick.withOptimizer(quick.optimizer().withAveragingEpochs(50));
     List<EpochReport> plainHistory;
     List<EpochReport> averagedHistory;
     double[][] plainImputed;
