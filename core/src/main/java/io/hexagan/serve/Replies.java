@@ -22,12 +22,26 @@ final class Replies {
     }
   }
 
-  /** Sends {@code e}'s error answer (with its {@code Allow} header, if any) and closes the response body. */
+  /**
+   * Sends {@code e}'s error answer (with its {@code Allow} header, if any) and closes the response
+   * body. A refused request that carried a body may have left more of it unread than the JDK
+   * server drains (64 KiB), in which case the server closes the connection: the answer says {@code
+   * Connection: close}, so that no client sends its next request on a connection about to close.
+   */
   static void send(HttpExchange exchange, ApiException e) throws IOException {
     if (e.allow() != null) {
       exchange.getResponseHeaders().set("Allow", e.allow());
     }
+    if (carriesBody(exchange)) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     send(exchange, e.status(), error(e.getMessage()));
+  }
+
+  private static boolean carriesBody(HttpExchange exchange) {
+    var h = exchange.getRequestHeaders();
+    String length = h.getFirst("Content-Length");
+    return h.containsKey("Transfer-Encoding") || (length != null && !length.trim().equals("0"));
   }
 
   /**

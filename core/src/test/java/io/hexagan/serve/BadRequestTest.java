@@ -166,6 +166,8 @@ class BadRequestTest {
     ServeClient.Response r = client.send(request);
     assertEquals(413, r.status(), r.body());
     assertTrue(r.error().contains("larger than the server's limit"), r.error());
+    // Most of the body is unread: the server closes this connection, and says so.
+    assertEquals("close", r.headers().firstValue("Connection").orElse(""));
   }
 
   @Test
