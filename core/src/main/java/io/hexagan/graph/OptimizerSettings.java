@@ -14,9 +14,10 @@ package io.hexagan.graph;
  * @param batchSize labelled rows per iteration; unlabelled rows are added in proportion (authors: 64)
  * @param conditionalUpdates updates of G_CG and D_CG per update of E (paper: 10)
  * @param averagingEpochs time constant, in epochs, of an exponential moving average of the weights
- *     of the networks inference uses (E, G_MI, G_CG, C) ({@code w̄ ← w̄ + (w − w̄) / (averagingEpochs · iterations per epoch)} after
- *     each iteration of the main loop); the average is what is validated, kept and served, the
- *     raw weights are what training continues from. 0 = off (the paper: no averaging)
+ *     of the networks inference uses (E, G_MI, G_CG, C): after each iteration of the main loop
+ *     {@code w̄ ← w̄ + (w − w̄) / n}, n = averagingEpochs · iterations per epoch. The average is
+ *     what is validated, kept and served; the raw weights are what training continues from. 0 =
+ *     off (the paper: no averaging)
  */
 public record OptimizerSettings(
     double imputationRate,
