@@ -49,9 +49,12 @@ public record TripleGanSettings(
     }
   }
 
-  /** hexagan's defaults, with the given treatment of imbalance. */
+  /**
+   * hexagan's defaults, with the given treatment of imbalance. The networks stay 128 wide (the
+   * width the cascades of docs/RESULTS.md were measured with), whatever HexaGAN's default width.
+   */
   public static TripleGanSettings defaults(ClassImbalance imbalance) {
-    return new TripleGanSettings(imbalance, Architecture.defaults(), 64, 0.5, 0.1, 0.3,
+    return new TripleGanSettings(imbalance, Architecture.defaults().withHiddenUnits(Architecture.AUTO), 64, 0.5, 0.1, 0.3,
         new AdamSettings(1e-3, 0.5, 0.999, 1e-8), 3_000, 0, BaselineThreads.single());
   }
 

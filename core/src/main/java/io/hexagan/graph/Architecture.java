@@ -7,8 +7,10 @@ package io.hexagan.graph;
  * <p>The paper leaves these open; the authors' released code uses one hidden ReLU layer of width
  * d/2 in every network and d_h = d/2 ({@link #paper()}).
  *
- * @param hiddenUnits width of the hidden layers of E, G_MI, G_CG and C; 0 = 128, -1 = d/2. 128
- *     imputed better than clamp(d, 32, 128) on breast and wine (docs/RESULTS.md)
+ * @param hiddenUnits width of the hidden layers of E, G_MI, G_CG and C; -1 = d/2; 0 = 128 (the
+ *     default until 256 replaced it: a model written with 0 loads at the width it was trained
+ *     with). 256, the default, imputed better than 128 on breast, wine and credit and the same on
+ *     madelon; 128 better than clamp(d, 32, 128) (docs/RESULTS.md)
  * @param hiddenLayers hidden layers of E, G_MI, G_CG and C (1 in the authors' code; 2 imputed no
  *     better on breast and wine and cost more)
  * @param latentDim d_h, the dimension of the hidden space of E, G_CG and D_CG; 0 = {@code clamp(d,
@@ -59,10 +61,14 @@ public record Architecture(
     }
   }
 
-  /** hexagan's defaults. */
+  /** hexagan's defaults: E, G_MI, G_CG and C {@value #DEFAULT_HIDDEN_UNITS} wide, the rest derived from d. */
   public static Architecture defaults() {
-    return new Architecture(0, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE);
+    return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
+        ImageLayout.NONE);
   }
+
+  /** Width of the hidden layers of E, G_MI, G_CG and C in {@link #defaults()}. */
+  public static final int DEFAULT_HIDDEN_UNITS = 256;
 
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {

@@ -48,9 +48,9 @@ class ConvolutionalNetworksTest {
       assertEquals(785, dmi.network().outputWidth());
       assertEquals(784, dmi.elementOutputs());
       assertEquals(32, dmi.network().hiddenWidth());
-      // E: 5·5·2·32 + 32, 5·5·32·64 + 64, then the dense E's layers 3136·128 + 128, 128·64 + 64;
+      // E: 5·5·2·32 + 32, 5·5·32·64 + 64, then the dense E's layers 3136·256 + 256, 256·64 + 64;
       // G_MI: 64·3136 + 3136, 5·5·32·64 + 32, 5·5·1·32 + 1.
-      assertEquals(1632 + 51264 + 401536 + 8256, e.network().parameterCount());
+      assertEquals(1632 + 51264 + 803072 + 16448, e.network().parameterCount());
       assertEquals(203840 + 51232 + 801, gmi.network().parameterCount());
       Operand<TFloat32> x = tf.random.randomUniform(tf.constant(new int[] {ROWS, 784}), TFloat32.class);
       Operand<TFloat32> m = tf.dtypes.cast(tf.math.greater(x, tf.constant(0.5f)), TFloat32.class);
