@@ -60,9 +60,9 @@ public record HexaGanConfig(
    * 784 outputs costs 32 backward blocks (no output sample); a linear hidden space (E's and G_CG's
    * output): with tanh, E's 64 outputs saturated when RMSprop's steps grew after ~150 iterations,
    * every image got the same h and the imputer settled on the per-pixel mean (RMSE 0.26 for 6
-   * epochs); linear, E kept them apart; E's dense layer 512 wide and d_h = 256 (held-out RMSE 0.1002
-   * after 30 epochs, against 0.1076 with 128 and 64: README); 20 epochs after one warm-up epoch, the
-   * epoch kept by the validation imputation RMSE.
+   * epochs); linear, E kept them apart; the dense hidden layers (E's, G_CG's, C's) 512 wide and
+   * d_h = 256 (held-out RMSE 0.1002 after 30 epochs, against 0.1076 with 128 and 64: README); 20
+   * epochs after one warm-up epoch, the epoch kept by the validation imputation RMSE.
    */
   public static HexaGanConfig mnist() {
     HexaGanConfig d = defaults();
