@@ -54,8 +54,8 @@ public record TripleGanSettings(
    * width the cascades of docs/RESULTS.md were measured with), whatever HexaGAN's default width.
    */
   public static TripleGanSettings defaults(ClassImbalance imbalance) {
-    return new TripleGanSettings(imbalance, Architecture.defaults().withHiddenUnits(Architecture.AUTO), 64, 0.5, 0.1, 0.3,
-        new AdamSettings(1e-3, 0.5, 0.999, 1e-8), 3_000, 0, BaselineThreads.single());
+    return new TripleGanSettings(imbalance, Architecture.defaults().withHiddenUnits(Architecture.AUTO), 64, 0.5,
+        0.1, 0.3, new AdamSettings(1e-3, 0.5, 0.999, 1e-8), 3_000, 0, BaselineThreads.single());
   }
 
   /** These settings with the number of iterations replaced. */

@@ -1,9 +1,12 @@
 package io.hexagan.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hexagan.training.ConfigJson;
 import io.hexagan.training.HexaGanConfig;
+import io.hexagan.training.ModelMetadata;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -15,12 +18,20 @@ class ArchitectureTest {
     assertEquals(11, Architecture.defaults().withHiddenUnits(Architecture.HALF_OF_FEATURES).resolve(23).hiddenUnits());
   }
 
-  /** A model's stored settings written while 0 meant the default load at the width they were trained with. */
+  /**
+   * A model directory written while 0 meant the default width stores {@code "hiddenUnits" : 0} in
+   * its metadata; read back, it resolves to the width it was trained with, 128.
+   */
   @Test
-  void settingsWrittenWithTheOldDefaultResolveToTheOldWidth() {
-    HexaGanConfig old = ConfigJson.overlay(HexaGanConfig.defaults(), "{\"architecture\": {\"hiddenUnits\": 0}}",
-        "model.json");
-    assertEquals(128, old.architecture().resolve(30).hiddenUnits());
-    assertEquals(256, HexaGanConfig.defaults().architecture().resolve(30).hiddenUnits());
+  void aModelWrittenWithTheOldDefaultReadsBackAtItsOwnWidth() {
+    HexaGanConfig old = HexaGanConfig.defaults()
+        .withArchitecture(HexaGanConfig.defaults().architecture().withHiddenUnits(Architecture.AUTO));
+    ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
+        new double[] {0, 0}, new double[] {1, 1}, old, null, null);
+    byte[] json = written.toJson();
+    assertTrue(new String(json, StandardCharsets.UTF_8).contains("\"hiddenUnits\" : 0"));
+    ModelMetadata read = ModelMetadata.fromJson(json, "hexagan.json");
+    assertEquals(128, read.config().architecture().resolve(2).hiddenUnits());
+    assertEquals(256, HexaGanConfig.defaults().architecture().resolve(2).hiddenUnits());
   }
 }
