@@ -4,6 +4,7 @@ import static io.hexagan.serve.ServeClient.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,13 +91,7 @@ class ConcurrencyTest {
       pool.shutdownNow();
       assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
     }
-    // A handler counts itself out after its answer is written, so a client can read the last
-    // answer a moment before the count drops (seen once on a busy machine): the count must reach
-    // 0 soon, not at once; a request that never counted itself out still fails here.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (server.inFlight() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    ServerIdle.await(server, Duration.ofSeconds(10));
     assertEquals(0, server.inFlight());
   }
 }

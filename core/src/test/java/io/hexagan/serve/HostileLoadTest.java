@@ -86,10 +86,10 @@ class HostileLoadTest {
       }
 
       Tally first = half(port, requests, expected);
-      awaitIdle(server);
+      ServerIdle.await(server, WAIT);
       long afterFirst = usedHeapAfterGc();
       Tally second = half(port, requests, expected);
-      awaitIdle(server);
+      ServerIdle.await(server, WAIT);
       long afterSecond = usedHeapAfterGc();
 
       double growthMib = (afterSecond - afterFirst) / 1048576.0;
@@ -236,14 +236,6 @@ class HostileLoadTest {
       least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
     return least;
-  }
-
-  private static void awaitIdle(ModelServer server) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (server.inFlight() > 0) {
-      assertTrue(System.nanoTime() < deadline, "requests still in flight");
-      Thread.sleep(5);
-    }
   }
 
   private static double round(double v) {

@@ -178,7 +178,7 @@ class SlowClientTest {
    * pool thread by a deadline would cut one of them.
    */
   private static void assertAnswersAgain() throws IOException {
-    awaitIdle();
+    ServerIdle.await(server, WAIT);
     try (RawClient c = new RawClient(port(), WAIT)) {
       for (int i = 0; i < 4 * THREADS; i++) {
         c.send(RawClient.head("POST", PREDICT, BODY.length));
@@ -186,19 +186,6 @@ class SlowClientTest {
         RawClient.Answer a = c.read();
         assertEquals(200, a.status(), a.body());
         assertEquals(answer, a.body());
-      }
-    }
-  }
-
-  private static void awaitIdle() {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (server.inFlight() > 0) {
-      assertTrue(System.nanoTime() < deadline, "requests still in flight");
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
       }
     }
   }
