@@ -27,6 +27,9 @@ package io.hexagan.graph;
  *     reads as {@link NetworkKind#DENSE}
  * @param image the image layout and filter counts of the convolutional networks; {@link
  *     ImageLayout#NONE} (or null) for dense ones
+ * @param linearSkip whether G_MI has a linear path from the observed cells to its output logits
+ *     beside E and its hidden layers ({@link SkipConnectedNetwork}; dense networks only; false, as
+ *     in the paper, in a config written before this option)
  */
 public record Architecture(
     int hiddenUnits,
@@ -38,13 +41,17 @@ public record Architecture(
     Activation activation,
     Activation latentActivation,
     NetworkKind kind,
-    ImageLayout image) {
+    ImageLayout image,
+    boolean linearSkip) {
 
   public Architecture {
     kind = kind == null ? NetworkKind.DENSE : kind;
     image = image == null ? ImageLayout.NONE : image;
     if (kind == NetworkKind.CONVOLUTIONAL && image.empty()) {
       throw new IllegalArgumentException("image: expected an image layout for convolutional networks, found none");
+    }
+    if (linearSkip && kind == NetworkKind.CONVOLUTIONAL) {
+      throw new IllegalArgumentException("linearSkip: expected dense networks, found convolutional ones");
     }
     requireNonNegative("hiddenUnits", hiddenUnits);
     if (hiddenLayers < 1 || hiddenLayers > 8) {
@@ -64,7 +71,7 @@ public record Architecture(
   /** hexagan's defaults: E, G_MI, G_CG and C {@value #DEFAULT_HIDDEN_UNITS} wide, the rest derived from d. */
   public static Architecture defaults() {
     return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
-        ImageLayout.NONE);
+        ImageLayout.NONE, false);
   }
 
   /** Width of the hidden layers of E, G_MI, G_CG and C in {@link #defaults()}. */
@@ -73,7 +80,7 @@ public record Architecture(
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
     return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE);
+        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -85,31 +92,37 @@ public record Architecture(
   /** This architecture with {@code hiddenUnits} replaced. */
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image);
+        latentActivation, kind, image, linearSkip);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image);
+        latentActivation, kind, image, linearSkip);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
-        latentActivation, kind, image);
+        latentActivation, kind, image, linearSkip);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
-        activation, latentActivation, kind, image);
+        activation, latentActivation, kind, image, linearSkip);
+  }
+
+  /** This architecture with G_MI's linear skip path on or off. */
+  public Architecture withLinearSkip(boolean on) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, on);
   }
 
   /** Concrete widths for a table of {@code features} columns. */
@@ -127,13 +140,14 @@ public record Architecture(
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
     return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
-        kind, image);
+        kind, image, linearSkip);
   }
 
   /** Widths with every "auto" replaced by a number. */
   public record Resolved(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
-      int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image) {
+      int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
+      boolean linearSkip) {
 
     /** Whether E, G_MI and D_MI are convolutional. */
     public boolean convolutional() {

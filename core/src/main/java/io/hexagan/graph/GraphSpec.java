@@ -15,6 +15,8 @@ package io.hexagan.graph;
  * @param seed the seed of every random op of the graph
  * @param missingFill per feature, the scaled value a missing slot holds before the noise is added
  *     (zeros: the paper's noise alone; column means with {@link LossWeights#meanFill()})
+ * @param columnMeans per feature, the mean of the observed (scaled) training cells: the initial
+ *     centre of G_MI's linear skip path ({@link Architecture#linearSkip()}); null: 0.5 each
  */
 public record GraphSpec(
     int features,
@@ -27,7 +29,8 @@ public record GraphSpec(
     Ablation ablation,
     int imputationDraws,
     long seed,
-    double[] missingFill) {
+    double[] missingFill,
+    double[] columnMeans) {
 
   /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
   public static final int MAX_UNLABELED_RATIO = 4;
@@ -59,13 +62,22 @@ public record GraphSpec(
     if (missingFill.length != features) {
       throw new IllegalArgumentException("missingFill: expected " + features + " values, found " + missingFill.length);
     }
+    if (columnMeans == null) {
+      columnMeans = new double[features];
+      java.util.Arrays.fill(columnMeans, 0.5);
+    } else {
+      columnMeans = columnMeans.clone();
+    }
+    if (columnMeans.length != features) {
+      throw new IllegalArgumentException("columnMeans: expected " + features + " values, found " + columnMeans.length);
+    }
   }
 
   /** A spec whose missing slots hold the noise alone. */
   public GraphSpec(int features, int classes, int labeledRows, int unlabeledRows, Architecture architecture,
       LossWeights losses, OptimizerSettings optimizer, Ablation ablation, int imputationDraws, long seed) {
     this(features, classes, labeledRows, unlabeledRows, architecture, losses, optimizer, ablation, imputationDraws,
-        seed, null);
+        seed, null, null);
   }
 
   /** All training rows. */

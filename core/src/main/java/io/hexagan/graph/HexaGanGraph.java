@@ -122,7 +122,7 @@ public final class HexaGanGraph {
     Ops nets = root;
     encoder = spec.hasImputationGenerator() ? Encoder.create(nets, F, d, arch, initSeeds) : null;
     imputationGenerator =
-        spec.hasImputationGenerator() ? ImputationGenerator.create(nets, F, d, arch, initSeeds) : null;
+        spec.hasImputationGenerator() ? ImputationGenerator.create(nets, F, d, arch, initSeeds, spec.columnMeans()) : null;
     imputationCritic =
         spec.hasImputationCritic()
             ? ImputationCritic.create(nets, F, d, nc, spec.hasImputationGenerator(), spec.hasLabelCritic(), arch, initSeeds)
@@ -511,7 +511,10 @@ public final class HexaGanGraph {
     }
     Ops tf = s.tf;
     Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask());
-    Operand<TFloat32> xBar = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), h);
+    // The skip path reads every observed cell (its diagonal is zero, so a cell never predicts
+    // itself) and fills the cells E did not see: the missing ones and those the dropout hid.
+    Operand<TFloat32> xBar = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), h,
+        b.values(), b.mask(), b.encoderMask());
     Operand<TFloat32> xHat = MaskBlend.of(tf, b.mask(), b.values(), xBar);
     return new Imputed(xHat, xBar);
   }
@@ -579,7 +582,7 @@ public final class HexaGanGraph {
     Operand<TFloat32> adversarial = tf.math.neg(Losses.mean(tf,
         conditionalCritic.score(tf, s.w(conditionalCritic.network()), hc, b.labels())));
     Operand<TFloat32> loss = adversarial;
-    Operand<TFloat32> xc = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc);
+    Operand<TFloat32> xc = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc, null, null, null);
     Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xc, b.labels());
     Operand<TFloat32> imputationLoss = Losses.elementwiseGenerator(tf, elementScores(tf, scores, bl),
         filled(tf, bl, spec.features(), 0f));
@@ -642,6 +645,12 @@ public final class HexaGanGraph {
       Operand<TFloat32> hidden = tf.math.sub(b.mask(), seen.encoderMask());
       fit = tf.math.add(recon,
           tf.math.mul(tf.constant((float) beta), Losses.reconstruction(tf, b.values(), imp.xBar(), hidden)));
+    }
+    Operand<TFloat32> skipL1 = imputationGenerator.skipL1(tf, s.w(imputationGenerator.network()));
+    if (skipL1 != null && spec.losses().skipSparsity() > 0) {
+      // + (2κ/d) Σ|S|: per column, ½ MSE + κ‖s_j‖₁, a lasso's units (LossWeights#skipSparsity).
+      fit = tf.math.add(fit,
+          tf.math.mul(tf.constant((float) (2 * spec.losses().skipSparsity() / spec.features())), skipL1));
     }
     Operand<TFloat32> loss = tf.math.add(adversarial,
         tf.math.mul(tf.constant((float) spec.losses().reconstruction()), fit));
@@ -715,7 +724,7 @@ public final class HexaGanGraph {
         int bl = b.labeled();
         Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
             conditionalNoise(tf, bl), b.labels());
-        xs.add(tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc)));
+        xs.add(tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc, null, null, null)));
         ys.add(b.labels());
         reals.add(filled(tf, bl, imputationCritic.elementOutputs() + (labelOut ? 1 : 0), 0f));
       }
@@ -772,7 +781,8 @@ public final class HexaGanGraph {
       Operand<TFloat32> weight = tf.dtypes.cast(tf.math.less(tf.constant(position), neededPerRow), F);
       Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
           conditionalNoise(tf, pool), yPool);
-      Operand<TFloat32> xc = tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc));
+      Operand<TFloat32> xc = tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc,
+          null, null, null));
       Operand<TFloat32> cePool = crossEntropy(tf, classifier.logits(tf, w, xc), yPool);
       Operand<TFloat32> total = tf.math.add(Losses.sum(tf, ceLabeled), Losses.sum(tf, tf.math.mul(weight, cePool)));
       ce = tf.math.div(total, tf.math.add(tf.constant((float) bl), Losses.sum(tf, weight)));
@@ -964,7 +974,8 @@ public final class HexaGanGraph {
       }
       Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
-      Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h);
+      Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h, observedX,
+          ms, seen);
       xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
       raw = averageDraws(tf, xBar, draws, d);
       hidden = averageDraws(tf, h, draws, arch.latentDim());
@@ -985,7 +996,7 @@ public final class HexaGanGraph {
           tf.constant(new int[] {conditionalGenerator.noiseDim()})), tf.constant(0));
       Operand<TFloat32> zc = tf.random.randomUniform(noiseShape, F, inferenceSeeds.uniform());
       Operand<TFloat32> hc = conditionalGenerator.generate(tf, conditionalGenerator.network().read(tf), zc, y);
-      generated = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), hc);
+      generated = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), hc, null, null, null);
       conditionalHidden = hc;
     }
     return new Inference(x, m, imputed, probabilities, classIds, generated, raw, hidden, conditionalHidden);

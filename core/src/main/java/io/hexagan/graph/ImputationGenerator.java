@@ -7,25 +7,43 @@ import org.tensorflow.types.family.TFloating;
 /**
  * G_MI in the paper: decodes a hidden vector into {@code x̄ ∈ [0,1]^d} (section 3.1); it also
  * decodes the conditional hidden vectors h_c into generated rows x̂_c (section 3.2). Dense, or
- * deconvolutional into an image ({@link NetworkKind}).
+ * deconvolutional into an image ({@link NetworkKind}); a dense G_MI may have a linear skip path
+ * from the observed cells ({@link Architecture#linearSkip()}, {@link SkipConnectedNetwork}).
  */
 public final class ImputationGenerator<T extends TFloating> {
   /** Name scope of G_MI's variables. */
   public static final String NAME = "imputation_generator";
   private final Network<T> network;
+  private final SkipConnectedNetwork<T> skipConnected;
 
   private ImputationGenerator(Network<T> network) {
     this.network = network;
+    this.skipConnected = network instanceof SkipConnectedNetwork<T> s ? s : null;
   }
 
-  /** Creates G_MI for d features; its output layer is a sigmoid, as the data are in [0,1]. */
+  /**
+   * Creates G_MI for d features; its output layer is a sigmoid, as the data are in [0,1].
+   *
+   * @param centre with a linear skip path, the initial centre of each column (scaled), e.g. its
+   *     observed mean; null: 0.5, the middle of the scaled range (a graph whose weights are then
+   *     loaded)
+   */
   public static <T extends TFloating> ImputationGenerator<T> create(
-      Ops tf, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds) {
+      Ops tf, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds, double[] centre) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
       return new ImputationGenerator<>(DeconvolutionalNetwork.create(tf, NAME, type, arch.latentDim(),
           image.height(), image.width(), image.channels(), image.filters(), arch.activation(), Activation.SIGMOID,
           seeds));
+    }
+    if (arch.linearSkip()) {
+      DenseNetwork<T> dense = DenseNetwork.create(tf, NAME, type, arch.widths(arch.latentDim(), features),
+          arch.activation(), Activation.LINEAR, seeds);
+      float[] c = new float[features];
+      for (int j = 0; j < features; j++) {
+        c[j] = centre == null ? 0.5f : (float) centre[j];
+      }
+      return new ImputationGenerator<>(SkipConnectedNetwork.create(tf, dense, c));
     }
     return new ImputationGenerator<>(DenseNetwork.create(tf, NAME, type,
         arch.widths(arch.latentDim(), features), arch.activation(), Activation.SIGMOID, seeds));
@@ -36,8 +54,19 @@ public final class ImputationGenerator<T extends TFloating> {
     return network;
   }
 
-  /** {@code x̄ = G_MI(h)}. */
-  public Operand<T> generate(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden) {
-    return network.apply(tf, w, hidden);
+  /**
+   * {@code x̄ = G_MI(h)}, with the skip path over the row's observed cells {@code x ⊙ m} into the
+   * cells E did not see ({@code encoderMask} = 0) if G_MI has one. The three are null for rows
+   * without observed cells (decoded from G_CG's h_c).
+   */
+  public Operand<T> generate(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden, Operand<T> observed,
+      Operand<T> mask, Operand<T> encoderMask) {
+    return skipConnected == null ? network.apply(tf, w, hidden)
+        : skipConnected.apply(tf, w, hidden, observed, mask, encoderMask);
+  }
+
+  /** {@code Σ|S|} of the skip path, or null without one. */
+  public Operand<T> skipL1(Ops tf, DenseNetwork.Weights<T> w) {
+    return skipConnected == null ? null : skipConnected.l1(tf, w);
   }
 }

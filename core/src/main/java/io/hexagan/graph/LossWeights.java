@@ -32,6 +32,10 @@ package io.hexagan.graph;
  *     x̄)²}. L_recon alone scores the cells E saw with weight 1 − p and the hidden ones with p; β
  *     tilts it towards the cells that are scored as imputation is (0 = off, as in the paper; no
  *     effect without input dropout)
+ * @param skipSparsity κ, the L1 weight on G_MI's linear skip path ({@link
+ *     Architecture#linearSkip()}), in the units of a lasso of each column on the others: E's and
+ *     G_MI's loss gains {@code α1 · (2κ/d) · Σ|W_skip|}, which for a skip path alone is the mean
+ *     over the columns of {@code ½ · MSE + κ‖w_j‖₁}; no effect without the skip path
  */
 public record LossWeights(
     double imputationPenalty,
@@ -47,7 +51,8 @@ public record LossWeights(
     boolean penalizeLabelOutput,
     double inputDropout,
     int penaltyOutputSample,
-    double hiddenReconstruction) {
+    double hiddenReconstruction,
+    double skipSparsity) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -65,6 +70,7 @@ public record LossWeights(
       throw new IllegalArgumentException("inputDropout: expected a share in [0, 1), found " + inputDropout);
     }
     requireNonNegative("hiddenReconstruction", hiddenReconstruction);
+    requireNonNegative("skipSparsity", skipSparsity);
     if (penaltyOutputSample < 0) {
       throw new IllegalArgumentException("penaltyOutputSample: expected 0 (all) or a positive count, found " + penaltyOutputSample);
     }
@@ -75,52 +81,59 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
   }
 
   /** This with the mean fill of missing slots switched on or off. */
   public LossWeights withMeanFill(boolean on) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, on, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
   }
 
   /** This with the input dropout of the imputer's update replaced. */
   public LossWeights withInputDropout(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput,
-        share, penaltyOutputSample, hiddenReconstruction);
+        share, penaltyOutputSample, hiddenReconstruction, skipSparsity);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity);
   }
 
   /** This with β, the extra reconstruction weight on the cells the input dropout hid, replaced. */
   public LossWeights withHiddenReconstruction(double beta) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity);
+  }
+
+  /** This with κ, the L1 weight on G_MI's linear skip path, replaced. */
+  public LossWeights withSkipSparsity(double kappa) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa);
   }
 
   private static void requireNonNegative(String name, double v) {

@@ -96,7 +96,7 @@ public final class ServingGraph {
     ImputationGenerator<TFloat32> generator = null;
     if (spec.imputationGenerator()) {
       encoder = Encoder.create(root, F, d, arch, seeds);
-      generator = ImputationGenerator.create(root, F, d, arch, seeds);
+      generator = ImputationGenerator.create(root, F, d, arch, seeds, null);
       variables.addAll(encoder.network().variables());
       variables.addAll(generator.network().variables());
     }
@@ -151,7 +151,7 @@ public final class ServingGraph {
       }
       Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
-      Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h);
+      Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h, tf.math.mul(ms, xs), ms, seen);
       xHat = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, xBar));
       tf.withName("hidden").identity(average(tf, h, draws, arch.latentDim()));
     }
@@ -175,7 +175,7 @@ public final class ServingGraph {
       Operand<TFloat32> zc = noise(tf, noiseShape, seeds, 1L);
       Operand<TFloat32> hc = conditional.generate(tf, conditional.network().read(tf), zc, y);
       tf.withName("conditional_hidden").identity(hc);
-      Operand<TFloat32> xc = generator.generate(tf, generator.network().read(tf), hc);
+      Operand<TFloat32> xc = generator.generate(tf, generator.network().read(tf), hc, null, null, null);
       generated = tf.withName("generated").math.add(min, tf.math.mul(xc, span));
     } else {
       classIds = null;

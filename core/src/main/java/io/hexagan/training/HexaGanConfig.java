@@ -45,7 +45,8 @@ public record HexaGanConfig(
     return new HexaGanConfig(
         0L,
         Architecture.defaults(),
-        LossWeights.paper().withMissingNoiseScale(0.01).withInputDropout(0.3).withPenaltyOutputSample(64),
+        LossWeights.paper().withMissingNoiseScale(0.01).withInputDropout(0.3).withPenaltyOutputSample(64)
+            .withSkipSparsity(3e-4),
         OptimizerSettings.paper().withRates(1e-3, 1e-4, 2e-3).withAveragingEpochs(2),
         Ablation.full(),
         new Schedule(5, 300, 30, 0.05, 0.1, StoppingCriterion.IMPUTATION),
@@ -69,7 +70,7 @@ public record HexaGanConfig(
     Architecture a = Architecture.defaults();
     Architecture images = new Architecture(512, a.hiddenLayers(), 256, a.conditionalNoiseDim(),
         32, a.criticLayers(), a.activation(), io.hexagan.graph.Activation.LINEAR, io.hexagan.graph.NetworkKind.CONVOLUTIONAL,
-        io.hexagan.graph.ImageLayout.mnist());
+        io.hexagan.graph.ImageLayout.mnist(), false);
     return d.withArchitecture(images)
         .withLosses(d.losses().withPenaltyOutputSample(0))
         .withSchedule(new Schedule(1, 20, 0, 0.05, 0, StoppingCriterion.IMPUTATION));

@@ -63,10 +63,11 @@ final class Trainer {
         : MinMaxScaler.fit(table.values(), table.features());
     ValidationSplit split = ValidationSplit.choose(table, config.schedule(), config.seed());
     TrainingData data = TrainingData.prepare(table, scaler, split);
-    double[] fill = config.losses().meanFill() ? data.observedMeans(table.features()) : new double[table.features()];
+    double[] means = data.observedMeans(table.features());
+    double[] fill = config.losses().meanFill() ? means : new double[table.features()];
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
-        config.ablation(), config.imputationDraws(), config.seed(), fill);
+        config.ablation(), config.imputationDraws(), config.seed(), fill, means);
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),

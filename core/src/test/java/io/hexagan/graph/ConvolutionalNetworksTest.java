@@ -38,7 +38,7 @@ class ConvolutionalNetworksTest {
       Ops tf = Ops.create(g);
       SeedStream seeds = new SeedStream(1);
       Encoder<TFloat32> e = Encoder.create(tf, TFloat32.class, 784, ARCH, seeds);
-      ImputationGenerator<TFloat32> gmi = ImputationGenerator.create(tf, TFloat32.class, 784, ARCH, seeds);
+      ImputationGenerator<TFloat32> gmi = ImputationGenerator.create(tf, TFloat32.class, 784, ARCH, seeds, null);
       ImputationCritic<TFloat32> dmi = ImputationCritic.create(tf, TFloat32.class, 784, 10, true, true, ARCH, seeds);
       assertTrue(e.network() instanceof ConvolutionalNetwork);
       assertTrue(gmi.network() instanceof DeconvolutionalNetwork);
@@ -55,7 +55,7 @@ class ConvolutionalNetworksTest {
       Operand<TFloat32> x = tf.random.randomUniform(tf.constant(new int[] {ROWS, 784}), TFloat32.class);
       Operand<TFloat32> m = tf.dtypes.cast(tf.math.greater(x, tf.constant(0.5f)), TFloat32.class);
       Operand<TFloat32> h = e.encode(tf, e.network().read(tf), x, m);
-      Operand<TFloat32> xBar = gmi.generate(tf, gmi.network().read(tf), h);
+      Operand<TFloat32> xBar = gmi.generate(tf, gmi.network().read(tf), h, null, null, null);
       Operand<TFloat32> y = tf.oneHot(tf.constant(new int[] {0, 3, 9}), tf.constant(10), tf.constant(1f), tf.constant(0f));
       Operand<TFloat32> scores = dmi.score(tf, dmi.network().read(tf), xBar, y);
       try (Session s = new Session(g)) {
@@ -109,7 +109,7 @@ class ConvolutionalNetworksTest {
         () -> Architecture.defaults().withImage(ImageLayout.mnist()).resolve(100));
     assertTrue(e.getMessage().contains("784 values, but the table has 100 feature columns"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Architecture(0, 1, 0, 0, 0, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.CONVOLUTIONAL, ImageLayout.NONE));
+        Activation.TANH, NetworkKind.CONVOLUTIONAL, ImageLayout.NONE, false));
     assertEquals(List.of(NetworkKind.DENSE, NetworkKind.CONVOLUTIONAL), List.of(NetworkKind.values()));
   }
 }

@@ -1,0 +1,156 @@
+package io.hexagan.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * G_MI's dense network with a linear path beside it: the output is {@code σ(a W + b + (1 − e) ⊙
+ * ((x − c) ⊙ m) S)}, where {@code a W + b} is the dense network's output layer over h, {@code x}
+ * and {@code m} are the row's observed values and mask, {@code e} the mask E read (m, or less under
+ * input dropout), {@code c} a centre per column (initialised at the observed column means, then
+ * trained) and {@code S} a d × d matrix whose diagonal is held at zero, so that no cell's own value
+ * reaches its own output. A missing cell contributes nothing, as if it held its column's centre.
+ *
+ * <p>The path adds only to the cells E did not see: the missing ones, which are what imputation
+ * fills, and in training those the input dropout hid. On a cell E saw, G_MI can reproduce the value
+ * through h; were the path added there too, it would be pulled towards zero by every such cell and
+ * E would have to learn to cancel it.
+ *
+ * <p>Why: a column that is a near-linear function of a few others (madelon's 20 related columns)
+ * is learnt poorly through E's bottleneck when many unrelated columns compete for it, while a
+ * sparse regression on the other columns finds it (docs/RESULTS.md, Madelon). S starts at zero, so
+ * training starts as plain HexaGAN; {@link LossWeights#skipSparsity()} puts an L1 weight on S.
+ *
+ * <p>S is stored divided by {@value #SCALE}: RMSprop moves every weight by about its learning
+ * rate per step whatever the gradient's size, so at 10⁻³ a weight stored as is would need
+ * thousands of steps to reach the values a regression needs (in logits, about four times the
+ * slope in [0,1]); stored scaled, the path learns {@value #SCALE} times faster than the dense
+ * layers. Σ|S| and every formula here are of the effective S.
+ *
+ * <p>Variables: the dense network's, then {@code S} ({@code name/skip}) and {@code c} ({@code
+ * name/skip_centre}), in that order in {@link DenseNetwork.Weights#tensors()}.
+ */
+public final class SkipConnectedNetwork<T extends TFloating> implements Network<T> {
+  /** The effective skip matrix is this times the stored one. */
+  public static final int SCALE = 10;
+
+  private final DenseNetwork<T> dense;
+  private final ResourceVariable<T> skip;
+  private final ResourceVariable<T> centre;
+  private final int features;
+  private final int latent;
+
+  private SkipConnectedNetwork(DenseNetwork<T> dense, ResourceVariable<T> skip, ResourceVariable<T> centre,
+      int features, int latent) {
+    this.dense = dense;
+    this.skip = skip;
+    this.centre = centre;
+    this.features = features;
+    this.latent = latent;
+  }
+
+  /**
+   * Creates the variables.
+   *
+   * @param dense the dense network over h, with a linear output layer of {@code features} units
+   * @param centre the initial centre of each column (scaled), e.g. its observed mean
+   */
+  public static <T extends TFloating> SkipConnectedNetwork<T> create(Ops tf, DenseNetwork<T> dense, float[] centre) {
+    int d = dense.outputWidth();
+    if (centre.length != d) {
+      throw new IllegalArgumentException("centre: expected " + d + " values, found " + centre.length);
+    }
+    Ops init = tf.withInitScope();
+    Class<T> type = dense.type();
+    ResourceVariable<T> s = ResourceVariable.create(tf, dense.name() + "/skip", type, Shape.of(d, d),
+        init.zeros(init.constant(new long[] {d, d}), type));
+    ResourceVariable<T> c = ResourceVariable.create(tf, dense.name() + "/skip_centre", type, Shape.of(d),
+        init.dtypes.cast(init.constant(centre), type));
+    return new SkipConnectedNetwork<>(dense, s, c, d, dense.inputWidth());
+  }
+
+  @Override
+  public String name() {
+    return dense.name();
+  }
+
+  @Override
+  public Class<T> type() {
+    return dense.type();
+  }
+
+  @Override
+  public List<ResourceVariable<T>> variables() {
+    List<ResourceVariable<T>> vars = new ArrayList<>(dense.variables());
+    vars.add(skip);
+    vars.add(centre);
+    return vars;
+  }
+
+  /** {@code [h | x | m | e]}: d_h + 3d. */
+  @Override
+  public int inputWidth() {
+    return latent + 3 * features;
+  }
+
+  @Override
+  public int outputWidth() {
+    return features;
+  }
+
+  /**
+   * The output for {@code input = [h | x | m | e]} (see {@link #apply(Ops, DenseNetwork.Weights,
+   * Operand, Operand, Operand, Operand)}).
+   */
+  @Override
+  public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> input) {
+    Operand<T> h = columns(tf, input, 0, latent);
+    Operand<T> x = columns(tf, input, latent, features);
+    Operand<T> m = columns(tf, input, latent + features, features);
+    Operand<T> e = columns(tf, input, latent + 2 * features, features);
+    return apply(tf, weights, h, x, m, e);
+  }
+
+  /**
+   * {@code σ(a W + b + (1 − e) ⊙ ((x − c) ⊙ m) S)}; with {@code x}, {@code m} and {@code e} null
+   * (rows decoded from G_CG's h_c, which have no observed cells) the skip path contributes nothing.
+   */
+  public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
+      Operand<T> e) {
+    Operand<T> logits = tf.math.add(tf.linalg.matMul(dense.hidden(tf, weights, h), dense.outputMatrix(weights)),
+        dense.outputBias(weights));
+    if (x != null) {
+      Operand<T> centred = tf.math.mul(tf.math.sub(x, centre(weights)), m);
+      Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
+      logits = tf.math.add(logits, tf.math.mul(unseen, tf.linalg.matMul(centred, offDiagonal(tf, weights))));
+    }
+    return Activation.SIGMOID.apply(tf, logits);
+  }
+
+  /** {@code Σ|S|} over the off-diagonal entries. */
+  public Operand<T> l1(Ops tf, DenseNetwork.Weights<T> weights) {
+    return tf.reduceSum(tf.math.abs(offDiagonal(tf, weights)), tf.constant(new int[] {0, 1}));
+  }
+
+  private Operand<T> offDiagonal(Ops tf, DenseNetwork.Weights<T> weights) {
+    Operand<TInt32> index = tf.range(tf.constant(0), tf.constant(features), tf.constant(1));
+    Operand<T> mask = tf.dtypes.cast(tf.math.notEqual(
+        tf.reshape(index, tf.constant(new int[] {features, 1})),
+        tf.reshape(index, tf.constant(new int[] {1, features}))), dense.type());
+    return tf.math.mul(weights.tensors().get(weights.tensors().size() - 2),
+        tf.math.mul(mask, tf.dtypes.cast(tf.constant((float) SCALE), dense.type())));
+  }
+
+  private Operand<T> centre(DenseNetwork.Weights<T> weights) {
+    return weights.tensors().get(weights.tensors().size() - 1);
+  }
+
+  private static <T extends TFloating> Operand<T> columns(Ops tf, Operand<T> input, int from, int count) {
+    return tf.slice(input, tf.constant(new int[] {0, from}), tf.constant(new int[] {-1, count}));
+  }
+}

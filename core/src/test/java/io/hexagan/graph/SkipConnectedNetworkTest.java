@@ -1,0 +1,249 @@
+package io.hexagan.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat64;
+
+/**
+ * G_MI's linear skip path, in float64 with every weight fed: the output against the formula
+ * computed here, a cell's own value never reaching its own output, a missing cell contributing
+ * nothing, the path adding only to cells E did not see, and the gradients of the output and of the
+ * L1 term against finite differences.
+ */
+class SkipConnectedNetworkTest {
+  private static final int D = 4;
+  private static final int LATENT = 3;
+  private static final int UNITS = 5;
+  private static final int ROWS = 2;
+
+  /** The graph: placeholders for h, x, m and every weight; the output and Σ|S| offdiagonal. */
+  private static final class Fixture implements AutoCloseable {
+    final Graph graph = new Graph();
+    final Session session = new Session(graph);
+    final List<FiniteDifferences.Input> inputs = new ArrayList<>();
+    final Operand<TFloat64> output;
+    final Operand<TFloat64> outputWithoutRows;
+    final Operand<TFloat64> l1;
+    final double[] h;
+    final double[] x;
+    final double[] m;
+    final double[] e;
+    final double[] w0;
+    final double[] b0;
+    final double[] w1;
+    final double[] b1;
+    final double[] s;
+    final double[] c;
+    final SkipConnectedNetwork<TFloat64> net;
+    final DenseNetwork.Weights<TFloat64> weights;
+    final Placeholder<TFloat64> hp;
+    final Placeholder<TFloat64> xp;
+    final Placeholder<TFloat64> mp;
+
+    Fixture(long seed) {
+      SplittableRandom r = new SplittableRandom(seed);
+      h = random(r, ROWS * LATENT, 1);
+      x = random(r, ROWS * D, 1);
+      m = new double[ROWS * D];
+      for (int i = 0; i < m.length; i++) {
+        m[i] = i % 3 == 1 ? 0 : 1;
+      }
+      // E saw the observed cells but one, which the input dropout hid (row 1, column 0).
+      e = m.clone();
+      e[D] = 0;
+      w0 = random(r, LATENT * UNITS, 1);
+      b0 = random(r, UNITS, 0.5);
+      w1 = random(r, UNITS * D, 1);
+      b1 = random(r, D, 0.5);
+      // S (stored, effective / SCALE) away from 0, where |·| has its kink; the diagonal non-zero
+      // too: the network must drop it.
+      s = new double[D * D];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = (r.nextBoolean() ? 1 : -1) * (0.2 + 0.8 * r.nextDouble()) / SkipConnectedNetwork.SCALE;
+      }
+      c = random(r, D, 0.5);
+      Ops tf = Ops.create(graph);
+      DenseNetwork<TFloat64> dense = DenseNetwork.create(tf, "g", TFloat64.class, new int[] {LATENT, UNITS, D},
+          Activation.RELU, Activation.LINEAR, new SeedStream(1));
+      net = SkipConnectedNetwork.create(tf, dense, new float[D]);
+      Placeholder<TFloat64> sp = fed(tf, s, Shape.of(D, D));
+      Placeholder<TFloat64> cp = fed(tf, c, Shape.of(D));
+      xp = fed(tf, x, Shape.of(ROWS, D));
+      hp = fed(tf, h, Shape.of(ROWS, LATENT));
+      Placeholder<TFloat64> w0p = fed(tf, w0, Shape.of(LATENT, UNITS));
+      Placeholder<TFloat64> b0p = fed(tf, b0, Shape.of(UNITS));
+      Placeholder<TFloat64> w1p = fed(tf, w1, Shape.of(UNITS, D));
+      Placeholder<TFloat64> b1p = fed(tf, b1, Shape.of(D));
+      mp = fed(tf, m, Shape.of(ROWS, D));
+      Placeholder<TFloat64> ep = fed(tf, e, Shape.of(ROWS, D));
+      weights = new DenseNetwork.Weights<>(List.of(w0p, b0p, w1p, b1p, sp, cp));
+      output = net.apply(tf, weights, hp, xp, mp, ep);
+      outputWithoutRows = net.apply(tf, weights, hp, null, null, null);
+      l1 = net.l1(tf, weights);
+    }
+
+    private Placeholder<TFloat64> fed(Ops tf, double[] value, Shape shape) {
+      Placeholder<TFloat64> p = tf.placeholder(TFloat64.class, Placeholder.shape(shape));
+      inputs.add(new FiniteDifferences.Input(p, shape, value));
+      return p;
+    }
+
+    double[] run(Operand<TFloat64> fetch) {
+      return FiniteDifferences.evaluate(session, List.of(fetch), inputs).get(0);
+    }
+
+    @Override
+    public void close() {
+      session.close();
+      graph.close();
+    }
+  }
+
+  private static double[] random(SplittableRandom r, int n, double scale) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = scale * (2 * r.nextDouble() - 1);
+    }
+    return v;
+  }
+
+  @Test
+  void outputIsTheSigmoidOfTheDenseLogitsPlusTheOffDiagonalSkip() {
+    try (Fixture f = new Fixture(3)) {
+      double[] out = f.run(f.output);
+      for (int row = 0; row < ROWS; row++) {
+        double[] a = new double[UNITS];
+        for (int u = 0; u < UNITS; u++) {
+          double z = f.b0[u];
+          for (int k = 0; k < LATENT; k++) {
+            z += f.h[row * LATENT + k] * f.w0[k * UNITS + u];
+          }
+          a[u] = Math.max(0, z);
+        }
+        for (int j = 0; j < D; j++) {
+          double logit = f.b1[j];
+          for (int u = 0; u < UNITS; u++) {
+            logit += a[u] * f.w1[u * D + j];
+          }
+          for (int k = 0; k < D; k++) {
+            if (k != j && f.e[row * D + j] == 0) {
+              logit += (f.x[row * D + k] - f.c[k]) * f.m[row * D + k] * SkipConnectedNetwork.SCALE * f.s[k * D + j];
+            }
+          }
+          assertEquals(1 / (1 + Math.exp(-logit)), out[row * D + j], 1e-12, "row " + row + ", column " + j);
+        }
+      }
+      double l1 = 0;
+      for (int k = 0; k < D; k++) {
+        for (int j = 0; j < D; j++) {
+          l1 += k == j ? 0 : SkipConnectedNetwork.SCALE * Math.abs(f.s[k * D + j]);
+        }
+      }
+      assertEquals(l1, f.run(f.l1)[0], 1e-12);
+    }
+  }
+
+  @Test
+  void aCellNeverReachesItsOwnOutputAndAMissingCellReachesNone() {
+    try (Fixture f = new Fixture(5)) {
+      double[] before = f.run(f.output);
+      int observed = 0; // row 0, column 0: observed (m = 1)
+      int missing = 1; // row 0, column 1: missing (m = 0)
+      assertEquals(1.0, f.m[observed]);
+      assertEquals(0.0, f.m[missing]);
+      f.x[observed] += 0.3;
+      double[] after = f.run(f.output);
+      assertEquals(before[observed], after[observed], 0.0, "its own output");
+      assertNotEquals(before[missing], after[missing], "a cell E did not see, same row");
+      assertArrayEquals(java.util.Arrays.copyOfRange(before, D, 2 * D),
+          java.util.Arrays.copyOfRange(after, D, 2 * D), 0.0, "another row");
+      f.x[observed] -= 0.3;
+      f.x[missing] += 0.7;
+      assertArrayEquals(before, f.run(f.output), 0.0, "a missing cell's value");
+    }
+  }
+
+  @Test
+  void thePathAddsOnlyToCellsEncoderDidNotSee() {
+    try (Fixture f = new Fixture(9)) {
+      double[] before = f.run(f.output);
+      for (int i = 0; i < f.s.length; i++) {
+        f.s[i] *= -2;
+      }
+      double[] after = f.run(f.output);
+      for (int i = 0; i < before.length; i++) {
+        if (f.e[i] == 1) {
+          assertEquals(before[i], after[i], 0.0, "cell " + i + ", seen by E");
+        } else {
+          assertNotEquals(before[i], after[i], "cell " + i + ", not seen by E");
+        }
+      }
+    }
+  }
+
+  @Test
+  void rowsWithoutObservedCellsGetNoSkipContribution() {
+    try (Fixture f = new Fixture(7)) {
+      java.util.Arrays.fill(f.m, 0);
+      java.util.Arrays.fill(f.e, 0);
+      assertArrayEquals(f.run(f.outputWithoutRows), f.run(f.output), 1e-15);
+    }
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (Fixture f = new Fixture(11)) {
+      Ops tf = Ops.create(f.graph);
+      // A weighted sum of the outputs plus the L1 term, as the imputer's loss combines them.
+      double[] r = random(new SplittableRandom(13), ROWS * D, 1);
+      Operand<TFloat64> scalar = tf.math.add(
+          tf.reduceSum(tf.math.mul(f.output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(reshape(r)))),
+              tf.constant(new int[] {0, 1})),
+          tf.math.mul(tf.constant(0.3), f.l1));
+      // Inputs in creation order: S, c, x, h, w0, b0, w1, b1, m, e; differentiate the first eight.
+      List<Operand<?>> gradients = new ArrayList<>();
+      List<Operand<TFloat64>> wrt = new ArrayList<>();
+      for (int k = 0; k < 8; k++) {
+        wrt.add(f.inputs.get(k).operand());
+      }
+      for (Operand<?> g : tf.gradients(scalar, wrt).dy()) {
+        gradients.add(g);
+      }
+      double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-6);
+      assertTrue(worst < 1e-6, "largest relative error " + worst);
+    }
+  }
+
+  @Test
+  void theCentreMustHaveOneValuePerColumn() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      DenseNetwork<TFloat64> dense = DenseNetwork.create(tf, "g", TFloat64.class, new int[] {LATENT, UNITS, D},
+          Activation.RELU, Activation.LINEAR, new SeedStream(1));
+      assertThrows(IllegalArgumentException.class, () -> SkipConnectedNetwork.create(tf, dense, new float[D + 1]));
+      assertEquals(LATENT + 3 * D, SkipConnectedNetwork.create(tf, dense, new float[D]).inputWidth());
+    }
+  }
+
+  private static double[][] reshape(double[] v) {
+    double[][] out = new double[ROWS][D];
+    for (int i = 0; i < ROWS; i++) {
+      System.arraycopy(v, i * D, out[i], 0, D);
+    }
+    return out;
+  }
+}
