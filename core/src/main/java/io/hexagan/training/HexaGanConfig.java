@@ -63,7 +63,9 @@ public record HexaGanConfig(
    * every image got the same h and the imputer settled on the per-pixel mean (RMSE 0.26 for 6
    * epochs); linear, E kept them apart; the dense hidden layers (E's, G_CG's, C's) 512 wide and
    * d_h = 256 (held-out RMSE 0.1002 after 30 epochs, against 0.1076 with 128 and 64: README); 20
-   * epochs after one warm-up epoch, the epoch kept by the validation imputation RMSE.
+   * epochs after one warm-up epoch, the epoch kept by the validation imputation RMSE; 30 draws
+   * averaged per imputation, each hiding its own 30% of the observed pixels from E (the same
+   * model's held-out RMSE 0.1002 with one draw, 0.0974 with 10, 0.0966 with 30: README).
    */
   public static HexaGanConfig mnist() {
     HexaGanConfig d = defaults();
@@ -73,8 +75,12 @@ public record HexaGanConfig(
         io.hexagan.graph.ImageLayout.mnist(), false);
     return d.withArchitecture(images)
         .withLosses(d.losses().withPenaltyOutputSample(0))
-        .withSchedule(new Schedule(1, 20, 0, 0.05, 0, StoppingCriterion.IMPUTATION));
+        .withSchedule(new Schedule(1, 20, 0, 0.05, 0, StoppingCriterion.IMPUTATION))
+        .withImputationDraws(MNIST_IMPUTATION_DRAWS);
   }
+
+  /** Noise draws (views) the {@link #mnist()} preset averages per imputation. */
+  public static final int MNIST_IMPUTATION_DRAWS = 30;
 
   /** The authors' recipe, as faithfully as the paper and the released code allow. */
   public static HexaGanConfig paper() {
