@@ -34,7 +34,7 @@ package io.hexagan.graph;
  *     effect without input dropout)
  * @param skipSparsity κ, the L1 weight on G_MI's linear skip path ({@link
  *     Architecture#linearSkip()}), in the units of a lasso of each column on the others: E's and
- *     G_MI's loss gains {@code α1 · (2κ/d) · Σ|W_skip|}, which for a skip path alone is the mean
+ *     G_MI's loss gains {@code α1 · (2κ/d) · Σ|S|} (S the skip matrix), which for a skip path alone is the mean
  *     over the columns of {@code ½ · MSE + κ‖w_j‖₁}; no effect without the skip path
  */
 public record LossWeights(

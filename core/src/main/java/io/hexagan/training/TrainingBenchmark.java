@@ -194,18 +194,20 @@ public final class TrainingBenchmark {
     double cgen = mlp(a, a.conditionalNoiseDim() + nc, a.latentDim());
     double ccritic = macs(a.criticWidths(a.latentDim() + nc, 1));
     double cls = mlp(a, d, nc);
+    // G_MI's linear skip path, on rows with observed cells (not on rows decoded from h_c)
+    double skip = a.linearSkip() ? 2.0 * d * d : 0;
     int penalized = spec.losses().penaltyOutputSample() > 0 ? Math.min(spec.losses().penaltyOutputSample(), d) : d;
     double flops = 0;
     // conditional updates: G_CG stage (G_CG, D_CG, G_MI, D_MI, C on B_l rows), D_CG stage (E, G_CG, 2× D_CG, penalty)
     flops += k * bl * (3 * (cgen + ccritic + gen + critic + cls));
     flops += k * bl * (enc + cgen + 3 * 2 * ccritic + 5 * ccritic);
     // E + G_MI stage
-    flops += b * (3 * (enc + gen + critic) + cls);
+    flops += b * (3 * (enc + gen + skip + critic) + cls);
     // D_MI stage: imputation, real and generated rows, and the tiled penalty
-    flops += b * (enc + gen + cls) + bl * (cgen + gen) + 3 * (b + bl) * critic
+    flops += b * (enc + gen + skip + cls) + bl * (cgen + gen) + 3 * (b + bl) * critic
         + 5.0 * penalized * b * (criticHidden + 2.0 * a.criticUnits());
     // C stage: imputation, labelled rows, the top-up pool (n_c × B_l rows), unlabelled rows
-    flops += b * (enc + gen) + 3 * b * cls + (double) nc * bl * (cgen + gen + 3 * cls) + 3 * (b - bl) * critic;
+    flops += b * (enc + gen + skip) + 3 * b * cls + (double) nc * bl * (cgen + gen + 3 * cls) + 3 * (b - bl) * critic;
     return flops;
   }
 
