@@ -44,9 +44,9 @@ public record HexaGanConfig(
   public static HexaGanConfig defaults() {
     return new HexaGanConfig(
         0L,
-        Architecture.defaults(),
+        Architecture.defaults().withLinearSkip(true),
         LossWeights.paper().withMissingNoiseScale(0.01).withInputDropout(0.3).withPenaltyOutputSample(64)
-            .withSkipSparsity(3e-4),
+            .withSkipSparsity(1e-3),
         OptimizerSettings.paper().withRates(1e-3, 1e-4, 2e-3).withAveragingEpochs(2),
         Ablation.full(),
         new Schedule(5, 300, 30, 0.05, 0.1, StoppingCriterion.IMPUTATION),

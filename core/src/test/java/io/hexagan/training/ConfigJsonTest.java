@@ -55,8 +55,10 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step7-hidden-256.json"), d));
-    HexaGanConfig step6 = d.withArchitecture(d.architecture().withHiddenUnits(128));
+    assertEquals(d, ConfigJson.read(dir.resolve("step8-linear-skip.json"), d));
+    HexaGanConfig step7 = d.withArchitecture(d.architecture().withLinearSkip(false));
+    assertEquals(step7, ConfigJson.read(dir.resolve("step7-hidden-256.json"), d), "step 7 is step 8 without the skip path");
+    HexaGanConfig step6 = step7.withArchitecture(step7.architecture().withHiddenUnits(128));
     assertEquals(step6, ConfigJson.read(dir.resolve("step6-weight-average.json"), d), "step 6 is step 7 128 wide");
     assertEquals(step6.withOptimizer(d.optimizer().withAveragingEpochs(0)),
         ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is step 6 without the average");
