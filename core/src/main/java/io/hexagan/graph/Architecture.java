@@ -28,8 +28,8 @@ package io.hexagan.graph;
  * @param image the image layout and filter counts of the convolutional networks; {@link
  *     ImageLayout#NONE} (or null) for dense ones
  * @param linearSkip whether G_MI has a linear path from the observed cells to its output logits
- *     beside E and its hidden layers ({@link SkipConnectedNetwork}; dense networks only; false, as
- *     in the paper, in a config written before this option)
+ *     beside E and its hidden layers ({@link SkipConnectedNetwork}); dense networks only, always
+ *     false for convolutional ones; false, as in the paper, in a config written before this option
  */
 public record Architecture(
     int hiddenUnits,
@@ -50,9 +50,8 @@ public record Architecture(
     if (kind == NetworkKind.CONVOLUTIONAL && image.empty()) {
       throw new IllegalArgumentException("image: expected an image layout for convolutional networks, found none");
     }
-    if (linearSkip && kind == NetworkKind.CONVOLUTIONAL) {
-      throw new IllegalArgumentException("linearSkip: expected dense networks, found convolutional ones");
-    }
+    // A convolutional G_MI has no skip path: a config laid over the (dense) defaults turns it off.
+    linearSkip = linearSkip && kind != NetworkKind.CONVOLUTIONAL;
     requireNonNegative("hiddenUnits", hiddenUnits);
     if (hiddenLayers < 1 || hiddenLayers > 8) {
       throw new IllegalArgumentException("hiddenLayers: expected 1 to 8, found " + hiddenLayers);

@@ -2,9 +2,9 @@ package io.hexagan.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hexagan.graph.Architecture;
 import io.hexagan.graph.ImageLayout;
 import io.hexagan.graph.NetworkKind;
 import io.hexagan.io.MaskedTable;
@@ -93,7 +93,10 @@ class ConvolutionalTrainingTest {
         "{\"architecture\": {\"kind\": \"CONVOLUTIONAL\", \"image\": {\"height\": 28, \"width\": 28, \"channels\": 1,"
             + " \"filters\": 8, \"criticFilters\": 4}}}", "patch");
     assertEquals(new ImageLayout(28, 28, 1, 8, 4), patched.architecture().image());
+    assertFalse(patched.architecture().linearSkip(), "no skip path in a convolutional G_MI");
+    assertTrue(HexaGanConfig.defaults().architecture().linearSkip());
     assertEquals(NetworkKind.DENSE, HexaGanConfig.defaults().architecture().kind());
-    assertEquals(Architecture.defaults(), ConfigJson.overlay(HexaGanConfig.defaults(), "{}", "empty").architecture());
+    assertEquals(HexaGanConfig.defaults().architecture(),
+        ConfigJson.overlay(HexaGanConfig.defaults(), "{}", "empty").architecture());
   }
 }
