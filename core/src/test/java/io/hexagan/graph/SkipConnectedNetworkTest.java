@@ -113,12 +113,9 @@ class SkipConnectedNetworkTest {
     }
   }
 
+  /** Uniform in [−scale, scale). */
   private static double[] random(SplittableRandom r, int n, double scale) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = scale * (2 * r.nextDouble() - 1);
-    }
-    return v;
+    return FiniteDifferences.random(r, n, -scale, scale);
   }
 
   @Test
