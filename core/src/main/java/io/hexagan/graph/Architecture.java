@@ -67,7 +67,10 @@ public record Architecture(
     }
   }
 
-  /** hexagan's defaults: E, G_MI, G_CG and C {@value #DEFAULT_HIDDEN_UNITS} wide, the rest derived from d. */
+  /**
+   * hexagan's default widths: E, G_MI, G_CG and C {@value #DEFAULT_HIDDEN_UNITS} wide, the rest
+   * derived from d; no skip path (hexagan's defaults switch it on in {@code HexaGanConfig.defaults()}).
+   */
   public static Architecture defaults() {
     return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
         ImageLayout.NONE, false);

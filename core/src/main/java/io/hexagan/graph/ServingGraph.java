@@ -138,7 +138,8 @@ public final class ServingGraph {
     }
     z = tf.math.add(z, tf.constant(toFloats(spec.missingFill())));
     Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
-    Operand<TFloat32> noisy = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, z));
+    Operand<TFloat32> observedX = tf.math.mul(ms, xs);
+    Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
     Operand<TFloat32> xHat = noisy;
     if (encoder != null) {
       // With several draws and input dropout, each draw hides its own share of the observed cells
@@ -151,8 +152,8 @@ public final class ServingGraph {
       }
       Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
       Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
-      Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h, tf.math.mul(ms, xs), ms, seen);
-      xHat = tf.math.add(tf.math.mul(ms, xs), tf.math.mul(missing, xBar));
+      Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h, observedX, ms, seen);
+      xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
       tf.withName("hidden").identity(average(tf, h, draws, arch.latentDim()));
     }
     Operand<TFloat32> meanHat = average(tf, xHat, draws, d);
