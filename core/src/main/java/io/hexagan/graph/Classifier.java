@@ -18,10 +18,10 @@ public final class Classifier<T extends TFloating> {
     this.network = network;
   }
 
-  /** Creates C for d features and n_c classes. */
+  /** Creates C for d features and n_c classes, its variables named {@code prefix + NAME + "/…"} ({@link Members}). */
   public static <T extends TFloating> Classifier<T> create(
-      Ops tf, Class<T> type, int features, int classes, Architecture.Resolved arch, SeedStream seeds) {
-    return new Classifier<>(DenseNetwork.create(tf, NAME, type, arch.widths(features, classes),
+      Ops tf, String prefix, Class<T> type, int features, int classes, Architecture.Resolved arch, SeedStream seeds) {
+    return new Classifier<>(DenseNetwork.create(tf, prefix + NAME, type, arch.widths(features, classes),
         arch.activation(), Activation.LINEAR, seeds));
   }
 

@@ -18,10 +18,10 @@ public final class ConditionalCritic<T extends TFloating> {
     this.network = network;
   }
 
-  /** Creates D_CG. */
+  /** Creates D_CG, its variables named {@code prefix + NAME + "/…"} ({@link Members}). */
   public static <T extends TFloating> ConditionalCritic<T> create(
-      Ops tf, Class<T> type, int classes, Architecture.Resolved arch, SeedStream seeds) {
-    return new ConditionalCritic<>(DenseNetwork.create(tf, NAME, type,
+      Ops tf, String prefix, Class<T> type, int classes, Architecture.Resolved arch, SeedStream seeds) {
+    return new ConditionalCritic<>(DenseNetwork.create(tf, prefix + NAME, type,
         arch.criticWidths(arch.latentDim() + classes, 1), arch.activation(), Activation.LINEAR, seeds));
   }
 

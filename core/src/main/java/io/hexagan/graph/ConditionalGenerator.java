@@ -17,10 +17,10 @@ public final class ConditionalGenerator<T extends TFloating> {
     this.noiseDim = noiseDim;
   }
 
-  /** Creates G_CG. */
+  /** Creates G_CG, its variables named {@code prefix + NAME + "/…"} ({@link Members}). */
   public static <T extends TFloating> ConditionalGenerator<T> create(
-      Ops tf, Class<T> type, int classes, Architecture.Resolved arch, SeedStream seeds) {
-    return new ConditionalGenerator<>(DenseNetwork.create(tf, NAME, type,
+      Ops tf, String prefix, Class<T> type, int classes, Architecture.Resolved arch, SeedStream seeds) {
+    return new ConditionalGenerator<>(DenseNetwork.create(tf, prefix + NAME, type,
         arch.widths(arch.conditionalNoiseDim() + classes, arch.latentDim()), arch.activation(),
         arch.latentActivation(), seeds), arch.conditionalNoiseDim());
   }

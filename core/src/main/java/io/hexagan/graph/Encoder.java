@@ -18,18 +18,18 @@ public final class Encoder<T extends TFloating> {
     this.network = network;
   }
 
-  /** Creates E for d features. */
+  /** Creates E for d features, its variables named {@code prefix + NAME + "/…"} ({@link Members}). */
   public static <T extends TFloating> Encoder<T> create(
-      Ops tf, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds) {
+      Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
       // The convolutions, then E's dense layers (hiddenLayers × hiddenUnits, then d_h) as in the dense E.
       int[] dense = arch.widths(0, arch.latentDim());
-      return new Encoder<>(ConvolutionalNetwork.create(tf, NAME, type, image.height(), image.width(),
+      return new Encoder<>(ConvolutionalNetwork.create(tf, prefix + NAME, type, image.height(), image.width(),
           2 * image.channels(), image.filters(), 0, java.util.Arrays.copyOfRange(dense, 1, dense.length),
           arch.activation(), arch.latentActivation(), seeds));
     }
-    return new Encoder<>(DenseNetwork.create(tf, NAME, type, arch.widths(2 * features, arch.latentDim()),
+    return new Encoder<>(DenseNetwork.create(tf, prefix + NAME, type, arch.widths(2 * features, arch.latentDim()),
         arch.activation(), arch.latentActivation(), seeds));
   }
 

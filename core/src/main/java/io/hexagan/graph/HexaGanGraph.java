@@ -1,7 +1,6 @@
 package io.hexagan.graph;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,11 @@ import org.tensorflow.types.TInt64;
 
 /**
  * The whole of HexaGAN in one static graph: the six networks, every loss of the paper's equations
- * 1–15, the RMSprop updates, the training data, and the inference endpoints.
+ * 1–15, the RMSprop updates, the training data, and the inference endpoints. With {@link
+ * Architecture#members()} = K > 1 the graph holds K members ({@link HexaGanMember}), each with its
+ * own six networks and seeds, trained side by side by the same ops; inference averages their
+ * imputations and class probabilities (an ensemble), {@code generated} and the hidden vectors are
+ * member 0's, and the losses read are the members' means.
  *
  * <p>One training iteration is one op, {@link #trainIteration()}: it samples a batch inside the
  * graph, then runs the authors' update order as a chain of stages, each reading the variables
@@ -73,22 +76,10 @@ public final class HexaGanGraph {
   private final GraphSpec spec;
   private final Architecture.Resolved arch;
   private final Ops root;
-  private final SeedStream seeds;
+  /** Member 0 first; one member unless {@link Architecture#members()} asks for more. */
+  private final List<HexaGanMember> members = new ArrayList<>();
 
-  private final Encoder<TFloat32> encoder;
-  private final ImputationGenerator<TFloat32> imputationGenerator;
-  private final ImputationCritic<TFloat32> imputationCritic;
-  private final ConditionalGenerator<TFloat32> conditionalGenerator;
-  private final ConditionalCritic<TFloat32> conditionalCritic;
-  private final Classifier<TFloat32> classifier;
-  private final Map<Network<TFloat32>, RmsProp<TFloat32>> optimizers = new IdentityHashMap<>();
-  private final List<ResourceVariable<TFloat32>> bestVariables = new ArrayList<>();
-  /** The moving averages of the served networks' weights, in the order of their variables; empty when off. */
-  private final List<ResourceVariable<TFloat32>> averageVariables = new ArrayList<>();
-
-  private final ResourceVariable<TFloat32> dataValues;
-  private final ResourceVariable<TFloat32> dataMask;
-  private final ResourceVariable<TFloat32> dataLabels;
+  private final HexaGanMember.SharedData data;
   private final ResourceVariable<TInt64> step;
   private final ResourceVariable<TFloat32> lossSums;
   private final ResourceVariable<TInt64> firstNonFinite;
@@ -112,39 +103,23 @@ public final class HexaGanGraph {
     this.arch = spec.architecture().resolve(spec.features());
     Ops base = Ops.create(graph);
     this.root = device.isEmpty() ? base : base.withDevice(deviceSpec(device));
-    SeedStream master = new SeedStream(spec.seed());
-    SeedStream initSeeds = master.split();
-    this.seeds = master.split();
-    SeedStream inferenceSeeds = master.split();
     int d = spec.features();
     int nc = spec.classes();
 
-    Ops nets = root;
-    encoder = spec.hasImputationGenerator() ? Encoder.create(nets, F, d, arch, initSeeds) : null;
-    imputationGenerator =
-        spec.hasImputationGenerator() ? ImputationGenerator.create(nets, F, d, arch, initSeeds, spec.columnMeans()) : null;
-    imputationCritic =
-        spec.hasImputationCritic()
-            ? ImputationCritic.create(nets, F, d, nc, spec.hasImputationGenerator(), spec.hasLabelCritic(), arch, initSeeds)
-            : null;
-    conditionalGenerator =
-        spec.hasConditionalGenerator() ? ConditionalGenerator.create(nets, F, nc, arch, initSeeds) : null;
-    conditionalCritic =
-        spec.hasConditionalGenerator() ? ConditionalCritic.create(nets, F, nc, arch, initSeeds) : null;
-    classifier = spec.labeled() ? Classifier.create(nets, F, d, nc, arch, initSeeds) : null;
-    for (Network<TFloat32> n : networks()) {
-      optimizers.put(n, RmsProp.create(root, n));
-    }
-
-    Ops data = root.withSubScope("data");
-    dataValues = ResourceVariable.uninitialized(data, "data/values", F, Shape.of(spec.rows(), d));
-    dataMask = ResourceVariable.uninitialized(data, "data/mask", F, Shape.of(spec.rows(), d));
-    dataLabels = ResourceVariable.uninitialized(data, "data/labels", F, Shape.of(Math.max(spec.labeledRows(), 1), Math.max(nc, 1)));
-    dataFeed = buildDataFeed(data);
-
+    Ops dataScope = root.withSubScope("data");
+    ResourceVariable<TFloat32> values = ResourceVariable.uninitialized(dataScope, "data/values", F, Shape.of(spec.rows(), d));
+    ResourceVariable<TFloat32> mask = ResourceVariable.uninitialized(dataScope, "data/mask", F, Shape.of(spec.rows(), d));
+    ResourceVariable<TFloat32> labels = ResourceVariable.uninitialized(dataScope, "data/labels", F,
+        Shape.of(Math.max(spec.labeledRows(), 1), Math.max(nc, 1)));
     Ops init = root.withInitScope();
     step = ResourceVariable.create(root, "train/step", TInt64.class, Shape.scalar(), init.constant(0L));
-    lossNames = computeLossNames();
+    data = new HexaGanMember.SharedData(values, mask, labels, step);
+    for (int k = 0; k < arch.members(); k++) {
+      members.add(new HexaGanMember(k == 0 ? root : root.withSubScope("member" + k), spec, arch, k, data));
+    }
+    dataFeed = buildDataFeed(dataScope);
+
+    lossNames = members.get(0).lossNames();
     int k = lossNames.size();
     lossSums = ResourceVariable.create(root, "train/loss_sums", F, Shape.of(k), init.zeros(init.constant(new long[] {k}), F));
     firstNonFinite = ResourceVariable.create(root, "train/first_non_finite", TInt64.class, Shape.of(k),
@@ -159,18 +134,20 @@ public final class HexaGanGraph {
     List<Op> start = new ArrayList<>();
     List<Op> swap = new ArrayList<>();
     if (spec.optimizer().averaging()) {
-      buildAverages(root.withSubScope("average"), start, swap);
+      Ops averages = root.withSubScope("average");
+      members.forEach(m -> m.buildAverages(averages, start, swap));
     }
     startAverage = start.isEmpty() ? null : root.withControlDependencies(start).withName("start_average").noOp();
     swapAverage = swap.isEmpty() ? null : root.withControlDependencies(swap).withName("swap_average").noOp();
-    trainIteration = buildIteration(root.withSubScope("iteration"));
-    warmupIteration = buildWarmup(root.withSubScope("warmup"));
+    trainIteration = buildIteration(root.withSubScope("iteration"), false);
+    warmupIteration = buildIteration(root.withSubScope("warmup"), true);
     List<Op> save = new ArrayList<>();
     List<Op> restore = new ArrayList<>();
-    buildSnapshot(root.withSubScope("best"), save, restore);
+    Ops best = root.withSubScope("best");
+    members.forEach(m -> m.buildSnapshot(best, save, restore));
     snapshot = root.withControlDependencies(save).withName("snapshot_best").noOp();
     restoreSnapshot = root.withControlDependencies(restore).withName("restore_best").noOp();
-    inference = buildInference(root.withSubScope("inference"), inferenceSeeds);
+    inference = buildInference(root.withSubScope("inference"));
     VariableSaver.build(root, checkpointVariables());
   }
 
@@ -257,33 +234,6 @@ public final class HexaGanGraph {
     return lossNames;
   }
 
-  private List<String> computeLossNames() {
-    List<String> names = new ArrayList<>();
-    if (imputationCritic != null) {
-      names.add(CRITIC_IMPUTATION);
-      names.add(PENALTY_IMPUTATION);
-    }
-    if (encoder != null) {
-      names.add(GENERATOR_IMPUTATION);
-      names.add(RECONSTRUCTION);
-    }
-    if (conditionalGenerator != null) {
-      names.add(GENERATOR_CONDITIONAL);
-      names.add(CRITIC_CONDITIONAL);
-      names.add(PENALTY_CONDITIONAL);
-      if (classifier != null) {
-        names.add(CROSS_ENTROPY_GENERATED);
-      }
-    }
-    if (classifier != null) {
-      names.add(CLASSIFIER_CROSS_ENTROPY);
-      if (spec.hasLabelCritic() && spec.unlabeledBatch() > 0) {
-        names.add(CLASSIFIER_ADVERSARIAL);
-      }
-    }
-    return List.copyOf(names);
-  }
-
   /** Copies every network's weights into the "best" shadow variables. */
   public Op snapshot() {
     return snapshot;
@@ -311,576 +261,72 @@ public final class HexaGanGraph {
     return inference;
   }
 
-  /** The networks present, in a fixed order. */
+  /** The networks of member 0 (of the only member unless the graph is an ensemble), in a fixed order. */
   public List<Network<TFloat32>> networks() {
-    List<Network<TFloat32>> list = new ArrayList<>();
-    if (encoder != null) {
-      list.add(encoder.network());
-    }
-    if (imputationGenerator != null) {
-      list.add(imputationGenerator.network());
-    }
-    if (imputationCritic != null) {
-      list.add(imputationCritic.network());
-    }
-    if (conditionalGenerator != null) {
-      list.add(conditionalGenerator.network());
-    }
-    if (conditionalCritic != null) {
-      list.add(conditionalCritic.network());
-    }
-    if (classifier != null) {
-      list.add(classifier.network());
-    }
-    return list;
+    return members.get(0).networks();
   }
 
-  /**
-   * The networks inference uses (E, G_MI, G_CG, C; not the critics), in a fixed order: the ones
-   * whose weights are averaged.
-   */
-  private List<Network<TFloat32>> servedNetworks() {
-    List<Network<TFloat32>> list = new ArrayList<>(networks());
-    if (imputationCritic != null) {
-      list.remove(imputationCritic.network());
-    }
-    if (conditionalCritic != null) {
-      list.remove(conditionalCritic.network());
-    }
-    return list;
+  /** The networks of every member, member 0's first. */
+  public List<Network<TFloat32>> allNetworks() {
+    List<Network<TFloat32>> all = new ArrayList<>();
+    members.forEach(m -> all.addAll(m.networks()));
+    return all;
   }
 
-  /** D_MI, or null when absent. */
+  /** Member 0's D_MI, or null when absent. */
   public ImputationCritic<TFloat32> imputationCritic() {
-    return imputationCritic;
+    return members.get(0).imputationCritic();
   }
 
   /**
-   * Everything a resumed run restores, saved by the graph's {@link VariableSaver}: the networks,
-   * their optimizer slots, the best-epoch snapshot and the step (not the training data, which is
-   * fed again).
+   * Everything a resumed run restores, saved by the graph's {@link VariableSaver}: every member's
+   * networks, optimizer slots, best-epoch snapshot and weight averages, and the step (not the
+   * training data, which is fed again).
    */
   public List<ResourceVariable<?>> checkpointVariables() {
     List<ResourceVariable<?>> all = new ArrayList<>();
-    for (Network<TFloat32> n : networks()) {
-      all.addAll(n.variables());
-    }
-    all.addAll(optimizerSlots());
-    all.addAll(bestVariables);
-    all.addAll(averageVariables);
+    members.forEach(m -> all.addAll(m.checkpointVariables()));
     all.add(step);
     return all;
   }
 
-  /** The optimizer slots of every network (state a resumed run restores). */
+  /** The optimizer slots of every member's networks (state a resumed run restores). */
   public List<ResourceVariable<TFloat32>> optimizerSlots() {
     List<ResourceVariable<TFloat32>> all = new ArrayList<>();
-    for (Network<TFloat32> n : networks()) {
-      all.addAll(optimizers.get(n).slots());
-    }
+    members.forEach(m -> all.addAll(m.optimizerSlots()));
     return all;
   }
 
-  // ---------------------------------------------------------------- data and batch
+  // ---------------------------------------------------------------- data
 
   private DataFeed buildDataFeed(Ops tf) {
-    Placeholder<TFloat32> x = tf.withName("values").placeholder(F, Placeholder.shape(dataValues.shape()));
-    Placeholder<TFloat32> m = tf.withName("mask").placeholder(F, Placeholder.shape(dataMask.shape()));
-    Placeholder<TFloat32> y = tf.withName("labels").placeholder(F, Placeholder.shape(dataLabels.shape()));
+    Placeholder<TFloat32> x = tf.withName("values").placeholder(F, Placeholder.shape(data.values().shape()));
+    Placeholder<TFloat32> m = tf.withName("mask").placeholder(F, Placeholder.shape(data.mask().shape()));
+    Placeholder<TFloat32> y = tf.withName("labels").placeholder(F, Placeholder.shape(data.labels().shape()));
     List<Op> loads = List.of(
-        tf.assignVariableOp(dataValues.handle(), x),
-        tf.assignVariableOp(dataMask.handle(), m),
-        tf.assignVariableOp(dataLabels.handle(), y));
+        tf.assignVariableOp(data.values().handle(), x),
+        tf.assignVariableOp(data.mask().handle(), m),
+        tf.assignVariableOp(data.labels().handle(), y));
     return new DataFeed(x, m, y, tf.withControlDependencies(loads).withName("load").noOp());
-  }
-
-  /**
-   * One iteration's rows: labelled rows first, then unlabelled rows, and their noise.
-   *
-   * @param mask the true mask (1 observed)
-   * @param encoderMask the mask E reads: the true mask, or fewer cells under input dropout
-   */
-  private record Batch(
-      Operand<TFloat32> values, Operand<TFloat32> mask, Operand<TFloat32> noisy,
-      Operand<TFloat32> labels, int labeled, int unlabeled, Operand<TFloat32> encoderMask) {
-    int rows() {
-      return labeled + unlabeled;
-    }
-  }
-
-  private Batch sampleBatch(Ops tf) {
-    int bl = spec.labeledBatch();
-    int bu = spec.unlabeledBatch();
-    List<Operand<TInt32>> parts = new ArrayList<>();
-    if (bl > 0) {
-      parts.add(tf.random.randomUniformInt(tf.constant(new int[] {bl}), tf.constant(0),
-          tf.constant(spec.labeledRows()), seeds.uniformInt()));
-    }
-    if (bu > 0) {
-      parts.add(tf.random.randomUniformInt(tf.constant(new int[] {bu}), tf.constant(spec.labeledRows()),
-          tf.constant(spec.rows()), seeds.uniformInt()));
-    }
-    Operand<TInt32> rows = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
-    Operand<TFloat32> x = tf.resourceGather(dataValues.handle(), rows, F);
-    Operand<TFloat32> m = tf.resourceGather(dataMask.handle(), rows, F);
-    Operand<TFloat32> labels = null;
-    if (bl > 0) {
-      labels = tf.resourceGather(dataLabels.handle(), parts.get(0), F);
-    }
-    Operand<TFloat32> z = missingSlots(tf, new int[] {bl + bu, spec.features()});
-    Operand<TFloat32> noisy = MaskBlend.of(tf, m, x, z);
-    return new Batch(x, m, noisy, labels, bl, bu, m);
-  }
-
-  /** What missing slots hold in x̃ (eq. 1): the fill value plus U(0, s) noise. */
-  private Operand<TFloat32> missingSlots(Ops tf, int[] shape) {
-    Operand<TFloat32> z = noise(tf, shape, spec.losses().missingNoiseScale());
-    return hasFill() ? tf.math.add(z, tf.constant(toFloats(spec.missingFill()))) : z;
-  }
-
-  private boolean hasFill() {
-    for (double v : spec.missingFill()) {
-      if (v != 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static float[] toFloats(double[] v) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
-    }
-    return f;
-  }
-
-  private Operand<TFloat32> noise(Ops tf, int[] shape, double scale) {
-    Operand<TFloat32> u = tf.random.randomUniform(tf.constant(shape), F, seeds.uniform());
-    return scale == 1.0 ? u : tf.math.mul(u, tf.constant((float) scale));
-  }
-
-  // ---------------------------------------------------------------- stages
-
-  /** The ops of one update stage: every network read once, after the previous stage's update. */
-  private final class Stage {
-    final Ops tf;
-    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> reads = new IdentityHashMap<>();
-
-    Stage(Ops tf) {
-      this.tf = tf;
-    }
-
-    DenseNetwork.Weights<TFloat32> w(Network<TFloat32> n) {
-      return reads.computeIfAbsent(n, k -> k.read(tf));
-    }
-
-    Op update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
-      Operand<TFloat32> lr = tf.math.mul(tf.constant((float) rate),
-          tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(step.read(tf), F)));
-      return optimizers.get(n).minimize(tf, loss, w(n), lr, spec.optimizer().rho(), spec.optimizer().epsilon());
-    }
-  }
-
-  /**
-   * The batch as E sees it in the imputer's update: a share {@code inputDropout} of the observed
-   * cells hidden (noise in x̃, 0 in the mask E reads), while x̂ and L_recon keep the true mask.
-   */
-  private Batch withInputDropout(Ops tf, Batch b) {
-    double p = spec.losses().inputDropout();
-    if (p == 0) {
-      return b;
-    }
-    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(
-        tf.random.randomUniform(tf.constant(new int[] {b.rows(), spec.features()}), F, seeds.uniform()),
-        tf.constant((float) p)), F);
-    Operand<TFloat32> seen = tf.math.mul(b.mask(), keep);
-    Operand<TFloat32> hidden = tf.math.sub(b.mask(), seen);
-    // Hidden cells get the noise a missing cell gets: x̃' = x̃ + hidden ⊙ (z' − x).
-    Operand<TFloat32> z = missingSlots(tf, new int[] {b.rows(), spec.features()});
-    Operand<TFloat32> noisy = tf.math.add(b.noisy(), tf.math.mul(hidden, tf.math.sub(z, b.values())));
-    return new Batch(b.values(), b.mask(), noisy, b.labels(), b.labeled(), b.unlabeled(), seen);
-  }
-
-  /** x̂ and x̄ of a batch with the stage's E and G_MI (x̂ = x̃ without G_MI). */
-  private record Imputed(Operand<TFloat32> xHat, Operand<TFloat32> xBar) {}
-
-  private Imputed impute(Stage s, Batch b) {
-    if (encoder == null) {
-      return new Imputed(b.noisy(), null);
-    }
-    Ops tf = s.tf;
-    Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask());
-    // The skip path reads every observed cell (its diagonal is zero, so a cell never predicts
-    // itself) and fills the cells E did not see: the missing ones and those the dropout hid.
-    Operand<TFloat32> xBar = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), h,
-        b.values(), b.mask(), b.encoderMask());
-    Operand<TFloat32> xHat = MaskBlend.of(tf, b.mask(), b.values(), xBar);
-    return new Imputed(xHat, xBar);
-  }
-
-  private Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, int from, int count, int cols) {
-    return tf.slice(x, tf.constant(new int[] {from, 0}), tf.constant(new int[] {count, cols}));
-  }
-
-  /** y_u from C's prediction of x̂_u, with the gradient the configured mode lets through. */
-  private Operand<TFloat32> pseudoLabels(Stage s, Operand<TFloat32> xHatUnlabeled, boolean gradient) {
-    Ops tf = s.tf;
-    Operand<TFloat32> logits = classifier.logits(tf, s.w(classifier.network()), xHatUnlabeled);
-    // argmax of the logits is argmax of the softmax: HARD labels need no softmax.
-    Operand<TFloat32> hard = tf.oneHot(tf.math.argMax(logits, tf.constant(1)), tf.constant(spec.classes()),
-        tf.constant(1f), tf.constant(0f));
-    Operand<TFloat32> y = switch (spec.losses().pseudoLabels()) {
-      case HARD -> tf.stopGradient(hard);
-      case STRAIGHT_THROUGH -> {
-        Operand<TFloat32> p = tf.nn.softmax(logits);
-        yield tf.math.add(p, tf.stopGradient(tf.math.sub(hard, p)));
-      }
-      case SOFT -> tf.nn.softmax(logits);
-    };
-    return gradient ? y : tf.stopGradient(y);
-  }
-
-  /** The label y fed to D_MI for each batch row: true labels, then pseudo-labels. */
-  private Operand<TFloat32> criticLabels(Stage s, Batch b, Operand<TFloat32> xHat) {
-    if (!spec.labeled()) {
-      return null;
-    }
-    if (b.unlabeled() == 0) {
-      return b.labels();
-    }
-    Operand<TFloat32> yu = pseudoLabels(s, rows(s.tf, xHat, b.labeled(), b.unlabeled(), spec.features()), false);
-    return s.tf.concat(List.of(b.labels(), yu), s.tf.constant(0));
-  }
-
-  /** The first d columns of D_MI's scores. */
-  private Operand<TFloat32> elementScores(Ops tf, Operand<TFloat32> scores, int rowCount) {
-    return tf.slice(scores, tf.constant(new int[] {0, 0}), tf.constant(new int[] {rowCount, spec.features()}));
-  }
-
-  /** Column d+1 of D_MI's scores, [rows, 1]. */
-  private Operand<TFloat32> labelScores(Ops tf, Operand<TFloat32> scores, int rowCount) {
-    return tf.slice(scores, tf.constant(new int[] {0, imputationCritic.elementOutputs()}),
-        tf.constant(new int[] {rowCount, 1}));
-  }
-
-  private Operand<TFloat32> filled(Ops tf, int rowCount, int cols, float v) {
-    return tf.fill(tf.constant(new int[] {rowCount, cols}), tf.constant(v));
-  }
-
-  private Operand<TFloat32> conditionalNoise(Ops tf, int rowCount) {
-    return noise(tf, new int[] {rowCount, conditionalGenerator.noiseDim()}, 1.0);
-  }
-
-  /** G_CG's update (eq. 12): L_GCG + α2 L_GMI(x̂_c) + α3 L_CE(x̂_c, y_c). */
-  private Op conditionalGeneratorStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
-    Ops tf = s.tf;
-    LossWeights lw = spec.losses();
-    int bl = b.labeled();
-    Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
-        conditionalNoise(tf, bl), b.labels());
-    Operand<TFloat32> adversarial = tf.math.neg(Losses.mean(tf,
-        conditionalCritic.score(tf, s.w(conditionalCritic.network()), hc, b.labels())));
-    Operand<TFloat32> loss = adversarial;
-    Operand<TFloat32> xc = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc, null, null, null);
-    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xc, b.labels());
-    Operand<TFloat32> imputationLoss = Losses.elementwiseGenerator(tf, elementScores(tf, scores, bl),
-        filled(tf, bl, spec.features(), 0f));
-    loss = tf.math.add(loss, tf.math.mul(tf.constant((float) lw.conditionalImputation()), imputationLoss));
-    if (classifier != null) {
-      Operand<TFloat32> ce = crossEntropy(tf, classifier.logits(tf, s.w(classifier.network()), xc), b.labels());
-      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) lw.conditionalCrossEntropy()), tf.math.mean(ce, tf.constant(0))));
-      add(losses, CROSS_ENTROPY_GENERATED, tf.math.mean(ce, tf.constant(0)));
-    }
-    add(losses, GENERATOR_CONDITIONAL, adversarial);
-    return s.update(conditionalGenerator.network(), loss, spec.optimizer().conditionalRate());
-  }
-
-  /** D_CG's update (eq. 11): L_DCG + λ2 L_GP_CG, or the penalty alone during warm-up. */
-  private Op conditionalCriticStage(Stage s, Batch b, Operand<TFloat32> hl, boolean warmup,
-      Map<String, List<Operand<TFloat32>>> losses) {
-    Ops tf = s.tf;
-    int bl = b.labeled();
-    DenseNetwork.Weights<TFloat32> w = s.w(conditionalCritic.network());
-    Operand<TFloat32> penalty = GradientPenalties.conditional(tf, conditionalCritic.network(), w, hl, b.labels());
-    Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().conditionalPenalty()), penalty);
-    add(losses, PENALTY_CONDITIONAL, penalty);
-    if (!warmup) {
-      Operand<TFloat32> hc = tf.stopGradient(conditionalGenerator.generate(tf,
-          s.w(conditionalGenerator.network()), conditionalNoise(tf, bl), b.labels()));
-      Operand<TFloat32> critic = tf.math.sub(
-          Losses.mean(tf, conditionalCritic.score(tf, w, hc, b.labels())),
-          Losses.mean(tf, conditionalCritic.score(tf, w, hl, b.labels())));
-      loss = tf.math.add(loss, critic);
-      add(losses, CRITIC_CONDITIONAL, critic);
-    }
-    return s.update(conditionalCritic.network(), loss, spec.optimizer().conditionalRate());
-  }
-
-  /**
-   * h_l = E(x̃_l, m_l) of the batch's labelled rows, the real side of D_CG. E does not change
-   * during the conditional updates, so all of them share this one encoding.
-   */
-  private Operand<TFloat32> labeledHidden(Stage s, Batch b) {
-    Ops tf = s.tf;
-    int bl = b.labeled();
-    Operand<TFloat32> xl = rows(tf, b.noisy(), 0, bl, spec.features());
-    Operand<TFloat32> ml = rows(tf, b.mask(), 0, bl, spec.features());
-    return tf.stopGradient(encoder.encode(tf, s.w(encoder.network()), xl, ml));
-  }
-
-  /** The update of E and G_MI: L_GMI + α1 (L_recon + β L_recon over the hidden cells) (eq. 3, 5). */
-  private Op imputerStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
-    Ops tf = s.tf;
-    Batch seen = withInputDropout(tf, b);
-    Imputed imp = impute(s, seen);
-    Operand<TFloat32> labels = criticLabels(s, b, tf.stopGradient(imp.xHat()));
-    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), imp.xHat(), labels);
-    Operand<TFloat32> adversarial = Losses.elementwiseGenerator(tf, elementScores(tf, scores, b.rows()), b.mask());
-    Operand<TFloat32> recon = Losses.reconstruction(tf, b.values(), imp.xBar(), b.mask());
-    Operand<TFloat32> fit = recon;
-    double beta = spec.losses().hiddenReconstruction();
-    if (beta > 0 && spec.losses().inputDropout() > 0) {
-      // + β · the mean squared error over the observed cells E did not see.
-      Operand<TFloat32> hidden = tf.math.sub(b.mask(), seen.encoderMask());
-      fit = tf.math.add(recon,
-          tf.math.mul(tf.constant((float) beta), Losses.reconstruction(tf, b.values(), imp.xBar(), hidden)));
-    }
-    Operand<TFloat32> skipL1 = imputationGenerator.skipL1(tf, s.w(imputationGenerator.network()));
-    if (skipL1 != null && spec.losses().skipSparsity() > 0) {
-      // + (2κ/d) Σ|S|: per column, ½ MSE + κ‖s_j‖₁, a lasso's units (LossWeights#skipSparsity).
-      fit = tf.math.add(fit,
-          tf.math.mul(tf.constant((float) (2 * spec.losses().skipSparsity() / spec.features())), skipL1));
-    }
-    Operand<TFloat32> loss = tf.math.add(adversarial,
-        tf.math.mul(tf.constant((float) spec.losses().reconstruction()), fit));
-    add(losses, GENERATOR_IMPUTATION, adversarial);
-    add(losses, RECONSTRUCTION, recon);
-    // E and G_MI minimise the same loss; each update touches its own variables only.
-    Op e = s.update(encoder.network(), loss, spec.optimizer().imputationRate());
-    Op g = s.update(imputationGenerator.network(), loss, spec.optimizer().imputationRate());
-    return tf.withControlDependencies(List.of(e, g)).noOp();
-  }
-
-  /**
-   * D_MI's update (eq. 4, 6, 14): the element-wise and label critic losses over real rows and,
-   * with G_CG, generated rows (every element and the label fake), plus λ1 L_GP_MI; or the penalty
-   * alone during warm-up.
-   */
-  private Op imputationCriticStage(Stage s, Batch b, boolean warmup, Map<String, List<Operand<TFloat32>>> losses) {
-    Ops tf = s.tf;
-    int d = spec.features();
-    int rowsB = b.rows();
-    Operand<TFloat32> xHat = tf.stopGradient(impute(s, b).xHat());
-    Operand<TFloat32> labels = criticLabels(s, b, xHat);
-    DenseNetwork.Weights<TFloat32> w = s.w(imputationCritic.network());
-    boolean elements = imputationCritic.elementOutputs() > 0;
-    boolean labelOut = imputationCritic.hasLabelOutput();
-    Operand<TFloat32> labelReal = null;
-    if (labelOut) {
-      labelReal = b.unlabeled() == 0 ? filled(tf, b.labeled(), 1, 1f)
-          : tf.concat(List.of(filled(tf, b.labeled(), 1, 1f), filled(tf, b.unlabeled(), 1, 0f)), tf.constant(0));
-    }
-    // Penalised outputs: the element outputs, and the label output if configured (or if it is the only one).
-    boolean penalizeLabel = labelOut && (spec.losses().penalizeLabelOutput() || !elements);
-    List<Operand<TFloat32>> penaltyMask = new ArrayList<>();
-    if (elements) {
-      penaltyMask.add(b.mask());
-    }
-    if (penalizeLabel) {
-      penaltyMask.add(labelReal);
-    }
-    int penalized = (elements ? d : 0) + (penalizeLabel ? 1 : 0);
-    Operand<TFloat32> mask = penaltyMask.size() == 1 ? penaltyMask.get(0) : tf.concat(penaltyMask, tf.constant(1));
-    // With λ1 = 0 the main iterations leave the penalty out (its cost is then measurable); the
-    // warm-up, which minimises the penalty alone, always has it.
-    Operand<TFloat32> loss;
-    if (warmup || spec.losses().imputationPenalty() > 0) {
-      int sample = spec.losses().penaltyOutputSample();
-      Operand<TInt32> sampled = null;
-      // A sample as wide as D_MI's last hidden layer costs as much as the exact penalty: no sample then.
-      if (sample > 0 && sample < penalized && sample < imputationCritic.network().hiddenWidth()) {
-        Operand<TInt32> all = tf.range(tf.constant(0), tf.constant(penalized), tf.constant(1));
-        sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
-            tf.constant(new int[] {sample}));
-      }
-      Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
-          mask, rowsB, penalized, sampled);
-      loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
-      add(losses, PENALTY_IMPUTATION, penalty);
-    } else {
-      loss = tf.constant(0f);
-      add(losses, PENALTY_IMPUTATION, loss);
-    }
-    if (!warmup) {
-      List<Operand<TFloat32>> xs = new ArrayList<>(List.of(xHat));
-      List<Operand<TFloat32>> ys = new ArrayList<>();
-      List<Operand<TFloat32>> reals = new ArrayList<>();
-      if (labels != null) {
-        ys.add(labels);
-      }
-      reals.add(realColumns(tf, elements ? b.mask() : null, labelReal));
-      if (conditionalGenerator != null) {
-        int bl = b.labeled();
-        Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
-            conditionalNoise(tf, bl), b.labels());
-        xs.add(tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc, null, null, null)));
-        ys.add(b.labels());
-        reals.add(filled(tf, bl, imputationCritic.elementOutputs() + (labelOut ? 1 : 0), 0f));
-      }
-      Operand<TFloat32> allX = xs.size() == 1 ? xs.get(0) : tf.concat(xs, tf.constant(0));
-      Operand<TFloat32> allY = ys.isEmpty() ? null : ys.size() == 1 ? ys.get(0) : tf.concat(ys, tf.constant(0));
-      Operand<TFloat32> allReal = reals.size() == 1 ? reals.get(0) : tf.concat(reals, tf.constant(0));
-      Operand<TFloat32> critic = Losses.elementwiseCritic(tf, imputationCritic.score(tf, w, allX, allY), allReal);
-      loss = tf.math.add(loss, critic);
-      add(losses, CRITIC_IMPUTATION, critic);
-    }
-    return s.update(imputationCritic.network(), loss, spec.optimizer().imputationRate());
-  }
-
-  private Operand<TFloat32> realColumns(Ops tf, Operand<TFloat32> elementMask, Operand<TFloat32> labelReal) {
-    if (elementMask == null) {
-      return labelReal;
-    }
-    if (labelReal == null) {
-      return elementMask;
-    }
-    return tf.concat(List.of(elementMask, labelReal), tf.constant(1));
-  }
-
-  /**
-   * C's update (eq. 15): the cross-entropy over labelled rows and, with G_CG, the generated
-   * minority rows that bring every class of the batch up to its majority class's count; plus α4
-   * L_C over unlabelled rows and the weight decay of the authors' code.
-   */
-  private Op classifierStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
-    Ops tf = s.tf;
-    int d = spec.features();
-    int nc = spec.classes();
-    int bl = b.labeled();
-    Operand<TFloat32> xHat = tf.stopGradient(impute(s, b).xHat());
-    DenseNetwork.Weights<TFloat32> w = s.w(classifier.network());
-    Operand<TFloat32> ceLabeled = crossEntropy(tf, classifier.logits(tf, w, rows(tf, xHat, 0, bl, d)), b.labels());
-    Operand<TFloat32> ce;
-    if (conditionalGenerator != null) {
-      // Pool: block k holds bl rows of class k; row j of block k counts if j < max_count − count_k.
-      int pool = nc * bl;
-      float[][] poolLabels = new float[pool][nc];
-      float[] position = new float[pool];
-      for (int k = 0; k < nc; k++) {
-        for (int j = 0; j < bl; j++) {
-          poolLabels[k * bl + j][k] = 1f;
-          position[k * bl + j] = j;
-        }
-      }
-      Operand<TFloat32> yPool = tf.constant(poolLabels);
-      Operand<TFloat32> counts = tf.reduceSum(b.labels(), tf.constant(0));
-      Operand<TFloat32> needed = tf.math.sub(tf.reduceMax(counts, tf.constant(0)), counts);
-      Operand<TFloat32> neededPerRow = tf.reshape(
-          tf.linalg.matMul(yPool, tf.reshape(needed, tf.constant(new int[] {nc, 1}))), tf.constant(new int[] {pool}));
-      Operand<TFloat32> weight = tf.dtypes.cast(tf.math.less(tf.constant(position), neededPerRow), F);
-      Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
-          conditionalNoise(tf, pool), yPool);
-      Operand<TFloat32> xc = tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc,
-          null, null, null));
-      Operand<TFloat32> cePool = crossEntropy(tf, classifier.logits(tf, w, xc), yPool);
-      Operand<TFloat32> total = tf.math.add(Losses.sum(tf, ceLabeled), Losses.sum(tf, tf.math.mul(weight, cePool)));
-      ce = tf.math.div(total, tf.math.add(tf.constant((float) bl), Losses.sum(tf, weight)));
-    } else {
-      ce = tf.math.mean(ceLabeled, tf.constant(0));
-    }
-    Operand<TFloat32> loss = ce;
-    add(losses, CLASSIFIER_CROSS_ENTROPY, ce);
-    if (spec.hasLabelCritic() && b.unlabeled() > 0) {
-      Operand<TFloat32> xu = rows(tf, xHat, bl, b.unlabeled(), d);
-      Operand<TFloat32> yu = pseudoLabels(s, xu, true);
-      Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xu, yu);
-      Operand<TFloat32> adversarial = tf.math.neg(Losses.mean(tf, labelScores(tf, scores, b.unlabeled())));
-      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) spec.losses().pseudoLabel()), adversarial));
-      add(losses, CLASSIFIER_ADVERSARIAL, adversarial);
-    }
-    double decay = spec.losses().classifierWeightDecay();
-    if (decay > 0) {
-      List<Operand<TFloat32>> norms = new ArrayList<>();
-      for (int k = 0; k < classifier.network().layers().size(); k++) {
-        norms.add(tf.nn.l2Loss(w.matrix(k)));
-      }
-      Operand<TFloat32> l2 = tf.math.addN(norms);
-      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) decay), l2));
-    }
-    return s.update(classifier.network(), loss, spec.optimizer().classifierRate());
-  }
-
-  private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> labels) {
-    return tf.nn.softmaxCrossEntropyWithLogits(logits, labels).loss();
-  }
-
-  private static void add(Map<String, List<Operand<TFloat32>>> losses, String name, Operand<TFloat32> value) {
-    losses.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
   }
 
   // ---------------------------------------------------------------- iteration
 
-  private Op buildIteration(Ops tf) {
-    Batch b = sampleBatch(tf);
-    Map<String, List<Operand<TFloat32>>> losses = new LinkedHashMap<>();
-    Op previous = null;
-    if (conditionalGenerator != null) {
-      Operand<TFloat32> hl = labeledHidden(stageAfter(tf, null), b);
-      for (int k = 0; k < spec.optimizer().conditionalUpdates(); k++) {
-        previous = conditionalGeneratorStage(stageAfter(tf, previous), b, losses);
-        previous = conditionalCriticStage(stageAfter(tf, previous), b, hl, false, losses);
-      }
-    }
-    if (encoder != null) {
-      previous = imputerStage(stageAfter(tf, previous), b, losses);
-    }
-    if (imputationCritic != null) {
-      previous = imputationCriticStage(stageAfter(tf, previous), b, false, losses);
-    }
-    if (classifier != null) {
-      previous = classifierStage(stageAfter(tf, previous), b, losses);
-    }
-    if (!averageVariables.isEmpty()) {
-      previous = averageStage(stageAfter(tf, previous).tf);
-    }
-    return finish(tf, previous, losses);
-  }
-
   /**
-   * w̄ ← w̄ − (w̄ − w) / n for every weight, after the iteration's updates, n = averagingEpochs ·
-   * iterations per epoch (at least 1).
+   * One iteration (or warm-up iteration) of every member: their stage chains run side by side, and
+   * the losses added to the sums are the members' means.
    */
-  private Op averageStage(Ops tf) {
-    double n = Math.max(1, spec.optimizer().averagingEpochs() * spec.iterationsPerEpoch());
-    Operand<TFloat32> rate = tf.constant((float) (1 / n));
-    List<Op> updates = new ArrayList<>();
-    int i = 0;
-    for (Network<TFloat32> net : servedNetworks()) {
-      for (ResourceVariable<TFloat32> v : net.variables()) {
-        ResourceVariable<TFloat32> a = averageVariables.get(i++);
-        updates.add(tf.assignSubVariableOp(a.handle(), tf.math.mul(rate, tf.math.sub(a.read(tf), v.read(tf)))));
+  private Op buildIteration(Ops tf, boolean warmup) {
+    Map<String, List<Operand<TFloat32>>> losses = new LinkedHashMap<>();
+    List<Op> lasts = new ArrayList<>();
+    for (HexaGanMember m : members) {
+      Op last = warmup ? m.buildWarmup(tf, losses) : m.buildIteration(tf, losses);
+      if (last != null) {
+        lasts.add(last);
       }
     }
-    return tf.withControlDependencies(updates).noOp();
-  }
-
-  private Op buildWarmup(Ops tf) {
-    Batch b = sampleBatch(tf);
-    Map<String, List<Operand<TFloat32>>> losses = new LinkedHashMap<>();
-    Op previous = null;
-    if (imputationCritic != null) {
-      previous = imputationCriticStage(stageAfter(tf, previous), b, true, losses);
-    }
-    if (conditionalCritic != null) {
-      Stage stage = stageAfter(tf, previous);
-      previous = conditionalCriticStage(stage, b, labeledHidden(stage, b), true, losses);
-    }
-    return finish(tf, previous, losses);
-  }
-
-  private Stage stageAfter(Ops tf, Op previous) {
-    return new Stage(previous == null ? tf : tf.withControlDependencies(List.of(previous)));
+    Op last = lasts.isEmpty() ? null : lasts.size() == 1 ? lasts.get(0) : tf.withControlDependencies(lasts).noOp();
+    return finish(tf, last, losses);
   }
 
   /** Adds the iteration's losses to the sums, records non-finite ones, and advances the step. */
@@ -910,102 +356,35 @@ public final class HexaGanGraph {
     return tf.withControlDependencies(List.of(advance)).withName("done").noOp();
   }
 
-  // ---------------------------------------------------------------- snapshots and inference
+  // ---------------------------------------------------------------- inference
 
-  private void buildSnapshot(Ops tf, List<Op> save, List<Op> restore) {
-    Ops init = tf.withInitScope();
-    for (Network<TFloat32> n : networks()) {
-      for (ResourceVariable<TFloat32> v : n.variables()) {
-        ResourceVariable<TFloat32> best = ResourceVariable.create(tf, VariableSaver.BEST_PREFIX + v.name(), v.type(), v.shape(),
-            init.zeros(init.constant(v.shape()), v.type()));
-        bestVariables.add(best);
-        save.add(tf.assignVariableOp(best.handle(), v.read(tf)));
-        restore.add(tf.assignVariableOp(v.handle(), best.read(tf)));
-      }
-    }
-  }
-
-  private void buildAverages(Ops tf, List<Op> start, List<Op> swap) {
-    Ops init = tf.withInitScope();
-    for (Network<TFloat32> n : servedNetworks()) {
-      for (ResourceVariable<TFloat32> v : n.variables()) {
-        ResourceVariable<TFloat32> a = ResourceVariable.create(tf, VariableSaver.AVERAGE_PREFIX + v.name(), v.type(),
-            v.shape(), init.zeros(init.constant(v.shape()), v.type()));
-        averageVariables.add(a);
-        start.add(tf.assignVariableOp(a.handle(), v.read(tf)));
-        // Both reads complete before either write.
-        Operand<TFloat32> weights = v.read(tf);
-        Operand<TFloat32> average = a.read(tf);
-        Ops afterReads = tf.withControlDependencies(List.of(weights, average));
-        swap.add(afterReads.assignVariableOp(v.handle(), average));
-        swap.add(afterReads.assignVariableOp(a.handle(), weights));
-      }
-    }
-  }
-
-  private Inference buildInference(Ops tf, SeedStream inferenceSeeds) {
+  private Inference buildInference(Ops tf) {
     int d = spec.features();
-    int draws = spec.imputationDraws();
     Placeholder<TFloat32> x = tf.withName("values").placeholder(F, Placeholder.shape(Shape.of(-1, d)));
     Placeholder<TFloat32> m = tf.withName("mask").placeholder(F, Placeholder.shape(Shape.of(-1, d)));
-    Operand<TFloat32> xs = draws == 1 ? x : tf.tile(x, tf.constant(new int[] {draws, 1}));
-    Operand<TFloat32> ms = draws == 1 ? m : tf.tile(m, tf.constant(new int[] {draws, 1}));
-    Operand<TFloat32> observedX = tf.math.mul(ms, xs);
-    Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
-    Operand<TFloat32> z = tf.random.randomUniform(tf.shape(xs), F, inferenceSeeds.uniform());
-    if (spec.losses().missingNoiseScale() != 1.0) {
-      z = tf.math.mul(z, tf.constant((float) spec.losses().missingNoiseScale()));
+    Placeholder<TInt32> classIds = spec.hasConditionalGenerator()
+        ? tf.withName("class_ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1))) : null;
+    List<HexaGanMember.Outputs> outs = new ArrayList<>();
+    for (HexaGanMember member : members) {
+      outs.add(member.buildInference(tf, x, m, classIds));
     }
-    if (hasFill()) {
-      z = tf.math.add(z, tf.constant(toFloats(spec.missingFill())));
-    }
-    Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
-    Operand<TFloat32> xHat = noisy;
-    Operand<TFloat32> raw = null;
-    Operand<TFloat32> hidden = null;
-    if (encoder != null) {
-      // As the serving graph: with several draws, each hides its own share of the observed cells.
-      Operand<TFloat32> seen = ms;
-      if (draws > 1 && spec.losses().inputDropout() > 0) {
-        Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(
-            tf.random.randomUniform(tf.shape(xs), F, inferenceSeeds.uniform()),
-            tf.constant((float) spec.losses().inputDropout())), F);
-        seen = tf.math.mul(ms, keep);
-      }
-      Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
-      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
-      Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h, observedX,
-          ms, seen);
-      xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
-      raw = averageDraws(tf, xBar, draws, d);
-      hidden = averageDraws(tf, h, draws, arch.latentDim());
-    }
-    Operand<TFloat32> imputed = averageDraws(tf, xHat, draws, d);
-    Operand<TFloat32> probabilities = null;
-    if (classifier != null) {
-      Operand<TFloat32> p = tf.nn.softmax(classifier.logits(tf, classifier.network().read(tf), xHat));
-      probabilities = averageDraws(tf, p, draws, spec.classes());
-    }
-    Placeholder<TInt32> classIds = null;
-    Operand<TFloat32> generated = null;
-    Operand<TFloat32> conditionalHidden = null;
-    if (conditionalGenerator != null) {
-      classIds = tf.withName("class_ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
-      Operand<TInt32> noiseShape = tf.concat(List.of(tf.shape.size(classIds, tf.constant(0)),
-          tf.constant(new int[] {conditionalGenerator.noiseDim()})), tf.constant(0));
-      Operand<TFloat32> zc = tf.random.randomUniform(noiseShape, F, inferenceSeeds.uniform());
-      Operand<TFloat32> hc = conditionalGenerator.generate(tf, conditionalGenerator.network().read(tf), zc, y);
-      generated = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), hc, null, null, null);
-      conditionalHidden = hc;
-    }
-    return new Inference(x, m, imputed, probabilities, classIds, generated, raw, hidden, conditionalHidden);
+    HexaGanMember.Outputs first = outs.get(0);
+    return new Inference(x, m, meanOverMembers(tf, outs, HexaGanMember.Outputs::imputed),
+        meanOverMembers(tf, outs, HexaGanMember.Outputs::probabilities), classIds, first.generated(),
+        meanOverMembers(tf, outs, HexaGanMember.Outputs::raw), first.hidden(), first.conditionalHidden());
   }
 
-  private static Operand<TFloat32> averageDraws(Ops tf, Operand<TFloat32> x, int draws, int cols) {
-    if (draws == 1) {
-      return x;
+  /** The members' mean of one output; the output itself with one member; null when absent. */
+  private static Operand<TFloat32> meanOverMembers(Ops tf, List<HexaGanMember.Outputs> outs,
+      java.util.function.Function<HexaGanMember.Outputs, Operand<TFloat32>> output) {
+    if (output.apply(outs.get(0)) == null) {
+      return null;
     }
-    return tf.math.mean(tf.reshape(x, tf.constant(new int[] {draws, -1, cols})), tf.constant(0));
+    if (outs.size() == 1) {
+      return output.apply(outs.get(0));
+    }
+    List<Operand<TFloat32>> all = new ArrayList<>();
+    outs.forEach(o -> all.add(output.apply(o)));
+    return tf.math.div(tf.math.addN(all), tf.constant((float) all.size()));
   }
 }

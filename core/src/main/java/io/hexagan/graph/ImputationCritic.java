@@ -29,12 +29,13 @@ public final class ImputationCritic<T extends TFloating> {
   /**
    * Creates D_MI.
    *
+   * @param prefix prefix of the variables' names ({@link Members}): "" or an ensemble member's
    * @param classes n_c, or 0 when the table has no label (then D_MI takes x̂ only)
    * @param elementOutputs whether outputs 1..d exist (not without G_MI)
    * @param labelOutput whether output d+1 exists
    */
   public static <T extends TFloating> ImputationCritic<T> create(
-      Ops tf, Class<T> type, int features, int classes, boolean elementOutputs, boolean labelOutput,
+      Ops tf, String prefix, Class<T> type, int features, int classes, boolean elementOutputs, boolean labelOutput,
       Architecture.Resolved arch, SeedStream seeds) {
     int outputs = (elementOutputs ? features : 0) + (labelOutput ? 1 : 0);
     if (outputs == 0) {
@@ -44,11 +45,11 @@ public final class ImputationCritic<T extends TFloating> {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
       int[] all = arch.criticWidths(0, outputs);
-      network = ConvolutionalNetwork.create(tf, NAME, type, image.height(), image.width(), image.channels(),
+      network = ConvolutionalNetwork.create(tf, prefix + NAME, type, image.height(), image.width(), image.channels(),
           image.criticFilters(), classes, java.util.Arrays.copyOfRange(all, 1, all.length), arch.activation(),
           Activation.LINEAR, seeds);
     } else {
-      network = DenseNetwork.create(tf, NAME, type, arch.criticWidths(features + classes, outputs),
+      network = DenseNetwork.create(tf, prefix + NAME, type, arch.criticWidths(features + classes, outputs),
           arch.activation(), Activation.LINEAR, seeds);
     }
     return new ImputationCritic<>(network, features, classes > 0, labelOutput);

@@ -24,20 +24,21 @@ public final class ImputationGenerator<T extends TFloating> {
   /**
    * Creates G_MI for d features; its output layer is a sigmoid, as the data are in [0,1].
    *
+   * @param prefix prefix of the variables' names ({@link Members}): "" or an ensemble member's
    * @param centre with a linear skip path, the initial centre of each column (scaled), e.g. its
    *     observed mean; null: 0.5, the middle of the scaled range (a graph whose weights are then
    *     loaded)
    */
   public static <T extends TFloating> ImputationGenerator<T> create(
-      Ops tf, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds, double[] centre) {
+      Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds, double[] centre) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
-      return new ImputationGenerator<>(DeconvolutionalNetwork.create(tf, NAME, type, arch.latentDim(),
+      return new ImputationGenerator<>(DeconvolutionalNetwork.create(tf, prefix + NAME, type, arch.latentDim(),
           image.height(), image.width(), image.channels(), image.filters(), arch.activation(), Activation.SIGMOID,
           seeds));
     }
     if (arch.linearSkip()) {
-      DenseNetwork<T> dense = DenseNetwork.create(tf, NAME, type, arch.widths(arch.latentDim(), features),
+      DenseNetwork<T> dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
           arch.activation(), Activation.LINEAR, seeds);
       float[] c = new float[features];
       for (int j = 0; j < features; j++) {
@@ -45,7 +46,7 @@ public final class ImputationGenerator<T extends TFloating> {
       }
       return new ImputationGenerator<>(SkipConnectedNetwork.create(tf, dense, c));
     }
-    return new ImputationGenerator<>(DenseNetwork.create(tf, NAME, type,
+    return new ImputationGenerator<>(DenseNetwork.create(tf, prefix + NAME, type,
         arch.widths(arch.latentDim(), features), arch.activation(), Activation.SIGMOID, seeds));
   }
 

@@ -85,30 +85,41 @@ public final class ServingGraph {
   private final Placeholder<TInt64> classIds;
   private final Operand<TFloat32> generated;
 
+  /** One ensemble member's served networks (null where absent) and the seeds of its noise. */
+  private record Member(
+      Encoder<TFloat32> encoder, ImputationGenerator<TFloat32> generator, ConditionalGenerator<TFloat32> conditional,
+      Classifier<TFloat32> classifier, SeedStream seeds, long stream) {}
+
   private ServingGraph(Graph graph, Spec spec) {
     this.spec = spec;
     Ops root = Ops.create(graph);
-    SeedStream seeds = new SeedStream(spec.seed());
     Architecture.Resolved arch = spec.architecture();
     int d = spec.features();
     int nc = spec.classes();
-    Encoder<TFloat32> encoder = null;
-    ImputationGenerator<TFloat32> generator = null;
-    if (spec.imputationGenerator()) {
-      encoder = Encoder.create(root, F, d, arch, seeds);
-      generator = ImputationGenerator.create(root, F, d, arch, seeds, null);
-      variables.addAll(encoder.network().variables());
-      variables.addAll(generator.network().variables());
-    }
-    ConditionalGenerator<TFloat32> conditional = null;
-    if (spec.conditionalGenerator()) {
-      conditional = ConditionalGenerator.create(root, F, nc, arch, seeds);
-      variables.addAll(conditional.network().variables());
-    }
-    Classifier<TFloat32> classifier = null;
-    if (nc > 0) {
-      classifier = Classifier.create(root, F, d, nc, arch, seeds);
-      variables.addAll(classifier.network().variables());
+    List<Member> members = new ArrayList<>();
+    for (int k = 0; k < arch.members(); k++) {
+      // Member 0's seeds are the model's seed, as before ensembles; each member has its own noise streams.
+      SeedStream seeds = new SeedStream(Members.seed(spec.seed(), k));
+      String prefix = Members.prefix(k);
+      Encoder<TFloat32> encoder = null;
+      ImputationGenerator<TFloat32> generator = null;
+      if (spec.imputationGenerator()) {
+        encoder = Encoder.create(root, prefix, F, d, arch, seeds);
+        generator = ImputationGenerator.create(root, prefix, F, d, arch, seeds, null);
+        variables.addAll(encoder.network().variables());
+        variables.addAll(generator.network().variables());
+      }
+      ConditionalGenerator<TFloat32> conditional = null;
+      if (spec.conditionalGenerator()) {
+        conditional = ConditionalGenerator.create(root, prefix, F, nc, arch, seeds);
+        variables.addAll(conditional.network().variables());
+      }
+      Classifier<TFloat32> classifier = null;
+      if (nc > 0) {
+        classifier = Classifier.create(root, prefix, F, d, nc, arch, seeds);
+        variables.addAll(classifier.network().variables());
+      }
+      members.add(new Member(encoder, generator, conditional, classifier, seeds, 3L * k));
     }
     VariableSaver.build(root, variables, true);
 
@@ -132,56 +143,78 @@ public final class ServingGraph {
     int draws = spec.imputationDraws();
     Operand<TFloat32> xs = draws == 1 ? scaled : tf.tile(scaled, tf.constant(new int[] {draws, 1}));
     Operand<TFloat32> ms = draws == 1 ? observed : tf.tile(observed, tf.constant(new int[] {draws, 1}));
-    Operand<TFloat32> z = noise(tf, tf.shape(xs), seeds, 0L);
-    if (spec.missingNoiseScale() != 1.0) {
-      z = tf.math.mul(z, tf.constant((float) spec.missingNoiseScale()));
-    }
-    z = tf.math.add(z, tf.constant(toFloats(spec.missingFill())));
     Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
     Operand<TFloat32> observedX = tf.math.mul(ms, xs);
-    Operand<TFloat32> noisy = tf.math.add(observedX, tf.math.mul(missing, z));
-    Operand<TFloat32> xHat = noisy;
-    if (encoder != null) {
-      // With several draws and input dropout, each draw hides its own share of the observed cells
-      // from E, as training did: the average is an ensemble over views of the row.
-      Operand<TFloat32> seen = ms;
-      if (draws > 1 && spec.inputDropout() > 0) {
-        Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(noise(tf, tf.shape(xs), seeds, 2L),
-            tf.constant((float) spec.inputDropout())), F);
-        seen = tf.math.mul(ms, keep);
+    List<Operand<TFloat32>> memberImputations = new ArrayList<>();
+    List<Operand<TFloat32>> memberProbabilities = new ArrayList<>();
+    for (Member member : members) {
+      Operand<TFloat32> z = noise(tf, tf.shape(xs), member.seeds(), member.stream());
+      if (spec.missingNoiseScale() != 1.0) {
+        z = tf.math.mul(z, tf.constant((float) spec.missingNoiseScale()));
       }
-      Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
-      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
-      Operand<TFloat32> xBar = generator.generate(tf, generator.network().read(tf), h, observedX, ms, seen);
-      xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
-      tf.withName("hidden").identity(average(tf, h, draws, arch.latentDim()));
+      z = tf.math.add(z, tf.constant(toFloats(spec.missingFill())));
+      Operand<TFloat32> xHat = tf.math.add(observedX, tf.math.mul(missing, z));
+      if (member.encoder() != null) {
+        // With several draws and input dropout, each draw hides its own share of the observed cells
+        // from E, as training did: the average is an ensemble over views of the row.
+        Operand<TFloat32> seen = ms;
+        if (draws > 1 && spec.inputDropout() > 0) {
+          Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(
+              noise(tf, tf.shape(xs), member.seeds(), member.stream() + 2),
+              tf.constant((float) spec.inputDropout())), F);
+          seen = tf.math.mul(ms, keep);
+        }
+        Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
+        Operand<TFloat32> h = member.encoder().encode(tf, member.encoder().network().read(tf), encoderInput, seen);
+        Operand<TFloat32> xBar = member.generator().generate(tf, member.generator().network().read(tf), h, observedX,
+            ms, seen);
+        xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
+        if (member == members.get(0)) {
+          tf.withName("hidden").identity(average(tf, h, draws, arch.latentDim()));
+        }
+      }
+      memberImputations.add(average(tf, xHat, draws, d));
+      if (member.classifier() != null) {
+        Operand<TFloat32> p = tf.nn.softmax(member.classifier().logits(tf, member.classifier().network().read(tf), xHat));
+        memberProbabilities.add(average(tf, p, draws, nc));
+      }
     }
-    Operand<TFloat32> meanHat = average(tf, xHat, draws, d);
+    Operand<TFloat32> meanHat = meanOverMembers(tf, memberImputations);
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
     imputed = tf.withName(OUTPUT_IMPUTED).select(tf.math.greater(mask, tf.constant(0f)), x, unscaled);
 
-    if (classifier != null) {
-      Operand<TFloat32> p = tf.nn.softmax(classifier.logits(tf, classifier.network().read(tf), xHat));
-      probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(average(tf, p, draws, nc));
+    if (!memberProbabilities.isEmpty()) {
+      probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(meanOverMembers(tf, memberProbabilities));
       predicted = tf.withName("predicted_class_ids").math.argMax(probabilities, tf.constant(1), TInt64.class);
     } else {
       probabilities = null;
       predicted = null;
     }
-    if (conditional != null) {
+    Member first = members.get(0);
+    if (first.conditional() != null) {
+      // Generated rows come from member 0: a member's G_MI decodes only its own G_CG's hidden space.
+      ConditionalGenerator<TFloat32> conditional = first.conditional();
       classIds = tf.withName(INPUT_CLASS_IDS).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
       Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(nc), tf.constant(1f), tf.constant(0f));
       Operand<TInt32> noiseShape = tf.concat(List.of(tf.shape.size(classIds, tf.constant(0)),
           tf.constant(new int[] {conditional.noiseDim()})), tf.constant(0));
-      Operand<TFloat32> zc = noise(tf, noiseShape, seeds, 1L);
+      Operand<TFloat32> zc = noise(tf, noiseShape, first.seeds(), 1L);
       Operand<TFloat32> hc = conditional.generate(tf, conditional.network().read(tf), zc, y);
       tf.withName("conditional_hidden").identity(hc);
-      Operand<TFloat32> xc = generator.generate(tf, generator.network().read(tf), hc, null, null, null);
+      Operand<TFloat32> xc = first.generator().generate(tf, first.generator().network().read(tf), hc, null, null, null);
       generated = tf.withName("generated").math.add(min, tf.math.mul(xc, span));
     } else {
       classIds = null;
       generated = null;
     }
+  }
+
+  /** The mean of the members' outputs; the one output itself for a single member. */
+  private static Operand<TFloat32> meanOverMembers(Ops tf, List<Operand<TFloat32>> outputs) {
+    if (outputs.size() == 1) {
+      return outputs.get(0);
+    }
+    return tf.math.div(tf.math.addN(outputs), tf.constant((float) outputs.size()));
   }
 
   /** Builds the serving graph of {@code spec} into {@code graph}. */

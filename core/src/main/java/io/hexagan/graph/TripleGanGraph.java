@@ -156,7 +156,7 @@ public final class TripleGanGraph {
 
   /** C, HexaGAN's classifier with the spec's architecture. */
   static Classifier<TFloat32> classifier(Ops tf, TripleGanSpec spec, SeedStream seeds) {
-    return Classifier.create(tf, F, spec.features(), spec.classes(), spec.architecture().resolve(spec.features()), seeds);
+    return Classifier.create(tf, "", F, spec.features(), spec.classes(), spec.architecture().resolve(spec.features()), seeds);
   }
 
   private static Operand<TFloat32> score(

@@ -77,7 +77,7 @@ public final class PenaltyBenchmark {
     List<Formulation> out = new ArrayList<>();
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      ImputationCritic<TFloat32> critic = ImputationCritic.create(tf, TFloat32.class, features, classes, true, true,
+      ImputationCritic<TFloat32> critic = ImputationCritic.create(tf, "", TFloat32.class, features, classes, true, true,
           arch, new SeedStream(config.seed()));
       var w = critic.network().read(tf);
       Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(rows, features)));
@@ -161,7 +161,7 @@ public final class PenaltyBenchmark {
     Architecture.Resolved arch = config.architecture().resolve(features);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      ImputationCritic<TFloat32> critic = ImputationCritic.create(tf, TFloat32.class, features, classes, true, true,
+      ImputationCritic<TFloat32> critic = ImputationCritic.create(tf, "", TFloat32.class, features, classes, true, true,
           arch, new SeedStream(config.seed()));
       List<Op> clips = new ArrayList<>();
       for (var v : critic.network().variables()) {

@@ -174,8 +174,8 @@ public final class TrainingBenchmark {
    * multiply-add: every forward pass of every stage, ×3 for a pass that is also differentiated
    * (forward, and backward to inputs and weights), and ×5 for the critic passes under a gradient
    * penalty (their backward pass is differentiated again). Element-wise ops are left out. An
-   * estimate of the arithmetic, to compare with the measured time as d grows. NaN for convolutional
-   * networks, which this count does not model.
+   * estimate of the arithmetic, to compare with the measured time as d grows; an ensemble's K
+   * members do K times as much. NaN for convolutional networks, which this count does not model.
    */
   public static double estimateFlops(GraphSpec spec) {
     int d = spec.features();
@@ -208,7 +208,7 @@ public final class TrainingBenchmark {
         + 5.0 * penalized * b * (criticHidden + 2.0 * a.criticUnits());
     // C stage: imputation, labelled rows, the top-up pool (n_c × B_l rows), unlabelled rows
     flops += b * (enc + gen + skip) + 3 * b * cls + (double) nc * bl * (cgen + gen + 3 * cls) + 3 * (b - bl) * critic;
-    return flops;
+    return a.members() * flops;
   }
 
   /** 2 × multiply-adds per row of a dense network from {@code in} to {@code out}. */
