@@ -52,7 +52,9 @@ public final class HexaGanGraph {
       Placeholder<TFloat32> values, Placeholder<TFloat32> mask, Placeholder<TFloat32> labels, Op load) {}
 
   /**
-   * The inference endpoints, in the scaled [0,1] space.
+   * The inference endpoints, in the scaled [0,1] space. With several members, {@code imputed},
+   * {@code probabilities} and {@code raw} are the members' mean; {@code generated}, {@code hidden}
+   * and {@code conditionalHidden} are member 0's (each member has its own hidden space).
    *
    * @param values placeholder x [rows, d], any value where missing
    * @param mask placeholder m [rows, d], 1 observed and 0 missing
@@ -75,7 +77,6 @@ public final class HexaGanGraph {
 
   private final GraphSpec spec;
   private final Architecture.Resolved arch;
-  private final Ops root;
   /** Member 0 first; one member unless {@link Architecture#members()} asks for more. */
   private final List<HexaGanMember> members = new ArrayList<>();
 
@@ -102,7 +103,7 @@ public final class HexaGanGraph {
     this.spec = spec;
     this.arch = spec.architecture().resolve(spec.features());
     Ops base = Ops.create(graph);
-    this.root = device.isEmpty() ? base : base.withDevice(deviceSpec(device));
+    Ops root = device.isEmpty() ? base : base.withDevice(deviceSpec(device));
     int d = spec.features();
     int nc = spec.classes();
 
