@@ -375,17 +375,12 @@ public final class HexaGanGraph {
         meanOverMembers(tf, outs, HexaGanMember.Outputs::raw), first.hidden(), first.conditionalHidden());
   }
 
-  /** The members' mean of one output; the output itself with one member; null when absent. */
+  /** The members' mean of one output; null when the graph has no such output. */
   private static Operand<TFloat32> meanOverMembers(Ops tf, List<HexaGanMember.Outputs> outs,
       java.util.function.Function<HexaGanMember.Outputs, Operand<TFloat32>> output) {
     if (output.apply(outs.get(0)) == null) {
       return null;
     }
-    if (outs.size() == 1) {
-      return output.apply(outs.get(0));
-    }
-    List<Operand<TFloat32>> all = new ArrayList<>();
-    outs.forEach(o -> all.add(output.apply(o)));
-    return tf.math.div(tf.math.addN(all), tf.constant((float) all.size()));
+    return Members.mean(tf, outs.stream().map(output).toList());
   }
 }

@@ -1,5 +1,10 @@
 package io.hexagan.graph;
 
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
 /**
  * Names of the members of an ensemble ({@link Architecture#members()}): K copies of the six
  * networks, each initialised from its own seeds and trained side by side in one graph on the same
@@ -24,5 +29,13 @@ public final class Members {
    */
   public static long seed(long seed, int k) {
     return seed + 0x9E3779B97F4A7C15L * k;
+  }
+
+  /** The members' mean of one output; the output itself for a single member. */
+  static Operand<TFloat32> mean(Ops tf, List<Operand<TFloat32>> outputs) {
+    if (outputs.size() == 1) {
+      return outputs.get(0);
+    }
+    return tf.math.div(tf.math.addN(outputs), tf.constant((float) outputs.size()));
   }
 }

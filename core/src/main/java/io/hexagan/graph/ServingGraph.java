@@ -179,12 +179,12 @@ public final class ServingGraph {
         memberProbabilities.add(average(tf, p, draws, nc));
       }
     }
-    Operand<TFloat32> meanHat = meanOverMembers(tf, memberImputations);
+    Operand<TFloat32> meanHat = Members.mean(tf, memberImputations);
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
     imputed = tf.withName(OUTPUT_IMPUTED).select(tf.math.greater(mask, tf.constant(0f)), x, unscaled);
 
     if (!memberProbabilities.isEmpty()) {
-      probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(meanOverMembers(tf, memberProbabilities));
+      probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(Members.mean(tf, memberProbabilities));
       predicted = tf.withName("predicted_class_ids").math.argMax(probabilities, tf.constant(1), TInt64.class);
     } else {
       probabilities = null;
@@ -207,14 +207,6 @@ public final class ServingGraph {
       classIds = null;
       generated = null;
     }
-  }
-
-  /** The mean of the members' outputs; the one output itself for a single member. */
-  private static Operand<TFloat32> meanOverMembers(Ops tf, List<Operand<TFloat32>> outputs) {
-    if (outputs.size() == 1) {
-      return outputs.get(0);
-    }
-    return tf.math.div(tf.math.addN(outputs), tf.constant((float) outputs.size()));
   }
 
   /** Builds the serving graph of {@code spec} into {@code graph}. */
