@@ -336,13 +336,7 @@ public final class HexaGanGraph {
     List<Operand<TFloat32>> values = new ArrayList<>();
     for (String name : lossNames) {
       List<Operand<TFloat32>> list = losses.get(name);
-      if (list == null) {
-        values.add(after.constant(0f));
-      } else if (list.size() == 1) {
-        values.add(list.get(0));
-      } else {
-        values.add(after.math.div(after.math.addN(list), after.constant((float) list.size())));
-      }
+      values.add(list == null ? after.constant(0f) : Members.mean(after, list));
     }
     Operand<TFloat32> vector = after.stack(values);
     Operand<TInt64> current = step.read(after);
@@ -367,7 +361,8 @@ public final class HexaGanGraph {
         ? tf.withName("class_ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1))) : null;
     List<HexaGanMember.Outputs> outs = new ArrayList<>();
     for (HexaGanMember member : members) {
-      outs.add(member.buildInference(tf, x, m, classIds));
+      // Only member 0 generates: a member's G_MI decodes only its own G_CG's hidden space.
+      outs.add(member.buildInference(tf, x, m, member == members.get(0) ? classIds : null));
     }
     HexaGanMember.Outputs first = outs.get(0);
     return new Inference(x, m, meanOverMembers(tf, outs, HexaGanMember.Outputs::imputed),

@@ -716,8 +716,8 @@ final class HexaGanMember {
   }
 
   /**
-   * This member's inference for the rows {@code x}, {@code m} and, with G_CG, the classes {@code
-   * classIds}: every output averaged over the noise draws.
+   * This member's inference for the rows {@code x}, {@code m} and, with G_CG and non-null {@code
+   * classIds}, rows generated for those classes: every output averaged over the noise draws.
    */
   Outputs buildInference(Ops tf, Placeholder<TFloat32> x, Placeholder<TFloat32> m, Placeholder<TInt32> classIds) {
     int d = spec.features();
@@ -762,7 +762,7 @@ final class HexaGanMember {
     }
     Operand<TFloat32> generated = null;
     Operand<TFloat32> conditionalHidden = null;
-    if (conditionalGenerator != null) {
+    if (conditionalGenerator != null && classIds != null) {
       Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
       Operand<TInt32> noiseShape = tf.concat(List.of(tf.shape.size(classIds, tf.constant(0)),
           tf.constant(new int[] {conditionalGenerator.noiseDim()})), tf.constant(0));

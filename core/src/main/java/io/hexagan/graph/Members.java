@@ -8,9 +8,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * Names of the members of an ensemble ({@link Architecture#members()}): K copies of the six
  * networks, each initialised from its own seeds and trained side by side in one graph on the same
- * table, each drawing its own batches and noise. Member 0's variables keep the plain names ({@code encoder/w0}), so a one-member
- * model is the model hexagan wrote before ensembles; member k ≥ 1's are prefixed {@code
- * member<k>/}.
+ * table, each drawing its own batches and noise. Member 0's variables keep the plain names ({@code
+ * encoder/w0}), so a one-member model is the model hexagan wrote before ensembles; member k ≥ 1's
+ * are prefixed {@code member<k>/}.
  */
 public final class Members {
   private Members() {}
@@ -31,7 +31,10 @@ public final class Members {
     return seed + 0x9E3779B97F4A7C15L * k;
   }
 
-  /** The members' mean of one output; the output itself for a single member. */
+  /**
+   * The mean of tensors of one shape (the members' outputs, or one loss over an iteration's
+   * updates and members); the tensor itself when there is one.
+   */
   static Operand<TFloat32> mean(Ops tf, List<Operand<TFloat32>> outputs) {
     if (outputs.size() == 1) {
       return outputs.get(0);

@@ -85,7 +85,7 @@ public final class ServingGraph {
   private final Placeholder<TInt64> classIds;
   private final Operand<TFloat32> generated;
 
-  /** One ensemble member's served networks (null where absent) and the seeds of its noise. */
+  /** One ensemble member's served networks (null where absent; G_CG in member 0 only) and its noise seeds. */
   private record Member(
       Encoder<TFloat32> encoder, ImputationGenerator<TFloat32> generator, ConditionalGenerator<TFloat32> conditional,
       Classifier<TFloat32> classifier, SeedStream seeds, long stream) {}
@@ -110,7 +110,8 @@ public final class ServingGraph {
         variables.addAll(generator.network().variables());
       }
       ConditionalGenerator<TFloat32> conditional = null;
-      if (spec.conditionalGenerator()) {
+      // Only member 0 generates (a member's G_MI decodes only its own G_CG's hidden space).
+      if (spec.conditionalGenerator() && k == 0) {
         conditional = ConditionalGenerator.create(root, prefix, F, nc, arch, seeds);
         variables.addAll(conditional.network().variables());
       }
@@ -192,7 +193,6 @@ public final class ServingGraph {
     }
     Member first = members.get(0);
     if (first.conditional() != null) {
-      // Generated rows come from member 0: a member's G_MI decodes only its own G_CG's hidden space.
       ConditionalGenerator<TFloat32> conditional = first.conditional();
       classIds = tf.withName(INPUT_CLASS_IDS).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
       Operand<TFloat32> y = tf.oneHot(classIds, tf.constant(nc), tf.constant(1f), tf.constant(0f));
