@@ -108,7 +108,8 @@ public final class ImageExperiment {
     Architecture a = base.architecture();
     ImageLayout filters = a.kind() == NetworkKind.CONVOLUTIONAL ? a.image() : ImageLayout.mnist();
     return base.withArchitecture(a.withImage(
-        new ImageLayout(images.height(), images.width(), 1, filters.filters(), filters.criticFilters())));
+        new ImageLayout(images.height(), images.width(), 1, filters.filters(), filters.criticFilters(),
+            filters.skipFilters())));
   }
 
   /**

@@ -12,6 +12,7 @@ import org.tensorflow.types.family.TFloating;
  * each row-major; see {@link ImageLayout}) and NHWC images.
  */
 final class ConvolutionLayers {
+  private static final List<Long> STRIDE_1 = List.of(1L, 1L, 1L, 1L);
   private static final List<Long> STRIDE_2 = List.of(1L, 2L, 2L, 1L);
   private static final String SAME = "SAME";
 
@@ -29,8 +30,13 @@ final class ConvolutionLayers {
    */
   static <T extends TFloating> List<ResourceVariable<T>> kernel(
       Ops tf, String name, Class<T> type, int a, int b, int biasWidth, int fanIn, SeedStream seeds) {
+    return kernel(tf, name, type, ImageLayout.KERNEL, a, b, biasWidth, fanIn, seeds);
+  }
+
+  /** As {@link #kernel(Ops, String, Class, int, int, int, int, SeedStream)}, {@code k × k}. */
+  static <T extends TFloating> List<ResourceVariable<T>> kernel(
+      Ops tf, String name, Class<T> type, int k, int a, int b, int biasWidth, int fanIn, SeedStream seeds) {
     Ops init = tf.withInitScope();
-    int k = ImageLayout.KERNEL;
     double limit = Math.sqrt(6.0 / fanIn);
     Shape shape = Shape.of(k, k, a, b);
     Operand<T> unit = init.random.randomUniform(init.constant(shape), type, seeds.uniform());
@@ -40,6 +46,12 @@ final class ConvolutionLayers {
     ResourceVariable<T> bias = ResourceVariable.create(tf, name + "_b", type, Shape.of(biasWidth),
         init.zeros(init.constant(new long[] {biasWidth}), type));
     return List.of(w, bias);
+  }
+
+  /** act(conv(x, w) + b), stride 1: height and width kept. */
+  static <T extends TFloating> Operand<T> convolveSame(
+      Ops tf, Operand<T> image, Operand<T> kernel, Operand<T> bias, Activation act) {
+    return act.apply(tf, tf.math.add(tf.nn.conv2d(image, kernel, STRIDE_1, SAME), bias));
   }
 
   /** act(conv(x, w) + b), halving height and width. */

@@ -22,17 +22,26 @@ package io.hexagan.graph;
  * @param filters filters of the first convolution of E and of the last hidden one of G_MI
  * @param criticFilters filters of the first convolution of D_MI: D_MI runs on the batch tiled for
  *     its gradient penalty, so its width multiplies the penalty's cost
+ * @param skipFilters width of G_MI's local skip path ({@link LocalSkipNetwork}): a pixel's observed
+ *     neighbours in a 5×5 window, not the pixel itself, predict a term added to its logit when E did
+ *     not see it; 0 (a config written before this option): no such path
  */
-public record ImageLayout(int height, int width, int channels, int filters, int criticFilters) {
+public record ImageLayout(int height, int width, int channels, int filters, int criticFilters, int skipFilters) {
 
   /** Side of the convolution kernels. */
   public static final int KERNEL = 5;
 
   /** No image: the dense networks. */
-  public static final ImageLayout NONE = new ImageLayout(0, 0, 0, 0, 0);
+  public static final ImageLayout NONE = new ImageLayout(0, 0, 0, 0, 0, 0);
+
+  /** A layout without a local skip path. */
+  public ImageLayout(int height, int width, int channels, int filters, int criticFilters) {
+    this(height, width, channels, filters, criticFilters, 0);
+  }
 
   public ImageLayout {
-    boolean none = height == 0 && width == 0 && channels == 0 && filters == 0 && criticFilters == 0;
+    boolean none = height == 0 && width == 0 && channels == 0 && filters == 0 && criticFilters == 0
+        && skipFilters == 0;
     if (!none) {
       if (height < 4 || width < 4 || height % 4 != 0 || width % 4 != 0) {
         throw new IllegalArgumentException(
@@ -42,7 +51,15 @@ public record ImageLayout(int height, int width, int channels, int filters, int 
         throw new IllegalArgumentException("image: expected at least 1 channel and filter, found channels "
             + channels + ", filters " + filters + ", criticFilters " + criticFilters);
       }
+      if (skipFilters < 0 || skipFilters > 1024) {
+        throw new IllegalArgumentException("image: expected skipFilters 0 to 1024, found " + skipFilters);
+      }
     }
+  }
+
+  /** This layout with a local skip path of {@code f} filters (0: none). */
+  public ImageLayout withSkipFilters(int f) {
+    return new ImageLayout(height, width, channels, filters, criticFilters, f);
   }
 
   /** 28×28 grey images (MNIST) with 32 filters in E and G_MI and 16 in D_MI. */

@@ -8,17 +8,19 @@ import org.tensorflow.types.family.TFloating;
  * G_MI in the paper: decodes a hidden vector into {@code x̄ ∈ [0,1]^d} (section 3.1); it also
  * decodes the conditional hidden vectors h_c into generated rows x̂_c (section 3.2). Dense, or
  * deconvolutional into an image ({@link NetworkKind}); a dense G_MI may have a linear skip path
- * from the observed cells ({@link Architecture#linearSkip()}, {@link SkipConnectedNetwork}).
+ * from the observed cells ({@link Architecture#linearSkip()}, {@link SkipConnectedNetwork}), a
+ * deconvolutional one a local path from each pixel's observed neighbours ({@link
+ * ImageLayout#skipFilters()}, {@link LocalSkipNetwork}).
  */
 public final class ImputationGenerator<T extends TFloating> {
   /** Name scope of G_MI's variables. */
   public static final String NAME = "imputation_generator";
   private final Network<T> network;
-  private final SkipConnectedNetwork<T> skipConnected;
+  private final ObservedSkipNetwork<T> skipConnected;
 
   private ImputationGenerator(Network<T> network) {
     this.network = network;
-    this.skipConnected = network instanceof SkipConnectedNetwork<T> s ? s : null;
+    this.skipConnected = network instanceof ObservedSkipNetwork<T> s ? s : null;
   }
 
   /**
@@ -33,9 +35,12 @@ public final class ImputationGenerator<T extends TFloating> {
       Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds, double[] centre) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
-      return new ImputationGenerator<>(DeconvolutionalNetwork.create(tf, prefix + NAME, type, arch.latentDim(),
-          image.height(), image.width(), image.channels(), image.filters(), arch.activation(), Activation.SIGMOID,
-          seeds));
+      boolean local = image.skipFilters() > 0;
+      DeconvolutionalNetwork<T> deconvolution = DeconvolutionalNetwork.create(tf, prefix + NAME, type,
+          arch.latentDim(), image.height(), image.width(), image.channels(), image.filters(), arch.activation(),
+          local ? Activation.LINEAR : Activation.SIGMOID, seeds);
+      return new ImputationGenerator<>(local
+          ? LocalSkipNetwork.create(tf, deconvolution, image, arch.activation(), seeds) : deconvolution);
     }
     if (arch.linearSkip()) {
       DenseNetwork<T> dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
@@ -66,7 +71,7 @@ public final class ImputationGenerator<T extends TFloating> {
         : skipConnected.apply(tf, w, hidden, observed, mask, encoderMask);
   }
 
-  /** {@code Σ|S|} of the skip path, or null without one. */
+  /** {@code Σ|S|} of a linear skip path, or null without one. */
   public Operand<T> skipL1(Ops tf, DenseNetwork.Weights<T> w) {
     return skipConnected == null ? null : skipConnected.l1(tf, w);
   }

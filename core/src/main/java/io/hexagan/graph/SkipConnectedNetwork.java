@@ -35,7 +35,7 @@ import org.tensorflow.types.family.TFloating;
  * <p>Variables: the dense network's, then {@code S} ({@code name/skip}) and {@code c} ({@code
  * name/skip_centre}), in that order in {@link DenseNetwork.Weights#tensors()}.
  */
-public final class SkipConnectedNetwork<T extends TFloating> implements Network<T> {
+public final class SkipConnectedNetwork<T extends TFloating> implements ObservedSkipNetwork<T> {
   /** The effective skip matrix is this times the stored one. */
   public static final int SCALE = 10;
 
@@ -120,6 +120,7 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Network<
    * {@code σ(a W + b + (1 − e) ⊙ ((x − c) ⊙ m) S)}; with {@code x}, {@code m} and {@code e} null
    * (rows decoded from G_CG's h_c, which have no observed cells) the skip path contributes nothing.
    */
+  @Override
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
     Operand<T> logits = tf.math.add(tf.linalg.matMul(dense.hidden(tf, weights, h), dense.outputMatrix(weights)),
@@ -133,6 +134,7 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Network<
   }
 
   /** {@code Σ|S|} over the off-diagonal entries. */
+  @Override
   public Operand<T> l1(Ops tf, DenseNetwork.Weights<T> weights) {
     return tf.reduceSum(tf.math.abs(offDiagonal(tf, weights)), tf.constant(new int[] {0, 1}));
   }
