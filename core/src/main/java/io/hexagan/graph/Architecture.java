@@ -30,6 +30,10 @@ package io.hexagan.graph;
  * @param linearSkip whether G_MI has a linear path from the observed cells to its output logits
  *     beside E and its hidden layers ({@link SkipConnectedNetwork}); dense networks only, always
  *     false for convolutional ones; false, as in the paper, in a config written before this option
+ * @param chainedSkip whether the linear skip path runs twice, MICE-style: the first pass predicts
+ *     the cells E did not see from the cells E saw, the second from every observed cell with the
+ *     missing ones holding the first pass's estimates ({@link SkipConnectedNetwork}); needs {@code
+ *     linearSkip}; false in a config written before this option
  * @param members K, the number of copies of the six networks, each initialised from its own seeds,
  *     trained side by side in one graph ({@link Members}); imputations and class probabilities are
  *     the members' mean, {@code generate} draws from member 0. 0 (a config written before this
@@ -47,6 +51,7 @@ public record Architecture(
     NetworkKind kind,
     ImageLayout image,
     boolean linearSkip,
+    boolean chainedSkip,
     int members) {
 
   public Architecture {
@@ -57,6 +62,7 @@ public record Architecture(
     }
     // A convolutional G_MI has no skip path: a config laid over the (dense) defaults turns it off.
     linearSkip = linearSkip && kind != NetworkKind.CONVOLUTIONAL;
+    chainedSkip = chainedSkip && linearSkip;
     members = members == 0 ? 1 : members;
     if (members < 1 || members > MAX_MEMBERS) {
       throw new IllegalArgumentException("members: expected 1 to " + MAX_MEMBERS + ", found " + members);
@@ -82,7 +88,7 @@ public record Architecture(
    */
   public static Architecture defaults() {
     return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
-        ImageLayout.NONE, false, 1);
+        ImageLayout.NONE, false, false, 1);
   }
 
   /** Width of the hidden layers of E, G_MI, G_CG and C in {@link #defaults()}. */
@@ -91,7 +97,7 @@ public record Architecture(
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
     return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, 1);
+        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -103,43 +109,49 @@ public record Architecture(
   /** This architecture with {@code hiddenUnits} replaced. */
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, members);
+        latentActivation, kind, image, linearSkip, chainedSkip, members);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, members);
+        latentActivation, kind, image, linearSkip, chainedSkip, members);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
-        latentActivation, kind, image, linearSkip, members);
+        latentActivation, kind, image, linearSkip, chainedSkip, members);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, members);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, members);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members);
   }
 
   /** This architecture with G_MI's linear skip path on or off. */
   public Architecture withLinearSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, on, members);
+        activation, latentActivation, kind, image, on, chainedSkip, members);
+  }
+
+  /** This architecture with G_MI's linear skip path run twice ({@link #chainedSkip()}) or once. */
+  public Architecture withChainedSkip(boolean on) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, linearSkip, on, members);
   }
 
   /** This architecture with {@code k} ensemble members. */
   public Architecture withMembers(int k) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, k);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, k);
   }
 
   /** The largest ensemble {@link #members()} accepts. */
@@ -160,14 +172,14 @@ public record Architecture(
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
     return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
-        kind, image, linearSkip, members);
+        kind, image, linearSkip, chainedSkip, members);
   }
 
   /** Widths with every "auto" replaced by a number. */
   public record Resolved(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
       int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
-      boolean linearSkip, int members) {
+      boolean linearSkip, boolean chainedSkip, int members) {
 
     /** Whether E, G_MI and D_MI are convolutional. */
     public boolean convolutional() {

@@ -49,7 +49,7 @@ public final class ImputationGenerator<T extends TFloating> {
       for (int j = 0; j < features; j++) {
         c[j] = centre == null ? 0.5f : (float) centre[j];
       }
-      return new ImputationGenerator<>(SkipConnectedNetwork.create(tf, dense, c));
+      return new ImputationGenerator<>(SkipConnectedNetwork.create(tf, dense, c, arch.chainedSkip()));
     }
     return new ImputationGenerator<>(DenseNetwork.create(tf, prefix + NAME, type,
         arch.widths(arch.latentDim(), features), arch.activation(), Activation.SIGMOID, seeds));

@@ -38,6 +38,7 @@ class SkipConnectedNetworkTest {
     final Operand<TFloat64> output;
     final Operand<TFloat64> outputWithoutRows;
     final Operand<TFloat64> l1;
+    final Operand<TFloat64> chainedOutput;
     final double[] h;
     final double[] x;
     final double[] m;
@@ -79,7 +80,7 @@ class SkipConnectedNetworkTest {
       Ops tf = Ops.create(graph);
       DenseNetwork<TFloat64> dense = DenseNetwork.create(tf, "g", TFloat64.class, new int[] {LATENT, UNITS, D},
           Activation.RELU, Activation.LINEAR, new SeedStream(1));
-      net = SkipConnectedNetwork.create(tf, dense, new float[D]);
+      net = SkipConnectedNetwork.create(tf, dense, new float[D], false);
       Placeholder<TFloat64> sp = fed(tf, s, Shape.of(D, D));
       Placeholder<TFloat64> cp = fed(tf, c, Shape.of(D));
       xp = fed(tf, x, Shape.of(ROWS, D));
@@ -94,6 +95,49 @@ class SkipConnectedNetworkTest {
       output = net.apply(tf, weights, hp, xp, mp, ep);
       outputWithoutRows = net.apply(tf, weights, hp, null, null, null);
       l1 = net.l1(tf, weights);
+      DenseNetwork<TFloat64> twin = DenseNetwork.create(tf, "chained", TFloat64.class, new int[] {LATENT, UNITS, D},
+          Activation.RELU, Activation.LINEAR, new SeedStream(1));
+      chainedOutput = SkipConnectedNetwork.create(tf, twin, new float[D], true).apply(tf, weights, hp, xp, mp, ep);
+    }
+
+    /** The dense logits a W + b of every cell, computed here. */
+    double[] denseLogits() {
+      double[] out = new double[ROWS * D];
+      for (int row = 0; row < ROWS; row++) {
+        double[] a = new double[UNITS];
+        for (int u = 0; u < UNITS; u++) {
+          double z = b0[u];
+          for (int k = 0; k < LATENT; k++) {
+            z += h[row * LATENT + k] * w0[k * UNITS + u];
+          }
+          a[u] = Math.max(0, z);
+        }
+        for (int j = 0; j < D; j++) {
+          double logit = b1[j];
+          for (int u = 0; u < UNITS; u++) {
+            logit += a[u] * w1[u * D + j];
+          }
+          out[row * D + j] = logit;
+        }
+      }
+      return out;
+    }
+
+    /** σ(logits + (1 − e) ⊙ (v − c) S) with S's diagonal dropped, for inputs v already masked. */
+    double[] pass(double[] logits, double[] v, double[] weight) {
+      double[] out = new double[ROWS * D];
+      for (int row = 0; row < ROWS; row++) {
+        for (int j = 0; j < D; j++) {
+          double z = logits[row * D + j];
+          for (int k = 0; k < D; k++) {
+            if (k != j && e[row * D + j] == 0) {
+              z += (v[row * D + k] - c[k]) * weight[row * D + k] * SkipConnectedNetwork.SCALE * s[k * D + j];
+            }
+          }
+          out[row * D + j] = 1 / (1 + Math.exp(-z));
+        }
+      }
+      return out;
     }
 
     private Placeholder<TFloat64> fed(Ops tf, double[] value, Shape shape) {
@@ -155,6 +199,42 @@ class SkipConnectedNetworkTest {
   }
 
   @Test
+  void chainedTheSecondPassFillsTheMissingCellsWithTheFirstPassesEstimates() {
+    try (Fixture f = new Fixture(4)) {
+      double[] logits = f.denseLogits();
+      double[] first = f.pass(logits, f.x, f.e);
+      double[] filled = new double[ROWS * D];
+      double[] ones = new double[ROWS * D];
+      for (int i = 0; i < filled.length; i++) {
+        filled[i] = f.m[i] == 1 ? f.x[i] : first[i];
+        ones[i] = 1;
+      }
+      double[] expected = f.pass(logits, filled, ones);
+      assertArrayEquals(expected, f.run(f.chainedOutput), 1e-12);
+      assertArrayEquals(f.pass(logits, f.x, f.m), f.run(f.output), 1e-12, "one pass");
+    }
+  }
+
+  @Test
+  void chainedAHiddenCellStillNeverReachesItsOwnOutput() {
+    try (Fixture f = new Fixture(6)) {
+      int hidden = D + 1; // row 1, column 1: observed; hidden from E here, as by the dropout
+      assertEquals(1.0, f.m[hidden]);
+      f.e[hidden] = 0;
+      double[] before = f.run(f.chainedOutput);
+      f.x[hidden] += 0.5;
+      double[] after = f.run(f.chainedOutput);
+      assertEquals(before[hidden], after[hidden], 0.0, "its own output");
+      int missing = D + 3; // row 1, column 3: missing, so E did not see it either
+      assertEquals(0.0, f.m[missing]);
+      assertNotEquals(before[missing], after[missing], "a missing cell of the same row");
+      f.x[hidden] -= 0.5;
+      f.x[missing] += 0.7;
+      assertArrayEquals(before, f.run(f.chainedOutput), 0.0, "a missing cell's value");
+    }
+  }
+
+  @Test
   void aCellNeverReachesItsOwnOutputAndAMissingCellReachesNone() {
     try (Fixture f = new Fixture(5)) {
       double[] before = f.run(f.output);
@@ -210,7 +290,8 @@ class SkipConnectedNetworkTest {
       Operand<TFloat64> scalar = tf.math.add(
           tf.reduceSum(tf.math.mul(f.output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(reshape(r)))),
               tf.constant(new int[] {0, 1})),
-          tf.math.mul(tf.constant(0.3), f.l1));
+          tf.math.add(tf.math.mul(tf.constant(0.3), f.l1),
+              tf.reduceSum(tf.math.mul(f.chainedOutput, tf.constant(0.7)), tf.constant(new int[] {0, 1}))));
       // Inputs in creation order: S, c, x, h, w0, b0, w1, b1, m, e; differentiate the first eight.
       List<Operand<?>> gradients = new ArrayList<>();
       List<Operand<TFloat64>> wrt = new ArrayList<>();
@@ -231,8 +312,8 @@ class SkipConnectedNetworkTest {
       Ops tf = Ops.create(graph);
       DenseNetwork<TFloat64> dense = DenseNetwork.create(tf, "g", TFloat64.class, new int[] {LATENT, UNITS, D},
           Activation.RELU, Activation.LINEAR, new SeedStream(1));
-      assertThrows(IllegalArgumentException.class, () -> SkipConnectedNetwork.create(tf, dense, new float[D + 1]));
-      assertEquals(LATENT + 3 * D, SkipConnectedNetwork.create(tf, dense, new float[D]).inputWidth());
+      assertThrows(IllegalArgumentException.class, () -> SkipConnectedNetwork.create(tf, dense, new float[D + 1], false));
+      assertEquals(LATENT + 3 * D, SkipConnectedNetwork.create(tf, dense, new float[D], false).inputWidth());
     }
   }
 
