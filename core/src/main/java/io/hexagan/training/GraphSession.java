@@ -167,30 +167,46 @@ final class GraphSession implements AutoCloseable {
 
   /** Imputes {@code rows} rows in the scaled space; returns x̂ row-major. */
   float[] impute(float[] values, float[] mask, int rows) {
-    HexaGanGraph.Inference inf = hexagan.inference();
-    int d = hexagan.spec().features();
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false));
-        TFloat32 m = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(mask, true, false));
-        Result r = run(session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.imputed()),
-            x.numBytes() + m.numBytes())) {
-      float[] out = new float[rows * d];
-      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
-      return out;
-    }
+    return inBlocks(values, mask, rows, hexagan.spec().features(), hexagan.inference().imputed());
   }
 
   /** Class probabilities of {@code rows} rows, row-major [rows, n_c]. */
   float[] classify(float[] values, float[] mask, int rows) {
+    return inBlocks(values, mask, rows, hexagan.spec().classes(), hexagan.inference().probabilities());
+  }
+
+  /**
+   * Values fed (rows × d × draws) above which validation's inference runs in blocks of rows: the
+   * inference graph holds every draw's activations at once, and 9,000 MNIST images × 30 draws in
+   * one run outgrow the memory (a convolution's output alone is 28·28·32 values per image and draw).
+   * Tables stay far below it and run in one block.
+   */
+  static final long VALUES_PER_RUN = 1L << 24;
+
+  /** Rows per {@code Session.run} of an inference endpoint for this graph. */
+  static int blockRows(int rows, int features, int draws) {
+    long perRow = (long) features * draws;
+    return (int) Math.max(1, Math.min(rows, VALUES_PER_RUN / perRow));
+  }
+
+  /** {@code output} (width {@code width} per row) of {@code rows} rows, a block of rows per run. */
+  private float[] inBlocks(float[] values, float[] mask, int rows, int width, org.tensorflow.Operand<TFloat32> output) {
     HexaGanGraph.Inference inf = hexagan.inference();
     int d = hexagan.spec().features();
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false));
-        TFloat32 m = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(mask, true, false));
-        Result r = run(session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(inf.probabilities()),
-            x.numBytes() + m.numBytes())) {
-      float[] out = new float[rows * hexagan.spec().classes()];
-      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
-      return out;
+    int block = blockRows(rows, d, hexagan.spec().imputationDraws());
+    float[] out = new float[rows * width];
+    for (int from = 0; from < rows; from += block) {
+      int n = Math.min(block, rows - from);
+      float[] v = block == rows ? values : java.util.Arrays.copyOfRange(values, from * d, (from + n) * d);
+      float[] mk = block == rows ? mask : java.util.Arrays.copyOfRange(mask, from * d, (from + n) * d);
+      try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, d), DataBuffers.of(v, true, false));
+          TFloat32 m = TFloat32.tensorOf(Shape.of(n, d), DataBuffers.of(mk, true, false));
+          Result r = run(session.runner().feed(inf.values(), x).feed(inf.mask(), m).fetch(output),
+              x.numBytes() + m.numBytes())) {
+        ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false).offset((long) from * width));
+      }
     }
+    return out;
   }
 
   /**

@@ -54,8 +54,19 @@ class ConvolutionalTrainingTest {
 
   @Test
   void convolutionalModelTrainsImputesGeneratesAndRoundTrips(@TempDir Path dir) throws Exception {
+    trainImputeGenerateRoundTrip(quick(2), dir);
+  }
+
+  @Test
+  void withTheLocalSkipPathToo(@TempDir Path dir) throws Exception {
+    HexaGanConfig c = quick(2);
+    trainImputeGenerateRoundTrip(c.withArchitecture(c.architecture().withImage(c.architecture().image()
+        .withSkipFilters(3))), dir);
+  }
+
+  private static void trainImputeGenerateRoundTrip(HexaGanConfig config, Path dir) throws Exception {
     MaskedTable table = bars(48, 3);
-    try (HexaGanModel model = HexaGan.train(table, quick(2))) {
+    try (HexaGanModel model = HexaGan.train(table, config)) {
       assertEquals(NetworkKind.CONVOLUTIONAL, model.config().architecture().kind());
       double[][] imputed = model.impute(table.values());
       for (int i = 0; i < table.rows(); i++) {
