@@ -24,8 +24,12 @@ import org.tensorflow.types.family.TFloating;
  * missing pixel's observed neighbours say where the stroke's edge runs.
  *
  * <p>As for tables the path adds only to the pixels E did not see: the missing ones and, in
- * training, those the input dropout hid, which L_recon scores. Its last convolution starts at zero,
- * so training starts as plain HexaGAN.
+ * training, those the input dropout hid, which L_recon scores. Unlike the tables' path it learns
+ * from L_recon alone: its term reaches the missing pixels with its gradient stopped, so D_MI's
+ * verdict on them trains E and the deconvolution but not the path. Trained by both, the path chased
+ * D_MI: on MNIST (32 filters) D_MI's loss fell from −1.2 to −10.1 in four epochs, the training
+ * reconstruction error rose from 0.146 to 0.182 and the validation RMSE from 0.43 to 0.73, worse than
+ * the pixel means (0.26). Its last convolution starts at zero, so training starts as plain HexaGAN.
  *
  * <p>Variables: the deconvolutional network's, then {@code name/local0_w}, {@code name/local0_b}
  * (5×5, {@code [5, 5, 2·channels, filters]}), {@code name/local1_*} (1×1) and {@code
@@ -131,8 +135,12 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
     Operand<T> a = ConvolutionLayers.convolveSame(tf, in, blind, w.get(own + 1), activation);
     Operand<T> b = ConvolutionLayers.convolveSame(tf, a, w.get(own + 2), w.get(own + 3), activation);
     Operand<T> s = ConvolutionLayers.convolveSame(tf, b, w.get(own + 4), w.get(own + 5), Activation.LINEAR);
+    Operand<T> term = ConvolutionLayers.toRows(tf, s, height, width, c);
+    // The same value everywhere; the gradient only from observed pixels, i.e. from L_recon.
+    Operand<T> missing = tf.math.sub(tf.onesLike(m), m);
+    term = tf.math.add(tf.math.mul(m, term), tf.math.mul(missing, tf.stopGradient(term)));
     Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
-    logits = tf.math.add(logits, tf.math.mul(unseen, ConvolutionLayers.toRows(tf, s, height, width, c)));
+    logits = tf.math.add(logits, tf.math.mul(unseen, term));
     return Activation.SIGMOID.apply(tf, logits);
   }
 

@@ -213,6 +213,10 @@ class LocalSkipNetworkTest {
       SplittableRandom random = new SplittableRandom(13);
       for (int i = 0; i < ROWS; i++) {
         r[i] = FiniteDifferences.random(random, D, -1, 1);
+        // Observed pixels only: the missing ones reach the path's weights with the gradient stopped.
+        for (int j = 0; j < D; j++) {
+          r[i][j] *= f.m[i * D + j];
+        }
       }
       Operand<TFloat64> scalar = tf.reduceSum(
           tf.math.mul(f.output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(r))), tf.constant(new int[] {0, 1}));
@@ -225,6 +229,34 @@ class LocalSkipNetworkTest {
       // Step 1e-5: the sum runs over 128 outputs, so round-off at 1e-6 reaches 1e-6 of small gradients.
       double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-5);
       assertTrue(worst < 1e-6, "largest relative error " + worst);
+    }
+  }
+
+  @Test
+  void missingPixelsTrainEncoderAndDeconvolutionButNotThePath() {
+    try (Fixture f = new Fixture(17)) {
+      Ops tf = Ops.create(f.graph);
+      double[][] missing = new double[ROWS][D];
+      for (int i = 0; i < ROWS; i++) {
+        for (int j = 0; j < D; j++) {
+          missing[i][j] = 1 - f.m[i * D + j];
+        }
+      }
+      Operand<TFloat64> scalar = tf.reduceSum(
+          tf.math.mul(f.output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(missing))),
+          tf.constant(new int[] {0, 1}));
+      List<Operand<TFloat64>> wrt = new ArrayList<>();
+      for (int k = 0; k < 8; k++) {
+        wrt.add(f.inputs.get(k).operand());
+      }
+      List<Operand<?>> gradients = new ArrayList<>(tf.gradients(scalar, wrt).dy());
+      List<double[]> g = FiniteDifferences.evaluate(f.session, gradients, f.inputs);
+      for (int k = 0; k < 7; k++) {
+        for (double v : g.get(k)) {
+          assertEquals(0.0, v, 0.0, "input " + k + " (the path's weights, then x)");
+        }
+      }
+      assertTrue(Arrays.stream(g.get(7)).anyMatch(v -> v != 0), "h still learns from the missing pixels");
     }
   }
 
