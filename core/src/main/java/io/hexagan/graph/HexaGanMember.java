@@ -722,8 +722,8 @@ final class HexaGanMember {
   Outputs buildInference(Ops tf, Placeholder<TFloat32> x, Placeholder<TFloat32> m, Placeholder<TInt32> classIds) {
     int d = spec.features();
     int draws = spec.imputationDraws();
-    Operand<TFloat32> xs = draws == 1 ? x : tf.tile(x, tf.constant(new int[] {draws, 1}));
-    Operand<TFloat32> ms = draws == 1 ? m : tf.tile(m, tf.constant(new int[] {draws, 1}));
+    Operand<TFloat32> xs = Draws.stack(tf, x, draws);
+    Operand<TFloat32> ms = Draws.stack(tf, m, draws);
     Operand<TFloat32> observedX = tf.math.mul(ms, xs);
     Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
     Operand<TFloat32> z = tf.random.randomUniform(tf.shape(xs), F, inferenceSeeds.uniform());
@@ -751,14 +751,14 @@ final class HexaGanMember {
       Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h, observedX,
           ms, seen);
       xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
-      raw = averageDraws(tf, xBar, draws, d);
-      hidden = averageDraws(tf, h, draws, arch.latentDim());
+      raw = Draws.mean(tf, xBar, draws, d);
+      hidden = Draws.mean(tf, h, draws, arch.latentDim());
     }
-    Operand<TFloat32> imputed = averageDraws(tf, xHat, draws, d);
+    Operand<TFloat32> imputed = Draws.mean(tf, xHat, draws, d);
     Operand<TFloat32> probabilities = null;
     if (classifier != null) {
       Operand<TFloat32> p = tf.nn.softmax(classifier.logits(tf, classifier.network().read(tf), xHat));
-      probabilities = averageDraws(tf, p, draws, spec.classes());
+      probabilities = Draws.mean(tf, p, draws, spec.classes());
     }
     Operand<TFloat32> generated = null;
     Operand<TFloat32> conditionalHidden = null;
@@ -772,12 +772,5 @@ final class HexaGanMember {
       conditionalHidden = hc;
     }
     return new Outputs(imputed, probabilities, generated, raw, hidden, conditionalHidden);
-  }
-
-  private static Operand<TFloat32> averageDraws(Ops tf, Operand<TFloat32> x, int draws, int cols) {
-    if (draws == 1) {
-      return x;
-    }
-    return tf.math.mean(tf.reshape(x, tf.constant(new int[] {draws, -1, cols})), tf.constant(0));
   }
 }

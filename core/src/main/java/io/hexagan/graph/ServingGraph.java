@@ -142,8 +142,8 @@ public final class ServingGraph {
     Operand<TFloat32> scaled = tf.math.mul(tf.math.div(tf.math.sub(clean, min), divisor), observed);
 
     int draws = spec.imputationDraws();
-    Operand<TFloat32> xs = draws == 1 ? scaled : tf.tile(scaled, tf.constant(new int[] {draws, 1}));
-    Operand<TFloat32> ms = draws == 1 ? observed : tf.tile(observed, tf.constant(new int[] {draws, 1}));
+    Operand<TFloat32> xs = Draws.stack(tf, scaled, draws);
+    Operand<TFloat32> ms = Draws.stack(tf, observed, draws);
     Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
     Operand<TFloat32> observedX = tf.math.mul(ms, xs);
     List<Operand<TFloat32>> memberImputations = new ArrayList<>();
@@ -171,13 +171,13 @@ public final class ServingGraph {
             ms, seen);
         xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
         if (member == members.get(0)) {
-          tf.withName("hidden").identity(average(tf, h, draws, arch.latentDim()));
+          tf.withName("hidden").identity(Draws.mean(tf, h, draws, arch.latentDim()));
         }
       }
-      memberImputations.add(average(tf, xHat, draws, d));
+      memberImputations.add(Draws.mean(tf, xHat, draws, d));
       if (member.classifier() != null) {
         Operand<TFloat32> p = tf.nn.softmax(member.classifier().logits(tf, member.classifier().network().read(tf), xHat));
-        memberProbabilities.add(average(tf, p, draws, nc));
+        memberProbabilities.add(Draws.mean(tf, p, draws, nc));
       }
     }
     Operand<TFloat32> meanHat = Members.mean(tf, memberImputations);
@@ -225,13 +225,6 @@ public final class ServingGraph {
     Operand<org.tensorflow.types.TBool> seeded = tf.math.greaterEqual(
         tf.slice(seed, tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new long[] {0}));
     return tf.select(tf.reshape(seeded, tf.constant(new int[0])), stateless, stateful);
-  }
-
-  private static Operand<TFloat32> average(Ops tf, Operand<TFloat32> v, int draws, int cols) {
-    if (draws == 1) {
-      return v;
-    }
-    return tf.math.mean(tf.reshape(v, tf.constant(new int[] {draws, -1, cols})), tf.constant(0));
   }
 
   private static float[] toFloats(double[] v) {
