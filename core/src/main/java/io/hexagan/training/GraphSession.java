@@ -175,25 +175,12 @@ final class GraphSession implements AutoCloseable {
     return inBlocks(values, mask, rows, hexagan.spec().classes(), hexagan.inference().probabilities());
   }
 
-  /**
-   * Values fed (rows × d × draws) above which validation's inference runs in blocks of rows: the
-   * inference graph holds every draw's activations at once, and 9,000 MNIST images × 30 draws in
-   * one run outgrow the memory (a convolution's output alone is 28·28·32 values per image and draw).
-   * Tables stay far below it and run in one block.
-   */
-  static final long VALUES_PER_RUN = 1L << 24;
-
-  /** Rows per {@code Session.run} of an inference endpoint for this graph. */
-  static int blockRows(int rows, int features, int draws) {
-    long perRow = (long) features * draws;
-    return (int) Math.max(1, Math.min(rows, VALUES_PER_RUN / perRow));
-  }
-
   /** {@code output} (width {@code width} per row) of {@code rows} rows, a block of rows per run. */
   private float[] inBlocks(float[] values, float[] mask, int rows, int width, org.tensorflow.Operand<TFloat32> output) {
     HexaGanGraph.Inference inf = hexagan.inference();
     int d = hexagan.spec().features();
-    int block = blockRows(rows, d, hexagan.spec().imputationDraws());
+    int block = InferenceBlocks.rows(rows, d, hexagan.spec().imputationDraws(),
+        hexagan.spec().architecture().members());
     float[] out = new float[rows * width];
     for (int from = 0; from < rows; from += block) {
       int n = Math.min(block, rows - from);
