@@ -85,4 +85,34 @@ final class FiniteDifferences {
     }
     return v;
   }
+
+  /** {@code Σ_ij output_ij · weights_ij}: a scalar whose gradient weighs every output. */
+  static Operand<TFloat64> weightedSum(org.tensorflow.op.Ops tf, Operand<TFloat64> output, double[][] weights) {
+    return tf.reduceSum(tf.math.mul(output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(weights))),
+        tf.constant(new int[] {0, 1}));
+  }
+
+  /** The symbolic gradients of {@code scalar} with respect to the first {@code count} inputs. */
+  static List<Operand<?>> gradients(org.tensorflow.op.Ops tf, Operand<TFloat64> scalar, List<Input> inputs,
+      int count) {
+    List<Operand<TFloat64>> wrt = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      wrt.add(inputs.get(k).operand());
+    }
+    return new ArrayList<>(tf.gradients(scalar, wrt).dy());
+  }
+
+  /**
+   * A skip path's gate: between two outputs of a network whose path changed, exactly the
+   * entries E did not see ({@code seen} = 0) differ.
+   */
+  static void assertChangedOnlyWhereUnseen(double[] before, double[] after, double[] seen, String unit) {
+    for (int i = 0; i < before.length; i++) {
+      if (seen[i] == 1) {
+        org.junit.jupiter.api.Assertions.assertEquals(before[i], after[i], 0.0, unit + " " + i + ", seen by E");
+      } else {
+        org.junit.jupiter.api.Assertions.assertNotEquals(before[i], after[i], unit + " " + i + ", not seen by E");
+      }
+    }
+  }
 }

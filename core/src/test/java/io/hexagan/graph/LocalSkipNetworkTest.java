@@ -194,14 +194,7 @@ class LocalSkipNetworkTest {
     try (Fixture f = new Fixture(9)) {
       double[] before = f.run(f.output);
       f.b2[0] += 0.5;
-      double[] after = f.run(f.output);
-      for (int i = 0; i < before.length; i++) {
-        if (f.e[i] == 1) {
-          assertEquals(before[i], after[i], 0.0, "pixel " + i + ", seen by E");
-        } else {
-          assertNotEquals(before[i], after[i], "pixel " + i + ", not seen by E");
-        }
-      }
+      FiniteDifferences.assertChangedOnlyWhereUnseen(before, f.run(f.output), f.e, "pixel");
     }
   }
 
@@ -218,14 +211,9 @@ class LocalSkipNetworkTest {
           r[i][j] *= f.m[i * D + j];
         }
       }
-      Operand<TFloat64> scalar = tf.reduceSum(
-          tf.math.mul(f.output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(r))), tf.constant(new int[] {0, 1}));
       // Inputs in creation order: the path's six tensors, x, h (then m and e, not differentiated).
-      List<Operand<TFloat64>> wrt = new ArrayList<>();
-      for (int k = 0; k < 8; k++) {
-        wrt.add(f.inputs.get(k).operand());
-      }
-      List<Operand<?>> gradients = new ArrayList<>(tf.gradients(scalar, wrt).dy());
+      Operand<TFloat64> scalar = FiniteDifferences.weightedSum(tf, f.output, r);
+      List<Operand<?>> gradients = FiniteDifferences.gradients(tf, scalar, f.inputs, 8);
       // Step 1e-5: the sum runs over 128 outputs, so round-off at 1e-6 reaches 1e-6 of small gradients.
       double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-5);
       assertTrue(worst < 1e-6, "largest relative error " + worst);
@@ -242,14 +230,8 @@ class LocalSkipNetworkTest {
           missing[i][j] = 1 - f.m[i * D + j];
         }
       }
-      Operand<TFloat64> scalar = tf.reduceSum(
-          tf.math.mul(f.output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(missing))),
-          tf.constant(new int[] {0, 1}));
-      List<Operand<TFloat64>> wrt = new ArrayList<>();
-      for (int k = 0; k < 8; k++) {
-        wrt.add(f.inputs.get(k).operand());
-      }
-      List<Operand<?>> gradients = new ArrayList<>(tf.gradients(scalar, wrt).dy());
+      List<Operand<?>> gradients =
+          FiniteDifferences.gradients(tf, FiniteDifferences.weightedSum(tf, f.output, missing), f.inputs, 8);
       List<double[]> g = FiniteDifferences.evaluate(f.session, gradients, f.inputs);
       for (int k = 0; k < 7; k++) {
         for (double v : g.get(k)) {

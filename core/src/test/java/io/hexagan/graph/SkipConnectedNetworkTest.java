@@ -261,14 +261,7 @@ class SkipConnectedNetworkTest {
       for (int i = 0; i < f.s.length; i++) {
         f.s[i] *= -2;
       }
-      double[] after = f.run(f.output);
-      for (int i = 0; i < before.length; i++) {
-        if (f.e[i] == 1) {
-          assertEquals(before[i], after[i], 0.0, "cell " + i + ", seen by E");
-        } else {
-          assertNotEquals(before[i], after[i], "cell " + i + ", not seen by E");
-        }
-      }
+      FiniteDifferences.assertChangedOnlyWhereUnseen(before, f.run(f.output), f.e, "cell");
     }
   }
 
@@ -287,20 +280,11 @@ class SkipConnectedNetworkTest {
       Ops tf = Ops.create(f.graph);
       // A weighted sum of the outputs plus the L1 term, as the imputer's loss combines them.
       double[] r = random(new SplittableRandom(13), ROWS * D, 1);
-      Operand<TFloat64> scalar = tf.math.add(
-          tf.reduceSum(tf.math.mul(f.output, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(reshape(r)))),
-              tf.constant(new int[] {0, 1})),
+      Operand<TFloat64> scalar = tf.math.add(FiniteDifferences.weightedSum(tf, f.output, reshape(r)),
           tf.math.add(tf.math.mul(tf.constant(0.3), f.l1),
               tf.reduceSum(tf.math.mul(f.chainedOutput, tf.constant(0.7)), tf.constant(new int[] {0, 1}))));
       // Inputs in creation order: S, c, x, h, w0, b0, w1, b1, m, e; differentiate the first eight.
-      List<Operand<?>> gradients = new ArrayList<>();
-      List<Operand<TFloat64>> wrt = new ArrayList<>();
-      for (int k = 0; k < 8; k++) {
-        wrt.add(f.inputs.get(k).operand());
-      }
-      for (Operand<?> g : tf.gradients(scalar, wrt).dy()) {
-        gradients.add(g);
-      }
+      List<Operand<?>> gradients = FiniteDifferences.gradients(tf, scalar, f.inputs, 8);
       double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-6);
       assertTrue(worst < 1e-6, "largest relative error " + worst);
     }
