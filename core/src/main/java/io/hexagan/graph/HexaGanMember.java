@@ -297,20 +297,20 @@ final class HexaGanMember {
   }
 
   /** x̂ and x̄ of a batch with the stage's E and G_MI (x̂ = x̃ without G_MI). */
-  private record Imputed(Operand<TFloat32> xHat, Operand<TFloat32> xBar) {}
+  private record Imputed(Operand<TFloat32> xHat, Operand<TFloat32> xBar, Operand<TFloat32> hidden) {}
 
   private Imputed impute(Stage s, Batch b) {
     if (encoder == null) {
-      return new Imputed(b.noisy(), null);
+      return new Imputed(b.noisy(), null, null);
     }
     Ops tf = s.tf;
     Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask());
     // The skip path reads every observed cell (its diagonal is zero, so a cell never predicts
     // itself) and fills the cells E did not see: the missing ones and those the dropout hid.
-    Operand<TFloat32> xBar = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), h,
+    Operand<TFloat32> xBar = imputationGenerator.generateForTraining(tf, s.w(imputationGenerator.network()), h,
         b.values(), b.mask(), b.encoderMask());
     Operand<TFloat32> xHat = MaskBlend.of(tf, b.mask(), b.values(), xBar);
-    return new Imputed(xHat, xBar);
+    return new Imputed(xHat, xBar, h);
   }
 
   private Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, int from, int count, int cols) {
@@ -445,6 +445,12 @@ final class HexaGanMember {
       // + (2κ/d) Σ|S|: per column, ½ MSE + κ‖s_j‖₁, a lasso's units (LossWeights#skipSparsity).
       fit = tf.math.add(fit,
           tf.math.mul(tf.constant((float) (2 * spec.losses().skipSparsity() / spec.features())), skipL1));
+    }
+    Operand<TFloat32> refinement = imputationGenerator.refinementLoss(tf, s.w(imputationGenerator.network()),
+        imp.hidden(), b.values(), b.mask(), tf.math.sub(b.mask(), seen.encoderMask()));
+    if (refinement != null) {
+      // The local refiner's own fit, on the cells the input dropout hid; only the refiner learns from it.
+      fit = tf.math.add(fit, refinement);
     }
     Operand<TFloat32> loss = tf.math.add(adversarial,
         tf.math.mul(tf.constant((float) spec.losses().reconstruction()), fit));

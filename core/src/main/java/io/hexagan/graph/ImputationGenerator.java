@@ -71,6 +71,26 @@ public final class ImputationGenerator<T extends TFloating> {
         : skipConnected.apply(tf, w, hidden, observed, mask, encoderMask);
   }
 
+  /**
+   * x̄ as HexaGAN's training losses see it: {@link #generate} but for a convolutional G_MI's
+   * local refiner, which stays out of the game ({@link LocalSkipNetwork#plain}).
+   */
+  public Operand<T> generateForTraining(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden, Operand<T> observed,
+      Operand<T> mask, Operand<T> encoderMask) {
+    return network instanceof LocalSkipNetwork<T> local ? local.plain(tf, w, hidden)
+        : generate(tf, w, hidden, observed, mask, encoderMask);
+  }
+
+  /**
+   * The local refiner's loss over the {@code hiddenCells} (observed, hidden from E), or null for a
+   * G_MI without one ({@link LocalSkipNetwork#refinementLoss}).
+   */
+  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden, Operand<T> observed,
+      Operand<T> mask, Operand<T> hiddenCells) {
+    return network instanceof LocalSkipNetwork<T> local
+        ? local.refinementLoss(tf, w, hidden, observed, mask, hiddenCells) : null;
+  }
+
   /** {@code Σ|S|} of a linear skip path, or null without one. */
   public Operand<T> skipL1(Ops tf, DenseNetwork.Weights<T> w) {
     return skipConnected == null ? null : skipConnected.l1(tf, w);

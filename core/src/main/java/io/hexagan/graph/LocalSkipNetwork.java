@@ -8,28 +8,31 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * The convolutional G_MI with a local path beside it: the output is {@code σ(g(h) + (1 − e) ⊙
- * s(x ⊙ m, m))}, where {@code g} is the deconvolutional network over h ({@link
+ * The convolutional G_MI with a local refiner beside it: at inference its output is {@code σ(g(h)
+ * + (1 − e) ⊙ s(x ⊙ m, m))}, where {@code g} is the deconvolutional network over h ({@link
  * DeconvolutionalNetwork}, linear output), {@code x} and {@code m} the image's observed values and
- * mask, {@code e} the mask E read (m, or less under input dropout) and {@code s} a small
- * convolutional network over the observed neighbourhood of each pixel: a 5×5 stride-1 convolution
- * whose centre tap is held at zero, then a 1×1 convolution of the same width, both with the hidden
- * activation, then a 1×1 convolution to the image's channels. The centre tap is the only path from
- * a pixel to its own position, so no pixel's value reaches its own output: the path predicts a pixel
- * from its observed neighbours, as {@link SkipConnectedNetwork}'s zero diagonal does for a table's
- * cells.
+ * mask, {@code e} the mask E read and {@code s} a small convolutional network over the observed
+ * neighbourhood of each pixel: a 5×5 stride-1 convolution whose centre tap is held at zero, then a
+ * 1×1 convolution of the same width, both with the hidden activation, then a 1×1 convolution to the
+ * image's channels. The centre tap is the only path from a pixel to its own position, so no pixel's
+ * value reaches its own output: {@code s} predicts a pixel from its observed neighbours, as {@link
+ * SkipConnectedNetwork}'s zero diagonal does for a table's cells.
  *
- * <p>Why: E squeezes the image through d_h values, so G_MI's output over h is a smooth digit (the
- * 512-wide model reproduces even the pixels E saw only to a mean squared error of 0.0069), while a
- * missing pixel's observed neighbours say where the stroke's edge runs.
+ * <p>Unlike the tables' path, {@code s} stays out of HexaGAN's game: in training every loss sees
+ * G_MI as {@code σ(g(h))} ({@link #plain}), exactly as without the refiner, and {@code s} learns
+ * alone, from {@link #refinementLoss}: the squared error of {@code σ(g(h) + s)} on the observed
+ * pixels the input dropout hid from E, with g's logits held fixed. Why: inside the game (added to
+ * the logits of every pixel E did not see, trained by L_recon and D_MI) it diverged on MNIST (32
+ * filters: D_MI's loss −1.2 to −10.1 in four epochs, validation RMSE 0.43 to 0.73, worse than the
+ * pixel means' 0.26); trained by L_recon only it stayed ahead of the plain model for four epochs
+ * (validation 0.176 against 0.235) and then fell behind (0.177 against 0.142 at epoch 8) while the
+ * hidden-space GAN's losses grew a hundredfold: the correction took L_recon's pressure off g at the
+ * hidden pixels, and E and G_CG drifted.
  *
- * <p>As for tables the path adds only to the pixels E did not see: the missing ones and, in
- * training, those the input dropout hid, which L_recon scores. Unlike the tables' path it learns
- * from L_recon alone: its term reaches the missing pixels with its gradient stopped, so D_MI's
- * verdict on them trains E and the deconvolution but not the path. Trained by both, the path chased
- * D_MI: on MNIST (32 filters) D_MI's loss fell from −1.2 to −10.1 in four epochs, the training
- * reconstruction error rose from 0.146 to 0.182 and the validation RMSE from 0.43 to 0.73, worse than
- * the pixel means (0.26). Its last convolution starts at zero, so training starts as plain HexaGAN.
+ * <p>Why a local path at all: E squeezes the image through d_h values, so g's output over h is a
+ * smooth digit (the 512-wide model reproduces even the pixels E saw only to a mean squared error of
+ * 0.0069), while a missing pixel's observed neighbours say where the stroke's edge runs. Its last
+ * convolution starts at zero, so the refiner starts as the identity.
  *
  * <p>Variables: the deconvolutional network's, then {@code name/local0_w}, {@code name/local0_b}
  * (5×5, {@code [5, 5, 2·channels, filters]}), {@code name/local1_*} (1×1) and {@code
@@ -37,6 +40,7 @@ import org.tensorflow.types.family.TFloating;
  */
 public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkipNetwork<T> {
   private static final int LOCAL_VARIABLES = 6;
+  private static final long REFINER_SALT = 0x10CA15C1AL;
   private final DeconvolutionalNetwork<T> deconvolution;
   private final List<ResourceVariable<T>> localVariables;
   private final ImageLayout image;
@@ -71,8 +75,10 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
     Class<T> type = deconvolution.type();
     List<ResourceVariable<T>> local = new ArrayList<>();
     int k = ImageLayout.KERNEL;
-    local.addAll(ConvolutionLayers.kernel(tf, name + "/local0", type, k, 2 * c, f, f, (k * k - 1) * 2 * c, seeds));
-    local.addAll(ConvolutionLayers.kernel(tf, name + "/local1", type, 1, f, f, f, f, seeds));
+    // Its own stream, so that a graph with the refiner draws every other number as one without it.
+    SeedStream own = seeds.aside(REFINER_SALT);
+    local.addAll(ConvolutionLayers.kernel(tf, name + "/local0", type, k, 2 * c, f, f, (k * k - 1) * 2 * c, own));
+    local.addAll(ConvolutionLayers.kernel(tf, name + "/local1", type, 1, f, f, f, f, own));
     Ops init = tf.withInitScope();
     local.add(ResourceVariable.create(tf, name + "/local2_w", type, Shape.of(1, 1, f, c),
         init.zeros(init.constant(new long[] {1, 1, f, c}), type)));
@@ -116,15 +122,43 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
         columns(tf, input, latent + d, d), columns(tf, input, latent + 2 * d, d));
   }
 
+  /** {@code σ(g(h) + (1 − e) ⊙ s(x ⊙ m, m))}: the refined output, for inference. */
   @Override
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
-    List<Operand<T>> w = weights.tensors();
-    int own = w.size() - LOCAL_VARIABLES;
-    Operand<T> logits = deconvolution.apply(tf, new DenseNetwork.Weights<>(w.subList(0, own)), h);
+    Operand<T> logits = logits(tf, weights, h);
     if (x == null) {
       return Activation.SIGMOID.apply(tf, logits);
     }
+    Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
+    return Activation.SIGMOID.apply(tf, tf.math.add(logits, tf.math.mul(unseen, local(tf, weights, x, m))));
+  }
+
+  /** {@code σ(g(h))}: G_MI without the refiner, as every training loss sees it. */
+  public Operand<T> plain(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
+    return Activation.SIGMOID.apply(tf, logits(tf, weights, h));
+  }
+
+  /**
+   * The refiner's own loss: the mean squared error of {@code σ(g(h) + s)} over the cells of {@code
+   * hidden} (observed, hidden from E), g's logits held fixed, so that only s learns from it.
+   */
+  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x,
+      Operand<T> m, Operand<T> hidden) {
+    Operand<T> refined = Activation.SIGMOID.apply(tf,
+        tf.math.add(tf.stopGradient(logits(tf, weights, h)), local(tf, weights, x, m)));
+    return Losses.reconstruction(tf, x, refined, hidden);
+  }
+
+  private Operand<T> logits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
+    List<Operand<T>> w = weights.tensors();
+    return deconvolution.apply(tf, new DenseNetwork.Weights<>(w.subList(0, w.size() - LOCAL_VARIABLES)), h);
+  }
+
+  /** s(x ⊙ m, m) as flat rows. */
+  private Operand<T> local(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> x, Operand<T> m) {
+    List<Operand<T>> w = weights.tensors();
+    int own = w.size() - LOCAL_VARIABLES;
     int height = image.height();
     int width = image.width();
     int c = image.channels();
@@ -135,13 +169,7 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
     Operand<T> a = ConvolutionLayers.convolveSame(tf, in, blind, w.get(own + 1), activation);
     Operand<T> b = ConvolutionLayers.convolveSame(tf, a, w.get(own + 2), w.get(own + 3), activation);
     Operand<T> s = ConvolutionLayers.convolveSame(tf, b, w.get(own + 4), w.get(own + 5), Activation.LINEAR);
-    Operand<T> term = ConvolutionLayers.toRows(tf, s, height, width, c);
-    // The same value everywhere; the gradient only from observed pixels, i.e. from L_recon.
-    Operand<T> missing = tf.math.sub(tf.onesLike(m), m);
-    term = tf.math.add(tf.math.mul(m, term), tf.math.mul(missing, tf.stopGradient(term)));
-    Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
-    logits = tf.math.add(logits, tf.math.mul(unseen, term));
-    return Activation.SIGMOID.apply(tf, logits);
+    return ConvolutionLayers.toRows(tf, s, height, width, c);
   }
 
   /** The local path has no L1 weight. */

@@ -11,11 +11,21 @@ import org.tensorflow.op.random.RandomUniformInt;
  * every op gets its own stream, so adding an op never shifts another op's numbers.
  */
 public final class SeedStream {
+  private final long seed;
   private final SplittableRandom random;
 
   /** A stream derived from {@code seed}. */
   public SeedStream(long seed) {
+    this.seed = seed;
     this.random = new SplittableRandom(seed);
+  }
+
+  /**
+   * A stream from this one's seed and {@code salt} that takes nothing from this one: a part of the
+   * graph created with it leaves every other op's numbers as they were without it.
+   */
+  public SeedStream aside(long salt) {
+    return new SeedStream(new SplittableRandom(seed ^ salt).nextLong());
   }
 
   /** An independent child stream, for a part of the graph that must not disturb the others. */

@@ -51,6 +51,8 @@ class LocalSkipNetworkTest {
     final Operand<TFloat64> output;
     final Operand<TFloat64> outputWithoutRows;
     final Operand<TFloat64> deconvolutionLogits;
+    final Operand<TFloat64> plain;
+    final Operand<TFloat64> refinement;
 
     Fixture(long seed) {
       SplittableRandom r = new SplittableRandom(seed);
@@ -87,6 +89,8 @@ class LocalSkipNetworkTest {
       output = net.apply(tf, all, hp, xp, mp, ep);
       outputWithoutRows = net.apply(tf, all, hp, null, null, null);
       deconvolutionLogits = deconvolution.apply(tf, new DenseNetwork.Weights<>(weights.subList(0, 6)), hp);
+      plain = net.plain(tf, all, hp);
+      refinement = net.refinementLoss(tf, all, hp, xp, mp, tf.math.sub(mp, ep));
       session.initialize();
     }
 
@@ -206,10 +210,6 @@ class LocalSkipNetworkTest {
       SplittableRandom random = new SplittableRandom(13);
       for (int i = 0; i < ROWS; i++) {
         r[i] = FiniteDifferences.random(random, D, -1, 1);
-        // Observed pixels only: the missing ones reach the path's weights with the gradient stopped.
-        for (int j = 0; j < D; j++) {
-          r[i][j] *= f.m[i * D + j];
-        }
       }
       // Inputs in creation order: the path's six tensors, x, h (then m and e, not differentiated).
       Operand<TFloat64> scalar = FiniteDifferences.weightedSum(tf, f.output, r);
@@ -221,24 +221,33 @@ class LocalSkipNetworkTest {
   }
 
   @Test
-  void missingPixelsTrainEncoderAndDeconvolutionButNotThePath() {
+  void inTrainingTheGameSeesThePlainOutputAndOnlyTheRefinerLearnsFromItsLoss() {
     try (Fixture f = new Fixture(17)) {
+      double[] logits = f.run(f.deconvolutionLogits);
+      double[] plain = f.run(f.plain);
+      for (int i = 0; i < plain.length; i++) {
+        assertEquals(1 / (1 + Math.exp(-logits[i])), plain[i], 1e-12, "pixel " + i);
+      }
+      // The loss: mean squared error of σ(g + s) over the hidden pixels (observed, e = 0).
+      double[] local = f.localTerm();
+      double sum = 0;
+      double count = 0;
+      for (int i = 0; i < logits.length; i++) {
+        double hidden = f.m[i] - f.e[i];
+        double refined = 1 / (1 + Math.exp(-(logits[i] + local[i])));
+        sum += hidden * (refined - f.x[i]) * (refined - f.x[i]);
+        count += hidden;
+      }
+      assertTrue(count > 0);
+      assertEquals(sum / count, f.run(f.refinement)[0], 1e-12);
       Ops tf = Ops.create(f.graph);
-      double[][] missing = new double[ROWS][D];
-      for (int i = 0; i < ROWS; i++) {
-        for (int j = 0; j < D; j++) {
-          missing[i][j] = 1 - f.m[i * D + j];
-        }
-      }
-      List<Operand<?>> gradients =
-          FiniteDifferences.gradients(tf, FiniteDifferences.weightedSum(tf, f.output, missing), f.inputs, 8);
+      // Inputs in creation order: the path's six tensors, then x. (h, which carries E's gradient,
+      // has none: g's logits enter the loss through a stopped gradient.)
+      List<Operand<?>> gradients = FiniteDifferences.gradients(tf, f.refinement, f.inputs, 7);
       List<double[]> g = FiniteDifferences.evaluate(f.session, gradients, f.inputs);
-      for (int k = 0; k < 7; k++) {
-        for (double v : g.get(k)) {
-          assertEquals(0.0, v, 0.0, "input " + k + " (the path's weights, then x)");
-        }
-      }
-      assertTrue(Arrays.stream(g.get(7)).anyMatch(v -> v != 0), "h still learns from the missing pixels");
+      assertTrue(Arrays.stream(g.get(4)).anyMatch(v -> v != 0), "the refiner's last kernel learns");
+      double worst = FiniteDifferences.maxRelativeError(f.session, f.refinement, gradients, f.inputs, 1e-5);
+      assertTrue(worst < 1e-6, "largest relative error " + worst);
     }
   }
 

@@ -64,6 +64,28 @@ class ConvolutionalTrainingTest {
         .withSkipFilters(3))), dir);
   }
 
+  @Test
+  void theLocalRefinerStaysOutOfTheGame() {
+    // Every loss of the game, epoch by epoch, is the same to the last bit with and without the
+    // refiner: it draws from its own seeds and learns from its own loss only.
+    HexaGanConfig plain = quick(3);
+    HexaGanConfig refined = plain.withArchitecture(plain.architecture().withImage(plain.architecture().image()
+        .withSkipFilters(3)));
+    MaskedTable table = bars(48, 5);
+    List<EpochReport> without;
+    List<EpochReport> with;
+    try (HexaGanModel m = HexaGan.train(table, plain)) {
+      without = m.summary().history();
+    }
+    try (HexaGanModel m = HexaGan.train(table, refined)) {
+      with = m.summary().history();
+    }
+    assertEquals(without.size(), with.size());
+    for (int k = 0; k < with.size(); k++) {
+      assertEquals(without.get(k).meanLosses(), with.get(k).meanLosses(), "epoch report " + k);
+    }
+  }
+
   private static void trainImputeGenerateRoundTrip(HexaGanConfig config, Path dir) throws Exception {
     MaskedTable table = bars(48, 3);
     try (HexaGanModel model = HexaGan.train(table, config)) {
