@@ -11,7 +11,8 @@ package io.hexagan.graph;
  *   <li>E: image [x̃ planes, m planes] → conv {@code filters} → conv {@code 2·filters} → the dense
  *       E's layers ({@code hiddenUnits × hiddenLayers}) → d_h.
  *   <li>G_MI: h → dense (height/4 · width/4 · 2·filters) → transposed conv {@code filters} →
- *       transposed conv {@code channels} → sigmoid.
+ *       transposed conv {@code channels} → sigmoid; with {@code skipFilters} > 0 a local refiner
+ *       beside it ({@link LocalSkipNetwork}).
  *   <li>D_MI: image x̂ → conv {@code criticFilters} → conv {@code 2·criticFilters}, then y joins
  *       and the dense head of D_MI's {@code criticUnits × criticLayers} and its linear outputs.
  * </ul>
@@ -22,9 +23,9 @@ package io.hexagan.graph;
  * @param filters filters of the first convolution of E and of the last hidden one of G_MI
  * @param criticFilters filters of the first convolution of D_MI: D_MI runs on the batch tiled for
  *     its gradient penalty, so its width multiplies the penalty's cost
- * @param skipFilters width of G_MI's local skip path ({@link LocalSkipNetwork}): a pixel's observed
+ * @param skipFilters width of G_MI's local refiner ({@link LocalSkipNetwork}): a pixel's observed
  *     neighbours in a 5×5 window, not the pixel itself, predict a term added to its logit when E did
- *     not see it; 0 (a config written before this option): no such path
+ *     not see it, trained outside HexaGAN's game; 0 (a config written before this option): none
  */
 public record ImageLayout(int height, int width, int channels, int filters, int criticFilters, int skipFilters) {
 
