@@ -109,7 +109,7 @@ public final class ImageExperiment {
     ImageLayout filters = a.kind() == NetworkKind.CONVOLUTIONAL ? a.image() : ImageLayout.mnist();
     return base.withArchitecture(a.withImage(
         new ImageLayout(images.height(), images.width(), 1, filters.filters(), filters.criticFilters(),
-            filters.skipFilters())));
+            filters.refinerFilters())));
   }
 
   /**

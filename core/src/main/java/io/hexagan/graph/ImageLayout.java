@@ -11,8 +11,8 @@ package io.hexagan.graph;
  *   <li>E: image [x̃ planes, m planes] → conv {@code filters} → conv {@code 2·filters} → the dense
  *       E's layers ({@code hiddenUnits × hiddenLayers}) → d_h.
  *   <li>G_MI: h → dense (height/4 · width/4 · 2·filters) → transposed conv {@code filters} →
- *       transposed conv {@code channels} → sigmoid; with {@code skipFilters} > 0 a local refiner
- *       beside it ({@link LocalSkipNetwork}).
+ *       transposed conv {@code channels} → sigmoid; with {@code refinerFilters} > 0 a local refiner
+ *       beside it ({@link LocalRefinerNetwork}).
  *   <li>D_MI: image x̂ → conv {@code criticFilters} → conv {@code 2·criticFilters}, then y joins
  *       and the dense head of D_MI's {@code criticUnits × criticLayers} and its linear outputs.
  * </ul>
@@ -23,11 +23,11 @@ package io.hexagan.graph;
  * @param filters filters of the first convolution of E and of the last hidden one of G_MI
  * @param criticFilters filters of the first convolution of D_MI: D_MI runs on the batch tiled for
  *     its gradient penalty, so its width multiplies the penalty's cost
- * @param skipFilters width of G_MI's local refiner ({@link LocalSkipNetwork}): a pixel's observed
+ * @param refinerFilters width of G_MI's local refiner ({@link LocalRefinerNetwork}): a pixel's observed
  *     neighbours in a 5×5 window, not the pixel itself, predict a term added to its logit when E did
  *     not see it, trained outside HexaGAN's game; 0 (a config written before this option): none
  */
-public record ImageLayout(int height, int width, int channels, int filters, int criticFilters, int skipFilters) {
+public record ImageLayout(int height, int width, int channels, int filters, int criticFilters, int refinerFilters) {
 
   /** Side of the convolution kernels. */
   public static final int KERNEL = 5;
@@ -35,14 +35,14 @@ public record ImageLayout(int height, int width, int channels, int filters, int 
   /** No image: the dense networks. */
   public static final ImageLayout NONE = new ImageLayout(0, 0, 0, 0, 0, 0);
 
-  /** A layout without a local skip path. */
+  /** A layout without a local refiner. */
   public ImageLayout(int height, int width, int channels, int filters, int criticFilters) {
     this(height, width, channels, filters, criticFilters, 0);
   }
 
   public ImageLayout {
     boolean none = height == 0 && width == 0 && channels == 0 && filters == 0 && criticFilters == 0
-        && skipFilters == 0;
+        && refinerFilters == 0;
     if (!none) {
       if (height < 4 || width < 4 || height % 4 != 0 || width % 4 != 0) {
         throw new IllegalArgumentException(
@@ -52,14 +52,14 @@ public record ImageLayout(int height, int width, int channels, int filters, int 
         throw new IllegalArgumentException("image: expected at least 1 channel and filter, found channels "
             + channels + ", filters " + filters + ", criticFilters " + criticFilters);
       }
-      if (skipFilters < 0 || skipFilters > 1024) {
-        throw new IllegalArgumentException("image: expected skipFilters 0 to 1024, found " + skipFilters);
+      if (refinerFilters < 0 || refinerFilters > 1024) {
+        throw new IllegalArgumentException("image: expected refinerFilters 0 to 1024, found " + refinerFilters);
       }
     }
   }
 
-  /** This layout with a local skip path of {@code f} filters (0: none). */
-  public ImageLayout withSkipFilters(int f) {
+  /** This layout with a local refiner of {@code f} filters (0: none). */
+  public ImageLayout withRefinerFilters(int f) {
     return new ImageLayout(height, width, channels, filters, criticFilters, f);
   }
 

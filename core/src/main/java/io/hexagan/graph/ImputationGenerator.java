@@ -10,7 +10,7 @@ import org.tensorflow.types.family.TFloating;
  * deconvolutional into an image ({@link NetworkKind}); a dense G_MI may have a linear skip path
  * from the observed cells ({@link Architecture#linearSkip()}, {@link SkipConnectedNetwork}), a
  * deconvolutional one a local path from each pixel's observed neighbours ({@link
- * ImageLayout#skipFilters()}, {@link LocalSkipNetwork}).
+ * ImageLayout#refinerFilters()}, {@link LocalRefinerNetwork}).
  */
 public final class ImputationGenerator<T extends TFloating> {
   /** Name scope of G_MI's variables. */
@@ -35,12 +35,12 @@ public final class ImputationGenerator<T extends TFloating> {
       Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds, double[] centre) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
-      boolean local = image.skipFilters() > 0;
+      boolean local = image.refinerFilters() > 0;
       DeconvolutionalNetwork<T> deconvolution = DeconvolutionalNetwork.create(tf, prefix + NAME, type,
           arch.latentDim(), image.height(), image.width(), image.channels(), image.filters(), arch.activation(),
           local ? Activation.LINEAR : Activation.SIGMOID, seeds);
       return new ImputationGenerator<>(local
-          ? LocalSkipNetwork.create(tf, deconvolution, image, arch.activation(), seeds) : deconvolution);
+          ? LocalRefinerNetwork.create(tf, deconvolution, image, arch.activation(), seeds) : deconvolution);
     }
     if (arch.linearSkip()) {
       DenseNetwork<T> dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
@@ -73,21 +73,21 @@ public final class ImputationGenerator<T extends TFloating> {
 
   /**
    * x̄ as HexaGAN's training losses see it: {@link #generate} but for a convolutional G_MI's
-   * local refiner, which stays out of the game ({@link LocalSkipNetwork#plain}).
+   * local refiner, which stays out of the game ({@link LocalRefinerNetwork#plain}).
    */
   public Operand<T> generateForTraining(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden, Operand<T> observed,
       Operand<T> mask, Operand<T> encoderMask) {
-    return network instanceof LocalSkipNetwork<T> local ? local.plain(tf, w, hidden)
+    return network instanceof LocalRefinerNetwork<T> local ? local.plain(tf, w, hidden)
         : generate(tf, w, hidden, observed, mask, encoderMask);
   }
 
   /**
    * The local refiner's loss over the {@code hiddenCells} (observed, hidden from E), or null for a
-   * G_MI without one ({@link LocalSkipNetwork#refinementLoss}).
+   * G_MI without one ({@link LocalRefinerNetwork#refinementLoss}).
    */
   public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden, Operand<T> observed,
       Operand<T> mask, Operand<T> hiddenCells) {
-    return network instanceof LocalSkipNetwork<T> local
+    return network instanceof LocalRefinerNetwork<T> local
         ? local.refinementLoss(tf, w, hidden, observed, mask, hiddenCells) : null;
   }
 

@@ -7,7 +7,7 @@ import org.tensorflow.types.family.TFloating;
 /**
  * G_MI with a second path beside E: from the row's observed cells straight to the logits of the
  * cells E did not see. Dense ({@link SkipConnectedNetwork}) or local to an image ({@link
- * LocalSkipNetwork}). Either way no cell's own value reaches its own output.
+ * LocalRefinerNetwork}). Either way no cell's own value reaches its own output.
  */
 interface ObservedSkipNetwork<T extends TFloating> extends Network<T> {
 

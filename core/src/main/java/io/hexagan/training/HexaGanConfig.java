@@ -67,7 +67,7 @@ public record HexaGanConfig(
    * averaged per imputation, each hiding its own 30% of the observed pixels from E (the same
    * model's held-out RMSE 0.1002 with one draw, 0.0974 with 10, 0.0966 with 30: README); a local
    * refiner of {@value #MNIST_REFINER_FILTERS} filters beside G_MI ({@link
-   * io.hexagan.graph.LocalSkipNetwork}), outside the game, so that training is the same to the last
+   * io.hexagan.graph.LocalRefinerNetwork}), outside the game, so that training is the same to the last
    * bit: validation RMSE lower at every epoch of the same run (README, Images).
    */
   public static HexaGanConfig mnist() {
@@ -75,7 +75,7 @@ public record HexaGanConfig(
     Architecture a = Architecture.defaults();
     Architecture images = new Architecture(512, a.hiddenLayers(), 256, a.conditionalNoiseDim(),
         32, a.criticLayers(), a.activation(), io.hexagan.graph.Activation.LINEAR, io.hexagan.graph.NetworkKind.CONVOLUTIONAL,
-        io.hexagan.graph.ImageLayout.mnist().withSkipFilters(MNIST_REFINER_FILTERS), false, false, a.members());
+        io.hexagan.graph.ImageLayout.mnist().withRefinerFilters(MNIST_REFINER_FILTERS), false, false, a.members());
     return d.withArchitecture(images)
         .withLosses(d.losses().withPenaltyOutputSample(0))
         .withSchedule(new Schedule(1, 20, 0, 0.05, 0, StoppingCriterion.IMPUTATION))

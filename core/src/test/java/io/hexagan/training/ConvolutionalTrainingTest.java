@@ -61,7 +61,7 @@ class ConvolutionalTrainingTest {
   void withTheLocalSkipPathToo(@TempDir Path dir) throws Exception {
     HexaGanConfig c = quick(2);
     trainImputeGenerateRoundTrip(c.withArchitecture(c.architecture().withImage(c.architecture().image()
-        .withSkipFilters(3))), dir);
+        .withRefinerFilters(3))), dir);
   }
 
   @Test
@@ -70,7 +70,7 @@ class ConvolutionalTrainingTest {
     // refiner: it draws from its own seeds and learns from its own loss only.
     HexaGanConfig plain = quick(3);
     HexaGanConfig refined = plain.withArchitecture(plain.architecture().withImage(plain.architecture().image()
-        .withSkipFilters(3)));
+        .withRefinerFilters(3)));
     MaskedTable table = bars(48, 5);
     List<EpochReport> without;
     List<EpochReport> with;

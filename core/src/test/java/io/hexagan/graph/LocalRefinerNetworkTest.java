@@ -20,12 +20,13 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
 
 /**
- * G_MI's local skip path for images, in float64 with the path's weights fed: the output against
+ * G_MI's local refiner for images, in float64 with the refiner's weights fed: the output against
  * the convolutions computed here, a pixel's own value never reaching its own output while its
- * neighbours' within the 5×5 window do, a missing pixel contributing nothing, the path adding only
- * to pixels E did not see, and the gradients against finite differences.
+ * neighbours' within the 5×5 window do, a missing pixel contributing nothing, the refiner adding only
+ * to pixels E did not see, the plain output the training losses see, the refiner's own loss, and
+ * the gradients against finite differences.
  */
-class LocalSkipNetworkTest {
+class LocalRefinerNetworkTest {
   private static final int SIDE = 8;
   private static final int D = SIDE * SIDE;
   private static final int LATENT = 3;
@@ -33,7 +34,7 @@ class LocalSkipNetworkTest {
   private static final int ROWS = 2;
   private static final ImageLayout IMAGE = new ImageLayout(SIDE, SIDE, 1, 2, 2, F);
 
-  /** The graph: placeholders for h, x, m, e and the path's six tensors; G_MI's own weights read. */
+  /** The graph: placeholders for h, x, m, e and the refiner's six tensors; G_MI's own weights read. */
   private static final class Fixture implements AutoCloseable {
     final Graph graph = new Graph();
     final Session session = new Session(graph);
@@ -72,7 +73,7 @@ class LocalSkipNetworkTest {
       Ops tf = Ops.create(graph);
       DeconvolutionalNetwork<TFloat64> deconvolution = DeconvolutionalNetwork.create(tf, "g", TFloat64.class, LATENT,
           SIDE, SIDE, 1, 2, Activation.RELU, Activation.LINEAR, new SeedStream(1));
-      LocalSkipNetwork<TFloat64> net = LocalSkipNetwork.create(tf, deconvolution, IMAGE, Activation.RELU,
+      LocalRefinerNetwork<TFloat64> net = LocalRefinerNetwork.create(tf, deconvolution, IMAGE, Activation.RELU,
           new SeedStream(2));
       List<Operand<TFloat64>> weights = new ArrayList<>(deconvolution.read(tf).tensors());
       weights.add(fed(tf, w0, Shape.of(5, 5, 2, F)));
@@ -211,7 +212,7 @@ class LocalSkipNetworkTest {
       for (int i = 0; i < ROWS; i++) {
         r[i] = FiniteDifferences.random(random, D, -1, 1);
       }
-      // Inputs in creation order: the path's six tensors, x, h (then m and e, not differentiated).
+      // Inputs in creation order: the refiner's six tensors, x, h (then m and e, not differentiated).
       Operand<TFloat64> scalar = FiniteDifferences.weightedSum(tf, f.output, r);
       List<Operand<?>> gradients = FiniteDifferences.gradients(tf, scalar, f.inputs, 8);
       // Step 1e-5: the sum runs over 128 outputs, so round-off at 1e-6 reaches 1e-6 of small gradients.
@@ -241,7 +242,7 @@ class LocalSkipNetworkTest {
       assertTrue(count > 0);
       assertEquals(sum / count, f.run(f.refinement)[0], 1e-12);
       Ops tf = Ops.create(f.graph);
-      // Inputs in creation order: the path's six tensors, then x. (h, which carries E's gradient,
+      // Inputs in creation order: the refiner's six tensors, then x. (h, which carries E's gradient,
       // has none: g's logits enter the loss through a stopped gradient.)
       List<Operand<?>> gradients = FiniteDifferences.gradients(tf, f.refinement, f.inputs, 7);
       List<double[]> g = FiniteDifferences.evaluate(f.session, gradients, f.inputs);
@@ -257,7 +258,7 @@ class LocalSkipNetworkTest {
       Ops tf = Ops.create(graph);
       DeconvolutionalNetwork<TFloat64> deconvolution = DeconvolutionalNetwork.create(tf, "g", TFloat64.class, LATENT,
           SIDE, SIDE, 1, 2, Activation.RELU, Activation.LINEAR, new SeedStream(1));
-      LocalSkipNetwork<TFloat64> net = LocalSkipNetwork.create(tf, deconvolution, IMAGE, Activation.RELU,
+      LocalRefinerNetwork<TFloat64> net = LocalRefinerNetwork.create(tf, deconvolution, IMAGE, Activation.RELU,
           new SeedStream(2));
       assertEquals(LATENT + 3 * D, net.inputWidth());
       assertEquals(deconvolution.variables().size() + 6, net.variables().size());
@@ -273,8 +274,8 @@ class LocalSkipNetworkTest {
         assertArrayEquals(FiniteDifferences.evaluate(s, List.of(without), List.of()).get(0),
             FiniteDifferences.evaluate(s, List.of(with), List.of()).get(0), 0.0);
       }
-      assertThrows(IllegalArgumentException.class, () -> LocalSkipNetwork.create(tf, deconvolution,
-          IMAGE.withSkipFilters(0), Activation.RELU, new SeedStream(3)));
+      assertThrows(IllegalArgumentException.class, () -> LocalRefinerNetwork.create(tf, deconvolution,
+          IMAGE.withRefinerFilters(0), Activation.RELU, new SeedStream(3)));
     }
   }
 }

@@ -38,7 +38,7 @@ import org.tensorflow.types.family.TFloating;
  * (5×5, {@code [5, 5, 2·channels, filters]}), {@code name/local1_*} (1×1) and {@code
  * name/local2_*} (1×1 to the channels), in that order in {@link DenseNetwork.Weights#tensors()}.
  */
-public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkipNetwork<T> {
+public final class LocalRefinerNetwork<T extends TFloating> implements ObservedSkipNetwork<T> {
   private static final int LOCAL_VARIABLES = 6;
   private static final long REFINER_SALT = 0x10CA15C1AL;
   private final DeconvolutionalNetwork<T> deconvolution;
@@ -47,7 +47,7 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
   private final Activation activation;
   private final int latent;
 
-  private LocalSkipNetwork(DeconvolutionalNetwork<T> deconvolution, List<ResourceVariable<T>> localVariables,
+  private LocalRefinerNetwork(DeconvolutionalNetwork<T> deconvolution, List<ResourceVariable<T>> localVariables,
       ImageLayout image, Activation activation, int latent) {
     this.deconvolution = deconvolution;
     this.localVariables = List.copyOf(localVariables);
@@ -60,15 +60,15 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
    * Creates the variables.
    *
    * @param deconvolution G_MI's network over h, with a linear output
-   * @param image the layout; {@link ImageLayout#skipFilters()} is the path's width
-   * @param hidden activation of the path's two hidden convolutions
+   * @param image the layout; {@link ImageLayout#refinerFilters()} is the refiner's width
+   * @param hidden activation of the refiner's two hidden convolutions
    */
-  public static <T extends TFloating> LocalSkipNetwork<T> create(Ops tf, DeconvolutionalNetwork<T> deconvolution,
+  public static <T extends TFloating> LocalRefinerNetwork<T> create(Ops tf, DeconvolutionalNetwork<T> deconvolution,
       ImageLayout image, Activation hidden, SeedStream seeds) {
-    int f = image.skipFilters();
+    int f = image.refinerFilters();
     int c = image.channels();
     if (f < 1 || deconvolution.outputWidth() != image.pixels()) {
-      throw new IllegalArgumentException(deconvolution.name() + ": expected skipFilters ≥ 1 and an output of "
+      throw new IllegalArgumentException(deconvolution.name() + ": expected refinerFilters ≥ 1 and an output of "
           + image.pixels() + " pixels, found " + f + " and " + deconvolution.outputWidth());
     }
     String name = deconvolution.name();
@@ -84,7 +84,7 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
         init.zeros(init.constant(new long[] {1, 1, f, c}), type)));
     local.add(ResourceVariable.create(tf, name + "/local2_b", type, Shape.of(c),
         init.zeros(init.constant(new long[] {c}), type)));
-    return new LocalSkipNetwork<>(deconvolution, local, image, hidden, deconvolution.inputWidth());
+    return new LocalRefinerNetwork<>(deconvolution, local, image, hidden, deconvolution.inputWidth());
   }
 
   @Override
@@ -172,7 +172,7 @@ public final class LocalSkipNetwork<T extends TFloating> implements ObservedSkip
     return ConvolutionLayers.toRows(tf, s, height, width, c);
   }
 
-  /** The local path has no L1 weight. */
+  /** The refiner has no L1 weight. */
   @Override
   public Operand<T> l1(Ops tf, DenseNetwork.Weights<T> weights) {
     return null;
