@@ -297,7 +297,8 @@ final class HexaGanMember {
   }
 
   /** x̂ and x̄ of a batch with the stage's E and G_MI (x̂ = x̃ without G_MI). */
-  private record Imputed(Operand<TFloat32> xHat, Operand<TFloat32> xBar, Operand<TFloat32> hidden) {}
+  private record Imputed(Operand<TFloat32> xHat, Operand<TFloat32> xBar,
+      ImputationGenerator.TrainingOutput<TFloat32> generated) {}
 
   private Imputed impute(Stage s, Batch b) {
     if (encoder == null) {
@@ -307,10 +308,10 @@ final class HexaGanMember {
     Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask());
     // The skip path reads every observed cell (its diagonal is zero, so a cell never predicts
     // itself) and fills the cells E did not see: the missing ones and those the dropout hid.
-    Operand<TFloat32> xBar = imputationGenerator.generateForTraining(tf, s.w(imputationGenerator.network()), h,
-        b.values(), b.mask(), b.encoderMask());
-    Operand<TFloat32> xHat = MaskBlend.of(tf, b.mask(), b.values(), xBar);
-    return new Imputed(xHat, xBar, h);
+    ImputationGenerator.TrainingOutput<TFloat32> generated = imputationGenerator.generateForTraining(tf,
+        s.w(imputationGenerator.network()), h, b.values(), b.mask(), b.encoderMask());
+    Operand<TFloat32> xHat = MaskBlend.of(tf, b.mask(), b.values(), generated.xBar());
+    return new Imputed(xHat, generated.xBar(), generated);
   }
 
   private Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, int from, int count, int cols) {
@@ -447,7 +448,7 @@ final class HexaGanMember {
           tf.math.mul(tf.constant((float) (2 * spec.losses().skipSparsity() / spec.features())), skipL1));
     }
     Operand<TFloat32> refinement = imputationGenerator.refinementLoss(tf, s.w(imputationGenerator.network()),
-        imp.hidden(), b.values(), b.mask(), tf.math.sub(b.mask(), seen.encoderMask()));
+        imp.generated(), b.values(), b.mask(), tf.math.sub(b.mask(), seen.encoderMask()));
     if (refinement != null) {
       // The local refiner's own fit, on the cells the input dropout hid; only the refiner learns from it.
       fit = tf.math.add(fit, refinement);

@@ -72,23 +72,30 @@ public final class ImputationGenerator<T extends TFloating> {
   }
 
   /**
-   * x̄ as HexaGAN's training losses see it: {@link #generate} but for a convolutional G_MI's
-   * local refiner, which stays out of the game ({@link LocalRefinerNetwork#plain}).
+   * x̄ as HexaGAN's training losses see it and, for a convolutional G_MI with a local refiner (which
+   * stays out of the game), the logits g(h) its loss starts from; null without a refiner.
    */
-  public Operand<T> generateForTraining(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden, Operand<T> observed,
-      Operand<T> mask, Operand<T> encoderMask) {
-    return network instanceof LocalRefinerNetwork<T> local ? local.plain(tf, w, hidden)
-        : generate(tf, w, hidden, observed, mask, encoderMask);
+  public record TrainingOutput<T extends TFloating>(Operand<T> xBar, Operand<T> decoderLogits) {}
+
+  /** {@link #generate}, but without a local refiner's term ({@link LocalRefinerNetwork}). */
+  public TrainingOutput<T> generateForTraining(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden,
+      Operand<T> observed, Operand<T> mask, Operand<T> encoderMask) {
+    if (network instanceof LocalRefinerNetwork<T> local) {
+      Operand<T> logits = local.decoderLogits(tf, w, hidden);
+      return new TrainingOutput<>(Activation.SIGMOID.apply(tf, logits), logits);
+    }
+    return new TrainingOutput<>(generate(tf, w, hidden, observed, mask, encoderMask), null);
   }
 
   /**
-   * The local refiner's loss over the {@code hiddenCells} (observed, hidden from E), or null for a
-   * G_MI without one ({@link LocalRefinerNetwork#refinementLoss}).
+   * The local refiner's loss over the {@code hiddenCells} (observed, hidden from E) from {@code
+   * generateForTraining}'s logits, or null for a G_MI without one ({@link
+   * LocalRefinerNetwork#refinementLoss}).
    */
-  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden, Operand<T> observed,
-      Operand<T> mask, Operand<T> hiddenCells) {
-    return network instanceof LocalRefinerNetwork<T> local
-        ? local.refinementLoss(tf, w, hidden, observed, mask, hiddenCells) : null;
+  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> w, TrainingOutput<T> generated,
+      Operand<T> observed, Operand<T> mask, Operand<T> hiddenCells) {
+    return network instanceof LocalRefinerNetwork<T> local && generated.decoderLogits() != null
+        ? local.refinementLoss(tf, w, generated.decoderLogits(), observed, mask, hiddenCells) : null;
   }
 
   /** {@code Σ|S|} of a linear skip path, or null without one. */

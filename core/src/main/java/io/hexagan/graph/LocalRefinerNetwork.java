@@ -19,7 +19,7 @@ import org.tensorflow.types.family.TFloating;
  * SkipConnectedNetwork}'s zero diagonal does for a table's cells.
  *
  * <p>Unlike the tables' path, {@code s} stays out of HexaGAN's game: in training every loss sees
- * G_MI as {@code σ(g(h))} ({@link #plain}), exactly as without the refiner, and {@code s} learns
+ * G_MI as {@code σ(g(h))} ({@link #decoderLogits}), exactly as without the refiner, and {@code s} learns
  * alone, from {@link #refinementLoss}: the squared error of {@code σ(g(h) + s)} on the observed
  * pixels the input dropout hid from E, with g's logits held fixed. Why: inside the game (added to
  * the logits of every pixel E did not see, trained by L_recon and D_MI) it diverged on MNIST (32
@@ -115,18 +115,11 @@ public final class LocalRefinerNetwork<T extends TFloating> implements ObservedS
     return image.pixels();
   }
 
-  @Override
-  public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> input) {
-    int d = image.pixels();
-    return apply(tf, weights, columns(tf, input, 0, latent), columns(tf, input, latent, d),
-        columns(tf, input, latent + d, d), columns(tf, input, latent + 2 * d, d));
-  }
-
   /** {@code σ(g(h) + (1 − e) ⊙ s(x ⊙ m, m))}: the refined output, for inference. */
   @Override
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
-    Operand<T> logits = logits(tf, weights, h);
+    Operand<T> logits = decoderLogits(tf, weights, h);
     if (x == null) {
       return Activation.SIGMOID.apply(tf, logits);
     }
@@ -134,25 +127,22 @@ public final class LocalRefinerNetwork<T extends TFloating> implements ObservedS
     return Activation.SIGMOID.apply(tf, tf.math.add(logits, tf.math.mul(unseen, local(tf, weights, x, m))));
   }
 
-  /** {@code σ(g(h))}: G_MI without the refiner, as every training loss sees it. */
-  public Operand<T> plain(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
-    return Activation.SIGMOID.apply(tf, logits(tf, weights, h));
+  /** {@code g(h)}: the logits of G_MI without the refiner; σ of them is what every training loss sees. */
+  public Operand<T> decoderLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
+    List<Operand<T>> w = weights.tensors();
+    return deconvolution.apply(tf, new DenseNetwork.Weights<>(w.subList(0, w.size() - LOCAL_VARIABLES)), h);
   }
 
   /**
    * The refiner's own loss: the mean squared error of {@code σ(g(h) + s)} over the cells of {@code
-   * hidden} (observed, hidden from E), g's logits held fixed, so that only s learns from it.
+   * hidden} (observed, hidden from E), g's logits ({@link #decoderLogits}, computed once by the
+   * caller) held fixed, so that only s learns from it.
    */
-  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x,
+  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> decoderLogits, Operand<T> x,
       Operand<T> m, Operand<T> hidden) {
     Operand<T> refined = Activation.SIGMOID.apply(tf,
-        tf.math.add(tf.stopGradient(logits(tf, weights, h)), local(tf, weights, x, m)));
+        tf.math.add(tf.stopGradient(decoderLogits), local(tf, weights, x, m)));
     return Losses.reconstruction(tf, x, refined, hidden);
-  }
-
-  private Operand<T> logits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
-    List<Operand<T>> w = weights.tensors();
-    return deconvolution.apply(tf, new DenseNetwork.Weights<>(w.subList(0, w.size() - LOCAL_VARIABLES)), h);
   }
 
   /** s(x ⊙ m, m) as flat rows. */
@@ -189,9 +179,5 @@ public final class LocalRefinerNetwork<T extends TFloating> implements ObservedS
     }
     mask[k / 2][k / 2][0][0] = 0f;
     return tf.dtypes.cast(tf.constant(mask), deconvolution.type());
-  }
-
-  private static <T extends TFloating> Operand<T> columns(Ops tf, Operand<T> input, int from, int count) {
-    return tf.slice(input, tf.constant(new int[] {0, from}), tf.constant(new int[] {-1, count}));
   }
 }

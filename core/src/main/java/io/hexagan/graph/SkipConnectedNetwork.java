@@ -117,19 +117,6 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   }
 
   /**
-   * The output for {@code input = [h | x | m | e]} (see {@link #apply(Ops, DenseNetwork.Weights,
-   * Operand, Operand, Operand, Operand)}).
-   */
-  @Override
-  public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> input) {
-    Operand<T> h = columns(tf, input, 0, latent);
-    Operand<T> x = columns(tf, input, latent, features);
-    Operand<T> m = columns(tf, input, latent + features, features);
-    Operand<T> e = columns(tf, input, latent + 2 * features, features);
-    return apply(tf, weights, h, x, m, e);
-  }
-
-  /**
    * {@code σ(a W + b + (1 − e) ⊙ ((x − c) ⊙ m) S)}; with {@code x}, {@code m} and {@code e} null
    * (rows decoded from G_CG's h_c, which have no observed cells) the skip path contributes nothing.
    */
@@ -174,9 +161,5 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
 
   private Operand<T> centre(DenseNetwork.Weights<T> weights) {
     return weights.tensors().get(weights.tensors().size() - 1);
-  }
-
-  private static <T extends TFloating> Operand<T> columns(Ops tf, Operand<T> input, int from, int count) {
-    return tf.slice(input, tf.constant(new int[] {0, from}), tf.constant(new int[] {-1, count}));
   }
 }

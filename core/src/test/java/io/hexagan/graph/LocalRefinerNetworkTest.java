@@ -90,8 +90,9 @@ class LocalRefinerNetworkTest {
       output = net.apply(tf, all, hp, xp, mp, ep);
       outputWithoutRows = net.apply(tf, all, hp, null, null, null);
       deconvolutionLogits = deconvolution.apply(tf, new DenseNetwork.Weights<>(weights.subList(0, 6)), hp);
-      plain = net.plain(tf, all, hp);
-      refinement = net.refinementLoss(tf, all, hp, xp, mp, tf.math.sub(mp, ep));
+      Operand<TFloat64> decoderLogits = net.decoderLogits(tf, all, hp);
+      plain = tf.math.sigmoid(decoderLogits);
+      refinement = net.refinementLoss(tf, all, decoderLogits, xp, mp, tf.math.sub(mp, ep));
       session.initialize();
     }
 
