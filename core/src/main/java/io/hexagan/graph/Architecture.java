@@ -38,6 +38,11 @@ package io.hexagan.graph;
  *     trained side by side in one graph ({@link Members}); imputations and class probabilities are
  *     the members' mean, {@code generate} draws from member 0. 0 (a config written before this
  *     option) reads as 1, the paper's single model
+ * @param refinerUnits width of the two hidden layers of a dense G_MI's refiner out of the game
+ *     ({@link TableRefinerNetwork}): a nonlinear model of the cells E did not see from those it saw
+ *     and h, trained on the cells the input dropout hid, its term added to G_MI's logits at
+ *     inference only; 0 (and a config written before this option): none; always 0 for
+ *     convolutional networks, whose refiner is {@link ImageLayout#refinerFilters()}
  */
 public record Architecture(
     int hiddenUnits,
@@ -52,7 +57,8 @@ public record Architecture(
     ImageLayout image,
     boolean linearSkip,
     boolean chainedSkip,
-    int members) {
+    int members,
+    int refinerUnits) {
 
   public Architecture {
     kind = kind == null ? NetworkKind.DENSE : kind;
@@ -64,6 +70,10 @@ public record Architecture(
     linearSkip = linearSkip && kind != NetworkKind.CONVOLUTIONAL;
     chainedSkip = chainedSkip && linearSkip;
     members = members == 0 ? 1 : members;
+    refinerUnits = kind == NetworkKind.CONVOLUTIONAL ? 0 : refinerUnits;
+    if (refinerUnits < 0 || refinerUnits > 4096) {
+      throw new IllegalArgumentException("refinerUnits: expected 0 to 4096, found " + refinerUnits);
+    }
     if (members < 1 || members > MAX_MEMBERS) {
       throw new IllegalArgumentException("members: expected 1 to " + MAX_MEMBERS + ", found " + members);
     }
@@ -88,7 +98,7 @@ public record Architecture(
    */
   public static Architecture defaults() {
     return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
-        ImageLayout.NONE, false, false, 1);
+        ImageLayout.NONE, false, false, 1, 0);
   }
 
   /** Width of the hidden layers of E, G_MI, G_CG and C in {@link #defaults()}. */
@@ -97,7 +107,7 @@ public record Architecture(
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
     return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1);
+        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1, 0);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -109,49 +119,55 @@ public record Architecture(
   /** This architecture with {@code hiddenUnits} replaced. */
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, chainedSkip, members);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, chainedSkip, members);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
-        latentActivation, kind, image, linearSkip, chainedSkip, members);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
   }
 
   /** This architecture with G_MI's linear skip path on or off. */
   public Architecture withLinearSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, on, chainedSkip, members);
+        activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits);
   }
 
   /** This architecture with G_MI's linear skip path run twice ({@link #chainedSkip()}) or once. */
   public Architecture withChainedSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, on, members);
+        activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits);
   }
 
   /** This architecture with {@code k} ensemble members. */
   public Architecture withMembers(int k) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, k);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits);
+  }
+
+  /** This architecture with a table refiner of {@code units} units beside G_MI ({@link #refinerUnits()}; 0: none). */
+  public Architecture withRefinerUnits(int units) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units);
   }
 
   /** The largest ensemble {@link #members()} accepts. */
@@ -172,14 +188,14 @@ public record Architecture(
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
     return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
-        kind, image, linearSkip, chainedSkip, members);
+        kind, image, linearSkip, chainedSkip, members, refinerUnits);
   }
 
   /** Widths with every "auto" replaced by a number. */
   public record Resolved(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
       int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
-      boolean linearSkip, boolean chainedSkip, int members) {
+      boolean linearSkip, boolean chainedSkip, int members, int refinerUnits) {
 
     /** Whether E, G_MI and D_MI are convolutional. */
     public boolean convolutional() {

@@ -10,7 +10,9 @@ import org.tensorflow.types.family.TFloating;
  * deconvolutional into an image ({@link NetworkKind}); a dense G_MI may have a linear skip path
  * from the observed cells ({@link Architecture#linearSkip()}, {@link SkipConnectedNetwork}), a
  * deconvolutional one a local path from each pixel's observed neighbours ({@link
- * ImageLayout#refinerFilters()}, {@link LocalRefinerNetwork}).
+ * ImageLayout#refinerFilters()}, {@link LocalRefinerNetwork}); either may have a refiner out of
+ * HexaGAN's game ({@link OutOfGameRefiner}: the local one, or {@link TableRefinerNetwork} for a
+ * dense G_MI, {@link Architecture#refinerUnits()}).
  */
 public final class ImputationGenerator<T extends TFloating> {
   /** Name scope of G_MI's variables. */
@@ -42,17 +44,22 @@ public final class ImputationGenerator<T extends TFloating> {
       return new ImputationGenerator<>(local
           ? LocalRefinerNetwork.create(tf, deconvolution, image, arch.activation(), seeds) : deconvolution);
     }
+    boolean refined = arch.refinerUnits() > 0;
+    Network<T> dense;
     if (arch.linearSkip()) {
-      DenseNetwork<T> dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
-          arch.activation(), Activation.LINEAR, seeds);
       float[] c = new float[features];
       for (int j = 0; j < features; j++) {
         c[j] = centre == null ? 0.5f : (float) centre[j];
       }
-      return new ImputationGenerator<>(SkipConnectedNetwork.create(tf, dense, c, arch.chainedSkip()));
+      dense = SkipConnectedNetwork.create(tf, DenseNetwork.create(tf, prefix + NAME, type,
+          arch.widths(arch.latentDim(), features), arch.activation(), Activation.LINEAR, seeds), c, arch.chainedSkip());
+    } else {
+      dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
+          arch.activation(), refined ? Activation.LINEAR : Activation.SIGMOID, seeds);
     }
-    return new ImputationGenerator<>(DenseNetwork.create(tf, prefix + NAME, type,
-        arch.widths(arch.latentDim(), features), arch.activation(), Activation.SIGMOID, seeds));
+    return new ImputationGenerator<>(refined
+        ? TableRefinerNetwork.create(tf, dense, arch.latentDim(), arch.refinerUnits(), arch.activation(), seeds)
+        : dense);
   }
 
   /** The underlying network. */
@@ -72,30 +79,32 @@ public final class ImputationGenerator<T extends TFloating> {
   }
 
   /**
-   * x̄ as HexaGAN's training losses see it and, for a convolutional G_MI with a local refiner (which
-   * stays out of the game), the logits g(h) its loss starts from; null without a refiner.
+   * x̄ as HexaGAN's training losses see it and, for a G_MI with a refiner out of the game ({@link
+   * OutOfGameRefiner}), the logits x̄ is σ of and the hidden vectors they came from, which the
+   * refiner's loss starts from; both null without a refiner.
    */
-  public record TrainingOutput<T extends TFloating>(Operand<T> xBar, Operand<T> decoderLogits) {}
+  public record TrainingOutput<T extends TFloating>(Operand<T> xBar, Operand<T> decoderLogits, Operand<T> hidden) {}
 
-  /** {@link #generate}, but without a local refiner's term ({@link LocalRefinerNetwork}). */
+  /** {@link #generate}, but without the term of a refiner out of the game ({@link OutOfGameRefiner}). */
   public TrainingOutput<T> generateForTraining(Ops tf, DenseNetwork.Weights<T> w, Operand<T> hidden,
       Operand<T> observed, Operand<T> mask, Operand<T> encoderMask) {
-    if (network instanceof LocalRefinerNetwork<T> local) {
-      Operand<T> logits = local.decoderLogits(tf, w, hidden);
-      return new TrainingOutput<>(Activation.SIGMOID.apply(tf, logits), logits);
+    if (network instanceof OutOfGameRefiner<T> refiner) {
+      Operand<T> logits = refiner.decoderLogits(tf, w, hidden, observed, mask, encoderMask);
+      return new TrainingOutput<>(Activation.SIGMOID.apply(tf, logits), logits, hidden);
     }
-    return new TrainingOutput<>(generate(tf, w, hidden, observed, mask, encoderMask), null);
+    return new TrainingOutput<>(generate(tf, w, hidden, observed, mask, encoderMask), null, null);
   }
 
   /**
-   * The local refiner's loss over the {@code hiddenCells} (observed, hidden from E) from {@code
+   * The refiner's loss over the {@code hiddenCells} (observed, hidden from E) from {@code
    * generateForTraining}'s logits, or null for a G_MI without one ({@link
-   * LocalRefinerNetwork#refinementLoss}).
+   * OutOfGameRefiner#refinementLoss}).
    */
   public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> w, TrainingOutput<T> generated,
       Operand<T> observed, Operand<T> mask, Operand<T> hiddenCells) {
-    return network instanceof LocalRefinerNetwork<T> local && generated.decoderLogits() != null
-        ? local.refinementLoss(tf, w, generated.decoderLogits(), observed, mask, hiddenCells) : null;
+    return network instanceof OutOfGameRefiner<T> refiner && generated.decoderLogits() != null
+        ? refiner.refinementLoss(tf, w, generated.hidden(), generated.decoderLogits(), observed, mask, hiddenCells)
+        : null;
   }
 
   /** {@code Σ|S|} of a linear skip path, or null without one. */

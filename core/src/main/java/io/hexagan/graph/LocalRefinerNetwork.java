@@ -38,7 +38,7 @@ import org.tensorflow.types.family.TFloating;
  * (5×5, {@code [5, 5, 2·channels, filters]}), {@code name/local1_*} (1×1) and {@code
  * name/local2_*} (1×1 to the channels), in that order in {@link DenseNetwork.Weights#tensors()}.
  */
-public final class LocalRefinerNetwork<T extends TFloating> implements ObservedSkipNetwork<T> {
+public final class LocalRefinerNetwork<T extends TFloating> implements OutOfGameRefiner<T> {
   private static final int LOCAL_VARIABLES = 6;
   private static final long REFINER_SALT = 0x10CA15C1AL;
   private final DeconvolutionalNetwork<T> deconvolution;
@@ -119,7 +119,7 @@ public final class LocalRefinerNetwork<T extends TFloating> implements ObservedS
   @Override
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
-    Operand<T> logits = decoderLogits(tf, weights, h);
+    Operand<T> logits = decoderLogits(tf, weights, h, x, m, e);
     if (x == null) {
       return Activation.SIGMOID.apply(tf, logits);
     }
@@ -128,7 +128,9 @@ public final class LocalRefinerNetwork<T extends TFloating> implements ObservedS
   }
 
   /** {@code g(h)}: the logits of G_MI without the refiner; σ of them is what every training loss sees. */
-  public Operand<T> decoderLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
+  @Override
+  public Operand<T> decoderLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x,
+      Operand<T> m, Operand<T> e) {
     List<Operand<T>> w = weights.tensors();
     return deconvolution.apply(tf, new DenseNetwork.Weights<>(w.subList(0, w.size() - LOCAL_VARIABLES)), h);
   }
@@ -136,10 +138,12 @@ public final class LocalRefinerNetwork<T extends TFloating> implements ObservedS
   /**
    * The refiner's own loss: the mean squared error of {@code σ(g(h) + s)} over the cells of {@code
    * hidden} (observed, hidden from E), g's logits ({@link #decoderLogits}, computed once by the
-   * caller) held fixed, so that only s learns from it.
+   * caller) held fixed, so that only s learns from it. s reads every observed pixel, the hidden ones
+   * too: its blind centre keeps a pixel from its own output.
    */
-  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> decoderLogits, Operand<T> x,
-      Operand<T> m, Operand<T> hidden) {
+  @Override
+  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> decoderLogits,
+      Operand<T> x, Operand<T> m, Operand<T> hidden) {
     Operand<T> refined = Activation.SIGMOID.apply(tf,
         tf.math.add(tf.stopGradient(decoderLogits), local(tf, weights, x, m)));
     return Losses.reconstruction(tf, x, refined, hidden);

@@ -123,25 +123,30 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   @Override
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
+    return Activation.SIGMOID.apply(tf, logits(tf, weights, h, x, m, e));
+  }
+
+  /** The logits of {@link #apply(Ops, DenseNetwork.Weights, Operand, Operand, Operand, Operand)}. */
+  public Operand<T> logits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
+      Operand<T> e) {
     Operand<T> logits = tf.math.add(tf.linalg.matMul(dense.hidden(tf, weights, h), dense.outputMatrix(weights)),
         dense.outputBias(weights));
     if (x == null) {
-      return Activation.SIGMOID.apply(tf, logits);
+      return logits;
     }
     Operand<T> c = centre(weights);
     Operand<T> s = offDiagonal(tf, weights);
     Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
     if (!chained) {
       Operand<T> centred = tf.math.mul(tf.math.sub(x, c), m);
-      return Activation.SIGMOID.apply(tf, tf.math.add(logits, tf.math.mul(unseen, tf.linalg.matMul(centred, s))));
+      return tf.math.add(logits, tf.math.mul(unseen, tf.linalg.matMul(centred, s)));
     }
     // First pass from the cells E saw only, so that no estimate carries a hidden cell's value.
     Operand<T> first = Activation.SIGMOID.apply(tf, tf.math.add(logits,
         tf.math.mul(unseen, tf.linalg.matMul(tf.math.mul(tf.math.sub(x, c), e), s))));
     // Second pass from every observed cell, the others holding the first pass's estimates.
     Operand<T> filled = tf.math.add(tf.math.mul(x, m), tf.math.mul(tf.math.sub(tf.onesLike(m), m), first));
-    return Activation.SIGMOID.apply(tf, tf.math.add(logits,
-        tf.math.mul(unseen, tf.linalg.matMul(tf.math.sub(filled, c), s))));
+    return tf.math.add(logits, tf.math.mul(unseen, tf.linalg.matMul(tf.math.sub(filled, c), s)));
   }
 
   /** {@code Σ|S|} over the off-diagonal entries. */

@@ -90,9 +90,9 @@ class LocalRefinerNetworkTest {
       output = net.apply(tf, all, hp, xp, mp, ep);
       outputWithoutRows = net.apply(tf, all, hp, null, null, null);
       deconvolutionLogits = deconvolution.apply(tf, new DenseNetwork.Weights<>(weights.subList(0, 6)), hp);
-      Operand<TFloat64> decoderLogits = net.decoderLogits(tf, all, hp);
+      Operand<TFloat64> decoderLogits = net.decoderLogits(tf, all, hp, xp, mp, ep);
       plain = tf.math.sigmoid(decoderLogits);
-      refinement = net.refinementLoss(tf, all, decoderLogits, xp, mp, tf.math.sub(mp, ep));
+      refinement = net.refinementLoss(tf, all, hp, decoderLogits, xp, mp, tf.math.sub(mp, ep));
       session.initialize();
     }
 

@@ -1,0 +1,31 @@
+package io.hexagan.graph;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * G_MI with a refiner that stays out of HexaGAN's game: at inference the refiner's term is added to
+ * the logits of the cells E did not see; in training every loss of the game sees G_MI without it
+ * ({@link #decoderLogits}), and the refiner learns alone from {@link #refinementLoss}, the squared
+ * error on the observed cells the input dropout hid from E, with G_MI's logits held fixed. Local to
+ * an image ({@link LocalRefinerNetwork}) or over a table's row ({@link TableRefinerNetwork}).
+ */
+interface OutOfGameRefiner<T extends TFloating> extends ObservedSkipNetwork<T> {
+
+  /**
+   * The logits of G_MI without the refiner, for hidden vectors {@code h} and the rows' observed
+   * values {@code x}, mask {@code m} and the mask E read {@code e}: σ of them is what every training
+   * loss sees.
+   */
+  Operand<T> decoderLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
+      Operand<T> e);
+
+  /**
+   * The refiner's own loss: the mean squared error of {@code σ(g + s)} over the cells of {@code
+   * hidden} (observed, hidden from E), where {@code g} are {@link #decoderLogits} (computed once by
+   * the caller for the same rows and h) held fixed, so that only the refiner learns from it.
+   */
+  Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> decoderLogits,
+      Operand<T> x, Operand<T> m, Operand<T> hidden);
+}
