@@ -79,7 +79,8 @@ final class HexaGanMember {
     imputationGenerator = spec.hasImputationGenerator()
         ? ImputationGenerator.create(nets, prefix, F, d, arch, initSeeds, spec.columnMeans()) : null;
     imputationCritic = spec.hasImputationCritic()
-        ? ImputationCritic.create(nets, prefix, F, d, nc, spec.hasImputationGenerator(), spec.hasLabelCritic(), arch,
+        ? ImputationCritic.create(nets, prefix, F, d, nc, spec.hasImputationGenerator(), spec.hasLabelCritic(),
+            spec.losses().hintRate() > 0 && spec.hasImputationGenerator() && !arch.convolutional(), arch,
             initSeeds)
         : null;
     conditionalGenerator =
@@ -348,6 +349,36 @@ final class HexaGanMember {
     return s.tf.concat(List.of(b.labels(), yu), s.tf.constant(0));
   }
 
+  /**
+   * GAIN's hint over rows whose real cells are {@code real}: {@code values} = B ⊙ real + ½ (1 − B)
+   * with B ~ Bernoulli(hintRate) per cell, and {@code counted} = 1 − B, the cells the element-wise
+   * losses count; null when D_MI takes no hint ({@link LossWeights#hintRate()}).
+   */
+  private record Hint(Operand<TFloat32> values, Operand<TFloat32> counted) {}
+
+  private Hint hint(Ops tf, Operand<TFloat32> real, int rowCount) {
+    if (imputationCritic == null || !imputationCritic.takesHints()) {
+      return null;
+    }
+    Operand<TFloat32> u = noise(tf, new int[] {rowCount, spec.features()}, 1.0);
+    Operand<TFloat32> hinted = tf.dtypes.cast(tf.math.less(u, tf.constant((float) spec.losses().hintRate())), F);
+    Operand<TFloat32> unhinted = tf.math.sub(tf.onesLike(hinted), hinted);
+    Operand<TFloat32> values = tf.math.add(tf.math.mul(hinted, real), tf.math.mul(tf.constant(0.5f), unhinted));
+    return new Hint(values, unhinted);
+  }
+
+  /** D_MI's side input for rows with this hint (or none) and labels (or none). */
+  private Operand<TFloat32> criticSide(Ops tf, Hint hint, Operand<TFloat32> labels) {
+    return imputationCritic.side(tf, hint == null ? null : hint.values(), labels);
+  }
+
+  /** The element-wise generator loss, over the unhinted cells when there is a hint. */
+  private Operand<TFloat32> elementGeneratorLoss(Ops tf, Operand<TFloat32> elementScores, Operand<TFloat32> real,
+      Hint hint) {
+    return hint == null ? Losses.elementwiseGenerator(tf, elementScores, real)
+        : Losses.elementwiseGenerator(tf, elementScores, real, hint.counted());
+  }
+
   /** The first d columns of D_MI's scores. */
   private Operand<TFloat32> elementScores(Ops tf, Operand<TFloat32> scores, int rowCount) {
     return tf.slice(scores, tf.constant(new int[] {0, 0}), tf.constant(new int[] {rowCount, spec.features()}));
@@ -378,9 +409,11 @@ final class HexaGanMember {
         conditionalCritic.score(tf, s.w(conditionalCritic.network()), hc, b.labels())));
     Operand<TFloat32> loss = adversarial;
     Operand<TFloat32> xc = imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc, null, null, null);
-    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xc, b.labels());
-    Operand<TFloat32> imputationLoss = Losses.elementwiseGenerator(tf, elementScores(tf, scores, bl),
-        filled(tf, bl, spec.features(), 0f));
+    Operand<TFloat32> generatedReal = filled(tf, bl, spec.features(), 0f);
+    Hint hint = hint(tf, generatedReal, bl);
+    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xc,
+        criticSide(tf, hint, b.labels()));
+    Operand<TFloat32> imputationLoss = elementGeneratorLoss(tf, elementScores(tf, scores, bl), generatedReal, hint);
     loss = tf.math.add(loss, tf.math.mul(tf.constant((float) lw.conditionalImputation()), imputationLoss));
     if (classifier != null) {
       Operand<TFloat32> ce = crossEntropy(tf, classifier.logits(tf, s.w(classifier.network()), xc), b.labels());
@@ -430,8 +463,10 @@ final class HexaGanMember {
     Batch seen = withInputDropout(tf, b);
     Imputed imp = impute(s, seen);
     Operand<TFloat32> labels = criticLabels(s, b, tf.stopGradient(imp.xHat()));
-    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), imp.xHat(), labels);
-    Operand<TFloat32> adversarial = Losses.elementwiseGenerator(tf, elementScores(tf, scores, b.rows()), b.mask());
+    Hint hint = hint(tf, b.mask(), b.rows());
+    Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), imp.xHat(),
+        criticSide(tf, hint, labels));
+    Operand<TFloat32> adversarial = elementGeneratorLoss(tf, elementScores(tf, scores, b.rows()), b.mask(), hint);
     Operand<TFloat32> recon = Losses.reconstruction(tf, b.values(), imp.xBar(), b.mask());
     Operand<TFloat32> fit = recon;
     double beta = spec.losses().hiddenReconstruction();
@@ -474,6 +509,8 @@ final class HexaGanMember {
     int rowsB = b.rows();
     Operand<TFloat32> xHat = tf.stopGradient(impute(s, b).xHat());
     Operand<TFloat32> labels = criticLabels(s, b, xHat);
+    Hint hint = hint(tf, b.mask(), rowsB);
+    Operand<TFloat32> side = criticSide(tf, hint, labels);
     DenseNetwork.Weights<TFloat32> w = s.w(imputationCritic.network());
     boolean elements = imputationCritic.elementOutputs() > 0;
     boolean labelOut = imputationCritic.hasLabelOutput();
@@ -505,7 +542,7 @@ final class HexaGanMember {
         sampled = tf.slice(tf.random.randomShuffle(all, seeds.shuffle()), tf.constant(new int[] {0}),
             tf.constant(new int[] {sample}));
       }
-      Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, labels,
+      Operand<TFloat32> penalty = GradientPenalties.elementwise(tf, imputationCritic.network(), w, xHat, side,
           mask, rowsB, penalized, sampled);
       loss = tf.math.mul(tf.constant((float) spec.losses().imputationPenalty()), penalty);
       add(losses, PENALTY_IMPUTATION, penalty);
@@ -515,24 +552,39 @@ final class HexaGanMember {
     }
     if (!warmup) {
       List<Operand<TFloat32>> xs = new ArrayList<>(List.of(xHat));
-      List<Operand<TFloat32>> ys = new ArrayList<>();
+      List<Operand<TFloat32>> sides = new ArrayList<>();
       List<Operand<TFloat32>> reals = new ArrayList<>();
-      if (labels != null) {
-        ys.add(labels);
+      List<Operand<TFloat32>> counted = new ArrayList<>();
+      if (side != null) {
+        sides.add(side);
       }
       reals.add(realColumns(tf, elements ? b.mask() : null, labelReal));
+      if (hint != null) {
+        counted.add(realColumns(tf, hint.counted(), labelReal == null ? null : filled(tf, rowsB, 1, 1f)));
+      }
       if (conditionalGenerator != null) {
         int bl = b.labeled();
         Operand<TFloat32> hc = conditionalGenerator.generate(tf, s.w(conditionalGenerator.network()),
             conditionalNoise(tf, bl), b.labels());
         xs.add(tf.stopGradient(imputationGenerator.generate(tf, s.w(imputationGenerator.network()), hc, null, null, null)));
-        ys.add(b.labels());
+        Operand<TFloat32> generatedReal = filled(tf, bl, spec.features(), 0f);
+        Hint generatedHint = hint(tf, generatedReal, bl);
+        Operand<TFloat32> generatedSide = criticSide(tf, generatedHint, b.labels());
+        if (generatedSide != null) {
+          sides.add(generatedSide);
+        }
         reals.add(filled(tf, bl, imputationCritic.elementOutputs() + (labelOut ? 1 : 0), 0f));
+        if (generatedHint != null) {
+          counted.add(realColumns(tf, generatedHint.counted(), labelOut ? filled(tf, bl, 1, 1f) : null));
+        }
       }
       Operand<TFloat32> allX = xs.size() == 1 ? xs.get(0) : tf.concat(xs, tf.constant(0));
-      Operand<TFloat32> allY = ys.isEmpty() ? null : ys.size() == 1 ? ys.get(0) : tf.concat(ys, tf.constant(0));
+      Operand<TFloat32> allSide = sides.isEmpty() ? null : sides.size() == 1 ? sides.get(0) : tf.concat(sides, tf.constant(0));
       Operand<TFloat32> allReal = reals.size() == 1 ? reals.get(0) : tf.concat(reals, tf.constant(0));
-      Operand<TFloat32> critic = Losses.elementwiseCritic(tf, imputationCritic.score(tf, w, allX, allY), allReal);
+      Operand<TFloat32> allScores = imputationCritic.score(tf, w, allX, allSide);
+      Operand<TFloat32> critic = counted.isEmpty() ? Losses.elementwiseCritic(tf, allScores, allReal)
+          : Losses.elementwiseCritic(tf, allScores, allReal,
+              counted.size() == 1 ? counted.get(0) : tf.concat(counted, tf.constant(0)));
       loss = tf.math.add(loss, critic);
       add(losses, CRITIC_IMPUTATION, critic);
     }
@@ -595,7 +647,9 @@ final class HexaGanMember {
     if (spec.hasLabelCritic() && b.unlabeled() > 0) {
       Operand<TFloat32> xu = rows(tf, xHat, bl, b.unlabeled(), d);
       Operand<TFloat32> yu = pseudoLabels(s, xu, true);
-      Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xu, yu);
+      Hint hint = hint(tf, rows(tf, b.mask(), bl, b.unlabeled(), d), b.unlabeled());
+      Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), xu,
+          criticSide(tf, hint, yu));
       Operand<TFloat32> adversarial = tf.math.neg(Losses.mean(tf, labelScores(tf, scores, b.unlabeled())));
       loss = tf.math.add(loss, tf.math.mul(tf.constant((float) spec.losses().pseudoLabel()), adversarial));
       add(losses, CLASSIFIER_ADVERSARIAL, adversarial);

@@ -36,6 +36,11 @@ package io.hexagan.graph;
  *     Architecture#linearSkip()}), in the units of a lasso of each column on the others: E's and
  *     G_MI's loss gains {@code α1 · (2κ/d) · Σ|S|} (S the skip matrix), which for a skip path alone is the mean
  *     over the columns of {@code ½ · MSE + κ‖w_j‖₁}; no effect without the skip path
+ * @param hintRate GAIN's hint for D_MI (Yoon et al., 2018): each cell is hinted with this
+ *     probability, every iteration anew; D_MI reads the hint {@code H = B ⊙ m + ½ (1 − B)} beside
+ *     x̂ (B the hinted cells; generated rows have m = 0) and the element-wise losses of D_MI and of
+ *     G_MI and G_CG count only the cells it was not told about. 0 (and a config written before
+ *     this option): no hint, as in the paper; GAIN used 0.9. Dense D_MI only
  */
 public record LossWeights(
     double imputationPenalty,
@@ -52,7 +57,8 @@ public record LossWeights(
     double inputDropout,
     int penaltyOutputSample,
     double hiddenReconstruction,
-    double skipSparsity) {
+    double skipSparsity,
+    double hintRate) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -71,6 +77,9 @@ public record LossWeights(
     }
     requireNonNegative("hiddenReconstruction", hiddenReconstruction);
     requireNonNegative("skipSparsity", skipSparsity);
+    if (!(hintRate >= 0 && hintRate < 1)) {
+      throw new IllegalArgumentException("hintRate: expected a share in [0, 1), found " + hintRate);
+    }
     if (penaltyOutputSample < 0) {
       throw new IllegalArgumentException("penaltyOutputSample: expected 0 (all) or a positive count, found " + penaltyOutputSample);
     }
@@ -81,59 +90,66 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate);
   }
 
   /** This with the mean fill of missing slots switched on or off. */
   public LossWeights withMeanFill(boolean on) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, on, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate);
   }
 
   /** This with the input dropout of the imputer's update replaced. */
   public LossWeights withInputDropout(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput,
-        share, penaltyOutputSample, hiddenReconstruction, skipSparsity);
+        share, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity, hintRate);
   }
 
   /** This with β, the extra reconstruction weight on the cells the input dropout hid, replaced. */
   public LossWeights withHiddenReconstruction(double beta) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity, hintRate);
   }
 
   /** This with κ, the L1 weight on G_MI's linear skip path, replaced. */
   public LossWeights withSkipSparsity(double kappa) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa, hintRate);
+  }
+
+  /** This with the share of D_MI's hinted cells replaced (0 = no hint). */
+  public LossWeights withHintRate(double share) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share);
   }
 
   private static void requireNonNegative(String name, double v) {

@@ -30,6 +30,25 @@ public final class Losses {
     return tf.math.mean(tf.math.sub(fakeMean, realMean), tf.constant(0));
   }
 
+  /**
+   * {@link #elementwiseCritic(Ops, Operand, Operand)} over the entries of {@code counted} only (1:
+   * counted, 0: left out, e.g. the cells a hint told D_MI about).
+   */
+  public static <T extends TFloating> Operand<T> elementwiseCritic(
+      Ops tf, Operand<T> scores, Operand<T> real, Operand<T> counted) {
+    Operand<T> fake = tf.math.mul(tf.math.sub(ones(tf, real), real), counted);
+    Operand<T> fakeMean = columnMean(tf, scores, fake);
+    Operand<T> realMean = columnMean(tf, scores, tf.math.mul(real, counted));
+    return tf.math.mean(tf.math.sub(fakeMean, realMean), tf.constant(0));
+  }
+
+  /** {@link #elementwiseGenerator(Ops, Operand, Operand)} over the entries of {@code counted} only. */
+  public static <T extends TFloating> Operand<T> elementwiseGenerator(
+      Ops tf, Operand<T> scores, Operand<T> real, Operand<T> counted) {
+    Operand<T> fake = tf.math.mul(tf.math.sub(ones(tf, real), real), counted);
+    return tf.math.neg(tf.math.mean(columnMean(tf, scores, fake), tf.constant(0)));
+  }
+
   /** The generator's loss {@code −mean_i E[s_i | m_i = 0]} (eq. 3). */
   public static <T extends TFloating> Operand<T> elementwiseGenerator(
       Ops tf, Operand<T> scores, Operand<T> real) {

@@ -33,15 +33,22 @@ class LossesTest {
     }
   }
 
-  /** Per column, mean of scores where weight(r, c) holds, 0 when none. */
+  /** Per column, mean of scores over the fake (or real) entries, 0 when none. */
   private double[] columnMeans(boolean fake) {
+    double[] all = new double[R * C];
+    java.util.Arrays.fill(all, 1);
+    return columnMeans(fake, all);
+  }
+
+  /** Per column, mean of scores over the fake (or real) entries that are counted, 0 when none. */
+  private double[] columnMeans(boolean fake, double[] counted) {
     double[] out = new double[C];
     for (int c = 0; c < C; c++) {
       double sum = 0;
       int n = 0;
       for (int r = 0; r < R; r++) {
         boolean isReal = real[r * C + c] == 1;
-        if (isReal != fake) {
+        if (isReal != fake && counted[r * C + c] == 1) {
           sum += scores[r * C + c];
           n++;
         }
@@ -86,6 +93,42 @@ class LossesTest {
         assertEquals(critic, v.get(0)[0], 1e-12, "L_DMI");
         assertEquals(generator, v.get(1)[0], 1e-12, "L_GMI");
         assertEquals(recon, v.get(2)[0], 1e-12, "L_recon");
+      }
+    }
+  }
+
+  @Test
+  void aHintLeavesTheHintedEntriesOutOfTheElementWiseLosses() {
+    // Every entry of column 0 hinted: the column contributes 0 to both losses; the rest 70% counted.
+    double[] counted = new double[R * C];
+    SplittableRandom r = new SplittableRandom(5);
+    for (int i = 0; i < counted.length; i++) {
+      counted[i] = i % C == 0 ? 0 : r.nextDouble() < 0.7 ? 1 : 0;
+    }
+    double[] fakeMean = columnMeans(true, counted);
+    double[] realMean = columnMeans(false, counted);
+    assertEquals(0, fakeMean[0]);
+    assertEquals(0, realMean[0]);
+    double critic = 0;
+    double generator = 0;
+    for (int c = 0; c < C; c++) {
+      critic += (fakeMean[c] - realMean[c]) / C;
+      generator -= fakeMean[c] / C;
+    }
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Placeholder<TFloat64> s = tf.placeholder(TFloat64.class);
+      Placeholder<TFloat64> m = tf.placeholder(TFloat64.class);
+      Placeholder<TFloat64> k = tf.placeholder(TFloat64.class);
+      List<Operand<?>> fetches = List.of(Losses.elementwiseCritic(tf, s, m, k),
+          Losses.elementwiseGenerator(tf, s, m, k));
+      Shape shape = Shape.of(R, C);
+      List<FiniteDifferences.Input> in = List.of(new FiniteDifferences.Input(s, shape, scores),
+          new FiniteDifferences.Input(m, shape, real), new FiniteDifferences.Input(k, shape, counted));
+      try (Session session = new Session(g)) {
+        List<double[]> v = FiniteDifferences.evaluate(session, fetches, in);
+        assertEquals(critic, v.get(0)[0], 1e-12, "L_DMI over the unhinted entries");
+        assertEquals(generator, v.get(1)[0], 1e-12, "L_GMI over the unhinted entries");
       }
     }
   }
