@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
       defaultValue = "zero,mean,knn,mice,softimpute,missforest,hexagan",
       description = "Methods: zero, mean, knn, mice, softimpute, missforest, autoencoder, gain; the cascades "
           + "mice+cs+triplegan, gain+cs+triplegan, mice+smote+triplegan, gain+smote+triplegan; hexagan, "
-          + "hexagan-paper, and the ablations hexagan-no-gcg, hexagan-no-label-critic, hexagan-no-gcg-label, mlp.")
+          + "hexagan-paper, hexagan-tuned (settings picked per fold by validation, as train --tune), and the ablations hexagan-no-gcg, hexagan-no-label-critic, hexagan-no-gcg-label, mlp.")
   List<String> methods;
 
   @Option(names = "--missing-rate", paramLabel = "<p>", defaultValue = "0.2", description = "Share of cells masked.")

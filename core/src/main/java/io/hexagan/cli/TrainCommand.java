@@ -5,6 +5,7 @@ import io.hexagan.training.CsvTraining;
 import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.HexaGanModel;
 import io.hexagan.training.TrainingSummary;
+import io.hexagan.training.Tuning;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,6 +86,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "JSON file of settings laid over the preset, e.g. {\"optimizer\": {\"batchSize\": 128}}.")
   Path config;
 
+  @Option(names = "--tune",
+      description = "Train one model per candidate setting (the L1 weight of G_MI's skip path: 1e-3 and 3e-4) on the same "
+          + "validation split and keep the one that validates best; the time is that of every candidate's training.")
+  boolean tune;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
   boolean quiet;
 
@@ -146,6 +152,12 @@ final class TrainCommand implements Callable<Integer> {
     if (figures != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--figures: only with --format idx");
     }
+    if (tune) {
+      if (resume != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tune trains afresh: drop --resume");
+      }
+      return tuned(target);
+    }
     try (Progress.Training progress = new Progress.Training(System.err, quiet);
         HexaGanModel trained = resume != null
             ? CsvTraining.resume(input, csv.options(), resume, target, epochs, progress, checkpointEvery)
@@ -157,6 +169,24 @@ final class TrainCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf("trained %d epochs in %.1f s (kept epoch %d%s); model written to %s%n",
           s.epochs(), s.millis() / 1000.0, s.keptEpoch(), s.stoppedEarly() ? ", stopped early" : "", target);
       spec.commandLine().getOut().flush();
+    }
+    return 0;
+  }
+
+  private int tuned(Path target) throws Exception {
+    HexaGanConfig base = configuration(preset == null ? Preset.DEFAULT : preset, config, epochs, seed);
+    Tuning.Result result;
+    try (Progress.Training progress = new Progress.Training(System.err, quiet)) {
+      result = CsvTraining.tune(input, label, csv.options(), base, target, progress);
+    }
+    try (HexaGanModel chosen = result.model()) {
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      for (Tuning.Trial t : result.trials()) {
+        out.printf("candidate %s: validation score %.5f (kept epoch %d of %d, %.1f s)%n", t.name(), t.validationScore(),
+            t.keptEpoch(), t.epochs(), t.millis() / 1000.0);
+      }
+      out.printf("chose %s; model written to %s%n", result.chosen(), target);
+      out.flush();
     }
     return 0;
   }

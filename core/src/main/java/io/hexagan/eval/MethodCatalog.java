@@ -15,7 +15,9 @@ import java.util.Locale;
  *       {@code gain}.
  *   <li>The cascades of Table 3: {@code mice+cs+triplegan}, {@code gain+cs+triplegan}, {@code
  *       mice+smote+triplegan}, {@code gain+smote+triplegan}.
- *   <li>HexaGAN: {@code hexagan} (the given config), {@code hexagan-paper} (the authors' recipe),
+ *   <li>HexaGAN: {@code hexagan} (the given config), {@code hexagan-tuned} (the given config with
+ *       the settings {@code --tune} tries, the best by validation per fold, {@link
+ *       TunedHexaGanMethod}), {@code hexagan-paper} (the authors' recipe),
  *       and the ablations of the paper's Table 2: {@code hexagan-no-gcg}, {@code
  *       hexagan-no-label-critic}, {@code hexagan-no-gcg-label}, {@code mlp} (no G_MI, no G_CG, no
  *       label critic: C on noise-filled rows).
@@ -43,6 +45,7 @@ public final class MethodCatalog {
     all.addAll(CASCADES);
     all.addAll(HEXAGAN);
     all.add("hexagan-paper");
+    all.add("hexagan-tuned");
     return all;
   }
 
@@ -66,6 +69,7 @@ public final class MethodCatalog {
       case "gain+smote+triplegan" -> new CascadeMethod(name, new GainImputer(), ClassImbalance.SMOTE);
       case "hexagan" -> new HexaGanMethod(name, hexagan);
       case "hexagan-paper" -> new HexaGanMethod(name, paper);
+      case "hexagan-tuned" -> new TunedHexaGanMethod(name, hexagan);
       case "hexagan-no-gcg" -> new HexaGanMethod(name, hexagan.withAblation(Ablation.full().without("G_CG")));
       case "hexagan-no-label-critic" -> new HexaGanMethod(name, hexagan.withAblation(Ablation.full().without("D_MI_label")));
       case "hexagan-no-gcg-label" -> new HexaGanMethod(name,

@@ -30,6 +30,22 @@ public final class CsvTraining {
     return saved(model, modelDir, assets);
   }
 
+  /**
+   * Reads {@code input}, trains one model per candidate of {@link Tuning#candidates} laid over
+   * {@code base}, and writes the one validation chose to {@code modelDir} atomically (no
+   * checkpoints: a candidate's run is not resumable).
+   *
+   * @return the chosen model (open: the caller closes it) and every candidate's trial
+   */
+  public static Tuning.Result tune(Path input, String label, CsvOptions options, HexaGanConfig base, Path modelDir,
+      TrainingListener listener) throws IOException {
+    TrainingTable data = new CsvTableReader(options).readTraining(input, label);
+    Map<String, byte[]> assets = schemaAsset(data);
+    Tuning.Result result = Tuning.tune(data.table(), Tuning.candidates(base), listener);
+    saved(result.model(), modelDir, assets);
+    return result;
+  }
+
   /** As {@link #train} with checkpoints every {@link Checkpointing#DEFAULT_EVERY_EPOCHS} epochs. */
   public static HexaGanModel train(Path input, String label, CsvOptions options, HexaGanConfig config,
       Path modelDir, TrainingListener listener) throws IOException {

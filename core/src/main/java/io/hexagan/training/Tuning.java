@@ -1,0 +1,92 @@
+package io.hexagan.training;
+
+import io.hexagan.io.MaskedTable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Picks settings by validation on the user's own table ({@code hexagan train --tune}): trains one
+ * model per candidate, all on the same validation split (the split depends on the seed and the
+ * table only), and keeps the one whose kept epoch scored best on the configured criterion.
+ *
+ * <p>The candidates vary what the four shared tables disagreed on ({@link #candidates}): the L1
+ * weight κ on G_MI's linear skip path, 10⁻³ (the default: best on breast, wine and credit) and
+ * 3·10⁻⁴ (madelon, whose few linear relations among 480 noise columns need the weaker L1).
+ */
+public final class Tuning {
+  private Tuning() {}
+
+  /** L1 weights κ of the skip path that {@link #candidates} tries. */
+  public static final double[] SKIP_SPARSITIES = {1e-3, 3e-4};
+
+  /** A named configuration to try. */
+  public record Candidate(String name, HexaGanConfig config) {}
+
+  /** One candidate's outcome: the validation score of its kept epoch (lower is better). */
+  public record Trial(String name, double validationScore, int keptEpoch, int epochs, long millis) {}
+
+  /** The chosen candidate's model (open: the caller closes it) and every trial, in order. */
+  public record Result(HexaGanModel model, String chosen, List<Trial> trials) {}
+
+  /**
+   * {@code base} with G_MI's linear skip path and each κ of {@link #SKIP_SPARSITIES}; everything
+   * else as in {@code base}.
+   */
+  public static List<Candidate> candidates(HexaGanConfig base) {
+    if (base.schedule().validationCells() <= 0 && base.schedule().validationLabels() <= 0) {
+      throw new IllegalArgumentException("--tune: choosing needs a validation split, but the settings have none");
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (double kappa : SKIP_SPARSITIES) {
+      out.add(new Candidate("skipSparsity=" + kappa, base
+          .withArchitecture(base.architecture().withLinearSkip(true))
+          .withLosses(base.losses().withSkipSparsity(kappa))));
+    }
+    return out;
+  }
+
+  /** Trains every candidate on {@code table} and keeps the best by validation. */
+  public static Result tune(MaskedTable table, List<Candidate> candidates, TrainingListener listener) {
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("--tune: no candidate settings");
+    }
+    List<Trial> trials = new ArrayList<>();
+    HexaGanModel best = null;
+    String chosen = null;
+    double bestScore = Double.POSITIVE_INFINITY;
+    try {
+      for (Candidate c : candidates) {
+        HexaGanModel m = HexaGan.train(table, c.config(), listener);
+        TrainingSummary s = m.summary();
+        double score = keptScore(s);
+        trials.add(new Trial(c.name(), score, s.keptEpoch(), s.epochs(), s.millis()));
+        if (best == null || score < bestScore) {
+          if (best != null) {
+            best.close();
+          }
+          best = m;
+          chosen = c.name();
+          bestScore = score;
+        } else {
+          m.close();
+        }
+      }
+    } catch (RuntimeException e) {
+      if (best != null) {
+        best.close();
+      }
+      throw e;
+    }
+    return new Result(best, chosen, trials);
+  }
+
+  /** The validation score of the kept epoch, or +∞ when no epoch was validated. */
+  static double keptScore(TrainingSummary s) {
+    for (EpochReport r : s.history()) {
+      if (!r.warmup() && r.epoch() == s.keptEpoch() && r.validation() != null) {
+        return r.validation().score();
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+}
