@@ -65,5 +65,11 @@ class ConfigJsonTest {
     assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-skip-3e-4.json"), d),
         "the ensemble preset is the measured configuration");
     assertEquals(1, d.architecture().members());
+    assertEquals(d.withArchitecture(d.architecture().withRefinerUnits(32)),
+        ConfigJson.read(dir.resolve("tried-table-refiner-32.json"), d), "the refiner is the defaults' option");
+    assertEquals(d.withLosses(d.losses().withHintRate(0.9)), ConfigJson.read(dir.resolve("tried-hint-0.9.json"), d),
+        "the hint is the defaults' option");
+    assertEquals(0, d.architecture().refinerUnits());
+    assertEquals(0, d.losses().hintRate());
   }
 }
