@@ -115,18 +115,6 @@ public final class LocalRefinerNetwork<T extends TFloating> implements OutOfGame
     return image.pixels();
   }
 
-  /** {@code σ(g(h) + (1 − e) ⊙ s(x ⊙ m, m))}: the refined output, for inference. */
-  @Override
-  public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
-      Operand<T> e) {
-    Operand<T> logits = decoderLogits(tf, weights, h, x, m, e);
-    if (x == null) {
-      return Activation.SIGMOID.apply(tf, logits);
-    }
-    Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
-    return Activation.SIGMOID.apply(tf, tf.math.add(logits, tf.math.mul(unseen, local(tf, weights, x, m))));
-  }
-
   /** {@code g(h)}: the logits of G_MI without the refiner; σ of them is what every training loss sees. */
   @Override
   public Operand<T> decoderLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x,
@@ -136,21 +124,12 @@ public final class LocalRefinerNetwork<T extends TFloating> implements OutOfGame
   }
 
   /**
-   * The refiner's own loss: the mean squared error of {@code σ(g(h) + s)} over the cells of {@code
-   * hidden} (observed, hidden from E), g's logits ({@link #decoderLogits}, computed once by the
-   * caller) held fixed, so that only s learns from it. s reads every observed pixel, the hidden ones
-   * too: its blind centre keeps a pixel from its own output.
+   * {@code s(x ⊙ m, m)} as flat rows: reads every observed pixel, those hidden from E too (in
+   * training), as its blind centre keeps a pixel from its own term.
    */
   @Override
-  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> decoderLogits,
-      Operand<T> x, Operand<T> m, Operand<T> hidden) {
-    Operand<T> refined = Activation.SIGMOID.apply(tf,
-        tf.math.add(tf.stopGradient(decoderLogits), local(tf, weights, x, m)));
-    return Losses.reconstruction(tf, x, refined, hidden);
-  }
-
-  /** s(x ⊙ m, m) as flat rows. */
-  private Operand<T> local(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> x, Operand<T> m) {
+  public Operand<T> term(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
+      Operand<T> e) {
     List<Operand<T>> w = weights.tensors();
     int own = w.size() - LOCAL_VARIABLES;
     int height = image.height();

@@ -22,10 +22,36 @@ interface OutOfGameRefiner<T extends TFloating> extends ObservedSkipNetwork<T> {
       Operand<T> e);
 
   /**
+   * The refiner's term s for rows with hidden vectors {@code h}, observed values {@code x}, mask
+   * {@code m} and the mask E read {@code e}: what is added to the logits of the cells E did not
+   * see. It must not carry a cell's own value to that cell's term when the cell is observed but
+   * hidden from E ({@code m = 1, e = 0}).
+   */
+  Operand<T> term(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m, Operand<T> e);
+
+  /** {@code σ(g + (1 − e) ⊙ s)}: the refined output, for inference; σ(g) for rows without observed cells. */
+  @Override
+  default Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
+      Operand<T> e) {
+    Operand<T> logits = decoderLogits(tf, weights, h, x, m, e);
+    if (x == null) {
+      return Activation.SIGMOID.apply(tf, logits);
+    }
+    Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
+    return Activation.SIGMOID.apply(tf, tf.math.add(logits, tf.math.mul(unseen, term(tf, weights, h, x, m, e))));
+  }
+
+  /**
    * The refiner's own loss: the mean squared error of {@code σ(g + s)} over the cells of {@code
    * hidden} (observed, hidden from E), where {@code g} are {@link #decoderLogits} (computed once by
-   * the caller for the same rows and h) held fixed, so that only the refiner learns from it.
+   * the caller for the same rows and h) and h are held fixed, so that only the refiner learns from
+   * it.
    */
-  Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> decoderLogits,
-      Operand<T> x, Operand<T> m, Operand<T> hidden);
+  default Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> decoderLogits,
+      Operand<T> x, Operand<T> m, Operand<T> hidden) {
+    Operand<T> seen = tf.math.sub(m, hidden);
+    Operand<T> refined = Activation.SIGMOID.apply(tf, tf.math.add(tf.stopGradient(decoderLogits),
+        term(tf, weights, tf.stopGradient(h), x, m, seen)));
+    return Losses.reconstruction(tf, x, refined, hidden);
+  }
 }

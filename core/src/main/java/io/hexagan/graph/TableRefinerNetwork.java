@@ -110,32 +110,11 @@ public final class TableRefinerNetwork<T extends TFloating> implements OutOfGame
     return features;
   }
 
-  /** {@code σ(g + (1 − e) ⊙ s(x ⊙ e, e, h))}: the refined output, for inference. */
-  @Override
-  public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
-      Operand<T> e) {
-    Operand<T> logits = decoderLogits(tf, weights, h, x, m, e);
-    if (x == null) {
-      return Activation.SIGMOID.apply(tf, logits);
-    }
-    Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
-    return Activation.SIGMOID.apply(tf, tf.math.add(logits, tf.math.mul(unseen, refinement(tf, weights, h, x, e))));
-  }
-
   @Override
   public Operand<T> decoderLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
     DenseNetwork.Weights<T> own = baseWeights(weights);
     return base instanceof SkipConnectedNetwork<T> skip ? skip.logits(tf, own, h, x, m, e) : base.apply(tf, own, h);
-  }
-
-  @Override
-  public Operand<T> refinementLoss(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> decoderLogits,
-      Operand<T> x, Operand<T> m, Operand<T> hidden) {
-    Operand<T> seen = tf.math.sub(m, hidden);
-    Operand<T> refined = Activation.SIGMOID.apply(tf, tf.math.add(tf.stopGradient(decoderLogits),
-        refinement(tf, weights, tf.stopGradient(h), x, seen)));
-    return Losses.reconstruction(tf, x, refined, hidden);
   }
 
   /** The skip path's L1 norm, or null without one. */
@@ -144,8 +123,10 @@ public final class TableRefinerNetwork<T extends TFloating> implements OutOfGame
     return base instanceof SkipConnectedNetwork<T> skip ? skip.l1(tf, baseWeights(weights)) : null;
   }
 
-  /** s(x ⊙ e, e, h). */
-  private Operand<T> refinement(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> e) {
+  /** {@code s(x ⊙ e, e, h)}: reads only the cells E saw. */
+  @Override
+  public Operand<T> term(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
+      Operand<T> e) {
     List<Operand<T>> w = weights.tensors();
     int from = w.size() - REFINER_VARIABLES;
     Operand<T> in = tf.concat(List.of(tf.math.mul(x, e), e, h), tf.constant(1));
