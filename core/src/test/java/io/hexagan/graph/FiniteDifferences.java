@@ -92,6 +92,17 @@ final class FiniteDifferences {
         tf.constant(new int[] {0, 1}));
   }
 
+  /** {@link #weightedSum} with weights drawn uniformly from [−1, 1] by {@code seed}, {@code rows × cols}. */
+  static Operand<TFloat64> randomWeightedSum(org.tensorflow.op.Ops tf, Operand<TFloat64> output, int rows, int cols,
+      long seed) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    double[][] r = new double[rows][];
+    for (int i = 0; i < rows; i++) {
+      r[i] = random(random, cols, -1, 1);
+    }
+    return weightedSum(tf, output, r);
+  }
+
   /** The symbolic gradients of {@code scalar} with respect to the first {@code count} inputs. */
   static List<Operand<?>> gradients(org.tensorflow.op.Ops tf, Operand<TFloat64> scalar, List<Input> inputs,
       int count) {

@@ -208,13 +208,8 @@ class LocalRefinerNetworkTest {
   void gradientsMatchFiniteDifferences() {
     try (Fixture f = new Fixture(11)) {
       Ops tf = Ops.create(f.graph);
-      double[][] r = new double[ROWS][];
-      SplittableRandom random = new SplittableRandom(13);
-      for (int i = 0; i < ROWS; i++) {
-        r[i] = FiniteDifferences.random(random, D, -1, 1);
-      }
       // Inputs in creation order: the refiner's six tensors, x, h (then m and e, not differentiated).
-      Operand<TFloat64> scalar = FiniteDifferences.weightedSum(tf, f.output, r);
+      Operand<TFloat64> scalar = FiniteDifferences.randomWeightedSum(tf, f.output, ROWS, D, 13);
       List<Operand<?>> gradients = FiniteDifferences.gradients(tf, scalar, f.inputs, 8);
       // Step 1e-5: the sum runs over 128 outputs, so round-off at 1e-6 reaches 1e-6 of small gradients.
       double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-5);

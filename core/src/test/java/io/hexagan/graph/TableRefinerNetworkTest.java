@@ -222,13 +222,8 @@ class TableRefinerNetworkTest {
   void gradientsMatchFiniteDifferences() {
     try (Fixture f = new Fixture(11)) {
       Ops tf = Ops.create(f.graph);
-      double[][] r = new double[ROWS][];
-      SplittableRandom random = new SplittableRandom(13);
-      for (int i = 0; i < ROWS; i++) {
-        r[i] = FiniteDifferences.random(random, D, -1, 1);
-      }
       // Inputs in creation order: the refiner's six tensors, x, h (then m, e and S, not differentiated).
-      Operand<TFloat64> scalar = FiniteDifferences.weightedSum(tf, f.output, r);
+      Operand<TFloat64> scalar = FiniteDifferences.randomWeightedSum(tf, f.output, ROWS, D, 13);
       List<Operand<?>> gradients = FiniteDifferences.gradients(tf, scalar, f.inputs, 8);
       double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-5);
       assertTrue(worst < 1e-6, "largest relative error " + worst);
