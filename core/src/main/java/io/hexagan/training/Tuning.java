@@ -3,6 +3,8 @@ package io.hexagan.training;
 import io.hexagan.io.MaskedTable;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Picks settings by validation on the user's own table ({@code hexagan train --tune}): trains one
@@ -14,6 +16,8 @@ import java.util.List;
  * 3·10⁻⁴ (madelon, whose few linear relations among 480 noise columns need the weaker L1).
  */
 public final class Tuning {
+  private static final Logger LOG = LoggerFactory.getLogger(Tuning.class);
+
   private Tuning() {}
 
   /** L1 weights κ of the skip path that {@link #candidates} tries. */
@@ -60,6 +64,7 @@ public final class Tuning {
         TrainingSummary s = m.summary();
         double score = keptScore(s);
         trials.add(new Trial(c.name(), score, s.keptEpoch(), s.epochs(), s.millis()));
+        LOG.info("tune: {} validated {} (kept epoch {} of {})", c.name(), score, s.keptEpoch(), s.epochs());
         if (best == null || score < bestScore) {
           if (best != null) {
             best.close();
@@ -77,6 +82,7 @@ public final class Tuning {
       }
       throw e;
     }
+    LOG.info("tune: chose {}", chosen);
     return new Result(best, chosen, trials);
   }
 
