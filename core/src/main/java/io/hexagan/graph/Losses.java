@@ -24,10 +24,7 @@ public final class Losses {
    */
   public static <T extends TFloating> Operand<T> elementwiseCritic(
       Ops tf, Operand<T> scores, Operand<T> real) {
-    Operand<T> fake = tf.math.sub(ones(tf, real), real);
-    Operand<T> fakeMean = columnMean(tf, scores, fake);
-    Operand<T> realMean = columnMean(tf, scores, real);
-    return tf.math.mean(tf.math.sub(fakeMean, realMean), tf.constant(0));
+    return critic(tf, scores, tf.math.sub(ones(tf, real), real), real);
   }
 
   /**
@@ -36,23 +33,29 @@ public final class Losses {
    */
   public static <T extends TFloating> Operand<T> elementwiseCritic(
       Ops tf, Operand<T> scores, Operand<T> real, Operand<T> counted) {
-    Operand<T> fake = tf.math.mul(tf.math.sub(ones(tf, real), real), counted);
-    Operand<T> fakeMean = columnMean(tf, scores, fake);
-    Operand<T> realMean = columnMean(tf, scores, tf.math.mul(real, counted));
-    return tf.math.mean(tf.math.sub(fakeMean, realMean), tf.constant(0));
+    return critic(tf, scores, tf.math.mul(tf.math.sub(ones(tf, real), real), counted), tf.math.mul(real, counted));
   }
 
   /** {@link #elementwiseGenerator(Ops, Operand, Operand)} over the entries of {@code counted} only. */
   public static <T extends TFloating> Operand<T> elementwiseGenerator(
       Ops tf, Operand<T> scores, Operand<T> real, Operand<T> counted) {
-    Operand<T> fake = tf.math.mul(tf.math.sub(ones(tf, real), real), counted);
-    return tf.math.neg(tf.math.mean(columnMean(tf, scores, fake), tf.constant(0)));
+    return generator(tf, scores, tf.math.mul(tf.math.sub(ones(tf, real), real), counted));
   }
 
   /** The generator's loss {@code −mean_i E[s_i | m_i = 0]} (eq. 3). */
   public static <T extends TFloating> Operand<T> elementwiseGenerator(
       Ops tf, Operand<T> scores, Operand<T> real) {
-    Operand<T> fake = tf.math.sub(ones(tf, real), real);
+    return generator(tf, scores, tf.math.sub(ones(tf, real), real));
+  }
+
+  /** {@code mean_i (E[s_i | fake] − E[s_i | real])} with the entries each side counts given as weights. */
+  private static <T extends TFloating> Operand<T> critic(Ops tf, Operand<T> scores, Operand<T> fake,
+      Operand<T> real) {
+    return tf.math.mean(tf.math.sub(columnMean(tf, scores, fake), columnMean(tf, scores, real)), tf.constant(0));
+  }
+
+  /** {@code −mean_i E[s_i | fake]}. */
+  private static <T extends TFloating> Operand<T> generator(Ops tf, Operand<T> scores, Operand<T> fake) {
     return tf.math.neg(tf.math.mean(columnMean(tf, scores, fake), tf.constant(0)));
   }
 
