@@ -192,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The profile's summary line and its ten costliest op types. */
+  /** The profile's summary line, its ten costliest op types and its costliest single ops. */
   private static void printProfile(PrintWriter out, int d, int batch, String threads, IterationProfile p) {
     out.println();
     out.printf(Locale.ROOT, "profile d = %d, batch %d, threads %s, %d traced iterations: %,.0f ops per iteration,"
@@ -204,6 +204,13 @@ final class BenchCommand implements Callable<Integer> {
     for (IterationProfile.OpType t : p.byType().subList(0, Math.min(10, p.byType().size()))) {
       out.printf(Locale.ROOT, "| %s | %,.0f | %.3f | %.1f |%n", t.type(), t.opsPerIteration(),
           t.microsPerIteration() / 1000, t.microsPerIteration() / t.opsPerIteration());
+    }
+    out.println();
+    out.println("| costliest op | type | runs/it | µs/it |");
+    out.println("|---|---|---:|---:|");
+    for (IterationProfile.Node n : p.costliest()) {
+      out.printf(Locale.ROOT, "| %s | %s | %.2f | %.1f |%n", n.name(), n.type(), n.runsPerIteration(),
+          n.microsPerIteration());
     }
     out.flush();
   }

@@ -12,6 +12,7 @@ import static io.hexagan.graph.HexaGanGraph.CLASSIFIER_CROSS_ENTROPY;
 import static io.hexagan.graph.HexaGanGraph.CLASSIFIER_ADVERSARIAL;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,23 +258,59 @@ final class HexaGanMember {
 
   // ---------------------------------------------------------------- stages
 
-  /** The ops of one update stage: every network read once, after the previous stage's update. */
-  private final class Stage {
+  /**
+   * What the stages of one iteration share: its scope, whose ops carry no control dependency, and
+   * the learning rates at its step. The step advances only after the iteration's last stage, so
+   * every stage reads the same step: lr = rate · decay^step is built once per rate, not per update.
+   */
+  private final class IterationScope {
     final Ops tf;
-    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> reads = new IdentityHashMap<>();
+    private Operand<TFloat32> decayed;
+    private final Map<Double, Operand<TFloat32>> rates = new HashMap<>();
 
-    Stage(Ops tf) {
+    IterationScope(Ops tf) {
       this.tf = tf;
     }
 
+    Operand<TFloat32> learningRate(double rate) {
+      if (decayed == null) {
+        decayed = tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(data.step().read(tf), F));
+      }
+      return rates.computeIfAbsent(rate, r -> tf.math.mul(tf.constant((float) rate), decayed));
+    }
+
+    /** A stage whose weight reads run after {@code previous} (the previous stage's updates). */
+    Stage stageAfter(Op previous) {
+      return new Stage(this, previous == null ? tf : tf.withControlDependencies(List.of(previous)));
+    }
+  }
+
+  /**
+   * The ops of one update stage: every network read once, after the previous stage's update. Only
+   * the reads carry that control dependency: the stage's arithmetic follows from its data, so
+   * TensorFlow may fold and share its constants and draw its noise whenever it likes (each random
+   * op keeps its own seeded stream, so the values do not depend on the order). The updates run
+   * after the stage's loss, which every read feeds.
+   */
+  private final class Stage {
+    final Ops tf;
+    private final IterationScope iteration;
+    private final Ops reads;
+    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> weights = new IdentityHashMap<>();
+
+    Stage(IterationScope iteration, Ops reads) {
+      this.iteration = iteration;
+      this.tf = iteration.tf;
+      this.reads = reads;
+    }
+
     DenseNetwork.Weights<TFloat32> w(Network<TFloat32> n) {
-      return reads.computeIfAbsent(n, k -> k.read(tf));
+      return weights.computeIfAbsent(n, k -> k.read(reads));
     }
 
     Op update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
-      Operand<TFloat32> lr = tf.math.mul(tf.constant((float) rate),
-          tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(data.step().read(tf), F)));
-      return optimizers.get(n).minimize(tf, loss, w(n), lr, spec.optimizer().rho(), spec.optimizer().epsilon());
+      return optimizers.get(n).minimize(tf, loss, w(n), iteration.learningRate(rate), spec.optimizer().rho(),
+          spec.optimizer().epsilon());
     }
   }
 
@@ -681,26 +718,27 @@ final class HexaGanMember {
    * losses}. Returns the last stage's op.
    */
   Op buildIteration(Ops tf, Map<String, List<Operand<TFloat32>>> losses) {
+    IterationScope it = new IterationScope(tf);
     Batch b = sampleBatch(tf);
     Op previous = null;
     if (conditionalGenerator != null) {
-      Operand<TFloat32> hl = labeledHidden(stageAfter(tf, null), b);
+      Operand<TFloat32> hl = labeledHidden(it.stageAfter(null), b);
       for (int k = 0; k < spec.optimizer().conditionalUpdates(); k++) {
-        previous = conditionalGeneratorStage(stageAfter(tf, previous), b, losses);
-        previous = conditionalCriticStage(stageAfter(tf, previous), b, hl, false, losses);
+        previous = conditionalGeneratorStage(it.stageAfter(previous), b, losses);
+        previous = conditionalCriticStage(it.stageAfter(previous), b, hl, false, losses);
       }
     }
     if (encoder != null) {
-      previous = imputerStage(stageAfter(tf, previous), b, losses);
+      previous = imputerStage(it.stageAfter(previous), b, losses);
     }
     if (imputationCritic != null) {
-      previous = imputationCriticStage(stageAfter(tf, previous), b, false, losses);
+      previous = imputationCriticStage(it.stageAfter(previous), b, false, losses);
     }
     if (classifier != null) {
-      previous = classifierStage(stageAfter(tf, previous), b, losses);
+      previous = classifierStage(it.stageAfter(previous), b, losses);
     }
     if (!averageVariables.isEmpty()) {
-      previous = averageStage(stageAfter(tf, previous).tf);
+      previous = averageStage(it.stageAfter(previous).reads);
     }
     return previous;
   }
@@ -725,21 +763,19 @@ final class HexaGanMember {
 
   /** The critics' warm-up stages (gradient penalties only); null when there is no critic. */
   Op buildWarmup(Ops tf, Map<String, List<Operand<TFloat32>>> losses) {
+    IterationScope it = new IterationScope(tf);
     Batch b = sampleBatch(tf);
     Op previous = null;
     if (imputationCritic != null) {
-      previous = imputationCriticStage(stageAfter(tf, previous), b, true, losses);
+      previous = imputationCriticStage(it.stageAfter(previous), b, true, losses);
     }
     if (conditionalCritic != null) {
-      Stage stage = stageAfter(tf, previous);
+      Stage stage = it.stageAfter(previous);
       previous = conditionalCriticStage(stage, b, labeledHidden(stage, b), true, losses);
     }
     return previous;
   }
 
-  private Stage stageAfter(Ops tf, Op previous) {
-    return new Stage(previous == null ? tf : tf.withControlDependencies(List.of(previous)));
-  }
 
   // ---------------------------------------------------------------- snapshots and inference
 

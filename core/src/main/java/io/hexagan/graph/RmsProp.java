@@ -57,11 +57,13 @@ public final class RmsProp<T extends TFloating> {
       double rho, double epsilon) {
     List<Operand<T>> xs = weights.tensors();
     List<Operand<?>> grads = tf.gradients(loss, xs).dy().stream().<Operand<?>>map(o -> o).toList();
+    // The hyperparameters carry no control dependency, so TensorFlow folds and shares them; the
+    // updates themselves wait for the loss.
     Ops after = tf.withControlDependencies(List.of(loss));
     Class<T> type = network.type();
-    Operand<T> rhoT = after.dtypes.cast(after.constant((float) rho), type);
-    Operand<T> momentum = after.dtypes.cast(after.constant(0f), type);
-    Operand<T> eps = after.dtypes.cast(after.constant((float) epsilon), type);
+    Operand<T> rhoT = tf.dtypes.cast(tf.constant((float) rho), type);
+    Operand<T> momentum = tf.dtypes.cast(tf.constant(0f), type);
+    Operand<T> eps = tf.dtypes.cast(tf.constant((float) epsilon), type);
     List<Op> updates = new ArrayList<>();
     List<ResourceVariable<T>> vars = network.variables();
     for (int i = 0; i < vars.size(); i++) {

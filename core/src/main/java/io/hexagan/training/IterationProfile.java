@@ -21,9 +21,14 @@ import org.tensorflow.proto.StepStats;
  *     all_end_rel_micros}), per iteration
  * @param wallMicrosPerIteration first op start to last op end, per iteration (tracing slows it)
  * @param byType per op type, most time first
+ * @param costliest the {@value #COSTLIEST} single ops (graph nodes) that took most time per
+ *     iteration, most first
  */
 public record IterationProfile(int iterations, double opsPerIteration, double opMicrosPerIteration,
-    double wallMicrosPerIteration, List<OpType> byType) {
+    double wallMicrosPerIteration, List<OpType> byType, List<Node> costliest) {
+
+  /** How many single ops {@link #costliest} lists. */
+  public static final int COSTLIEST = 15;
 
   /**
    * One op type's share.
@@ -34,8 +39,19 @@ public record IterationProfile(int iterations, double opsPerIteration, double op
    */
   public record OpType(String type, double opsPerIteration, double microsPerIteration) {}
 
+  /**
+   * One graph node's share.
+   *
+   * @param name the node's name in the graph
+   * @param type its op type
+   * @param runsPerIteration how often it ran per iteration (1 unless it sits in a loop)
+   * @param microsPerIteration its own time per iteration
+   */
+  public record Node(String name, String type, double runsPerIteration, double microsPerIteration) {}
+
   public IterationProfile {
     byType = List.copyOf(byType);
+    costliest = List.copyOf(costliest);
   }
 
   /** Aggregates the step statistics of {@code traces}, one per iteration. */
@@ -44,6 +60,8 @@ public record IterationProfile(int iterations, double opsPerIteration, double op
       throw new IllegalArgumentException("traces: expected at least one iteration, found none");
     }
     Map<String, long[]> types = new HashMap<>();
+    Map<String, long[]> nodes = new HashMap<>();
+    Map<String, String> nodeTypes = new HashMap<>();
     long ops = 0;
     long opMicros = 0;
     long wall = 0;
@@ -60,6 +78,10 @@ public record IterationProfile(int iterations, double opsPerIteration, double op
           long[] t = types.computeIfAbsent(type, k -> new long[2]);
           t[0]++;
           t[1] += micros;
+          long[] byNode = nodes.computeIfAbsent(node.getNodeName(), k -> new long[2]);
+          byNode[0]++;
+          byNode[1] += micros;
+          nodeTypes.putIfAbsent(node.getNodeName(), type);
           ops++;
           opMicros += micros;
           first = Math.min(first, node.getAllStartMicros());
@@ -74,7 +96,11 @@ public record IterationProfile(int iterations, double opsPerIteration, double op
     List<OpType> byType = new ArrayList<>();
     types.forEach((type, t) -> byType.add(new OpType(type, (double) t[0] / n, (double) t[1] / n)));
     byType.sort(Comparator.comparingDouble(OpType::microsPerIteration).reversed().thenComparing(OpType::type));
-    return new IterationProfile(n, (double) ops / n, (double) opMicros / n, (double) wall / n, byType);
+    List<Node> costliest = new ArrayList<>();
+    nodes.forEach((name, t) -> costliest.add(new Node(name, nodeTypes.get(name), (double) t[0] / n, (double) t[1] / n)));
+    costliest.sort(Comparator.comparingDouble(Node::microsPerIteration).reversed().thenComparing(Node::name));
+    return new IterationProfile(n, (double) ops / n, (double) opMicros / n, (double) wall / n, byType,
+        costliest.subList(0, Math.min(COSTLIEST, costliest.size())));
   }
 
   /**

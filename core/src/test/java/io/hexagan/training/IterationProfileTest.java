@@ -36,6 +36,9 @@ class IterationProfileTest {
     assertEquals(85, p.wallMicrosPerIteration(), 1e-12);
     assertEquals(List.of(new IterationProfile.OpType("MatMul", 1.5, 50), new IterationProfile.OpType("Relu", 1, 20)),
         p.byType());
+    // Per node: a ran twice (25 µs per iteration), c once (25), b twice (20); ties by name.
+    assertEquals(List.of(new IterationProfile.Node("a", "MatMul", 1, 25), new IterationProfile.Node("c", "MatMul", 0.5, 25),
+        new IterationProfile.Node("b", "Relu", 1, 20)), p.costliest());
   }
 
   @Test
