@@ -101,9 +101,10 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--profile: expected ≥ 0 iterations, found " + profile);
     }
     HexaGanConfig base = TrainCommand.configuration(preset, config, null, null);
-    out.printf("machine: %d cores, %s %s, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-        Runtime.getRuntime().maxMemory() >> 20);
+    out.printf("machine: %d cores (%s), %s %s, Java %s, max heap %d MiB, TF_ENABLE_ONEDNN_OPTS %s%n",
+        Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
+        System.getProperty("os.arch"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+        oneDnnSetting());
     out.println("|  d | batch | rows/it | threads | ms/it (median) | ms/it (p90) | runs/it | bytes in/out | Java bytes/it | graph ops | est. GFLOP/it | GFLOP/s | impute rows/s |");
     out.println("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
     List<TrainingBenchmark.Result> results = new ArrayList<>();
@@ -179,6 +180,8 @@ final class BenchCommand implements Callable<Integer> {
     if (json != null) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("cores", Runtime.getRuntime().availableProcessors());
+      doc.put("cpu", cpuModel());
+      doc.put("oneDnnOpts", oneDnnSetting());
       doc.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
       doc.put("java", System.getProperty("java.version"));
       doc.put("training", results);
@@ -190,6 +193,25 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The processor's model name from {@code /proc/cpuinfo} (Linux), else "unknown": timings from
+   * different hosts of the same core count differ by more than a factor of two.
+   */
+  static String cpuModel() {
+    try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElse("unknown");
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "unknown";
+    }
+  }
+
+  /** TensorFlow's oneDNN switch as this process sees it ({@code bin/hexagan} sets it to 1). */
+  private static String oneDnnSetting() {
+    String v = System.getenv("TF_ENABLE_ONEDNN_OPTS");
+    return v == null ? "unset (TensorFlow's default for this CPU)" : v;
   }
 
   /** The profile's summary line, its ten costliest op types and its costliest single ops. */
