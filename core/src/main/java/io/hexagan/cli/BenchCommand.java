@@ -35,6 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Example:", "  hexagan bench --features 23,57,500 --batches 64,128,256 --json bench.json",
         "  hexagan bench --features 23 --batches 128 --train-table 5000x60"})
 final class BenchCommand implements Callable<Integer> {
+  /** Rows of the synthetic source tables of {@code --csv-features}. */
+  private static final int SYNTHETIC_SOURCE_ROWS = 2000;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--features", split = ",", paramLabel = "<d>", defaultValue = "23,57,500", description = "Feature counts d.")
@@ -69,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Rows of the generated files to impute.")
   List<Long> csvRows;
 
+  @Option(names = "--csv-features", split = ",", paramLabel = "<d>",
+      description = "Also time the end-to-end CSV imputation on synthetic latent-factor tables of these widths "
+          + "(e.g. 57,500): a 2,000-row source, then files of --csv-rows rows made from it.")
+  List<Integer> csvFeatures = List.of();
+
   @Option(names = "--train-table", split = ",", paramLabel = "<rows>x<cols>",
       description = "Also time whole default training runs (validation and early stopping included) on synthetic "
           + "latent-factor tables of these sizes, e.g. 5000x60.")
@@ -95,6 +103,11 @@ final class BenchCommand implements Callable<Integer> {
       tableSizes.add(new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])});
       if (tableSizes.get(tableSizes.size() - 1)[1] < 2) {
         throw new ParameterException(spec.commandLine(), "--train-table: expected at least 2 columns, found " + size);
+      }
+    }
+    for (int d : csvFeatures) {
+      if (d < 2 || d > 100_000) {
+        throw new ParameterException(spec.commandLine(), "--csv-features: expected 2 to 100000 columns, found " + d);
       }
     }
     if (profile < 0) {
@@ -144,12 +157,19 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     }
-    List<CsvImputeBenchmark.Result> csvResults = List.of();
-    if (csv != null) {
+    List<CsvImputeBenchmark.Result> csvResults = new ArrayList<>();
+    if (csv != null || !csvFeatures.isEmpty()) {
+      long[] sizes = csvRows.stream().mapToLong(Long::longValue).toArray();
       Path work = Files.createTempDirectory("hexagan-bench");
       try {
-        csvResults = CsvImputeBenchmark.measure(csv, csvLabel, csvRows.stream().mapToLong(Long::longValue).toArray(),
-            work, base);
+        if (csv != null) {
+          csvResults.addAll(CsvImputeBenchmark.measure(csv, csvLabel, sizes, work, base));
+        }
+        for (int d : csvFeatures) {
+          Path source = CsvImputeBenchmark.syntheticSource(work, SYNTHETIC_SOURCE_ROWS, d, 1);
+          csvResults.addAll(CsvImputeBenchmark.measure(source, CsvImputeBenchmark.SYNTHETIC_LABEL, sizes, work, base));
+          Files.delete(source);
+        }
       } finally {
         org.apache.commons.io.file.PathUtils.deleteDirectory(work);
       }

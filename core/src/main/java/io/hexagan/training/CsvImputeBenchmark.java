@@ -39,7 +39,7 @@ public final class CsvImputeBenchmark {
   /** Trains on {@code source} ({@code label} column) for one epoch, then imputes files of each size. */
   public static List<Result> measure(Path source, String label, long[] sizes, Path workDir, HexaGanConfig base)
       throws IOException {
-    Path model = workDir.resolve("bench-model");
+    Path model = workDir.resolve("bench-model-" + source.getFileName());
     HexaGanConfig config = base.withSchedule(base.schedule().withMaxEpochs(1).withWarmupEpochs(0));
     CsvOptions options = CsvOptions.DEFAULT;
     try (HexaGanModel trained = CsvTraining.train(source, label, options, config, model, TrainingListener.NONE)) {
@@ -71,6 +71,44 @@ public final class CsvImputeBenchmark {
     }
     return results;
   }
+
+  /**
+   * Writes {@link TrainingRunBenchmark#table}{@code (rows, features, seed)} as a CSV source for
+   * {@link #measure}: columns {@code x0 … x(d−1)} and {@code label}; missing cells and labels empty;
+   * values rounded to {@link #SYNTHETIC_DECIMALS} decimals, as real tables hold a few digits, not
+   * a double's seventeen (the text's length, not the cell count, bounds the reading thread).
+   */
+  public static Path syntheticSource(Path dir, int rows, int features, long seed) throws IOException {
+    io.hexagan.io.MaskedTable t = TrainingRunBenchmark.table(rows, features, seed);
+    List<String> header = new java.util.ArrayList<>(t.columns());
+    header.add(SYNTHETIC_LABEL);
+    Path file = dir.resolve("synthetic-" + rows + "x" + features + ".csv");
+    try (CsvTableWriter w = CsvTableWriter.create(file, header, CsvOptions.DEFAULT)) {
+      List<String> cells = new java.util.ArrayList<>(features + 1);
+      for (int r = 0; r < rows; r++) {
+        cells.clear();
+        for (int c = 0; c < features; c++) {
+          cells.add(t.observed(r, c) ? Double.toString(syntheticValue(t.values()[r][c])) : "");
+        }
+        int label = t.labels()[r];
+        cells.add(label == io.hexagan.io.MaskedTable.UNLABELED ? "" : t.classes().get(label));
+        w.write(cells);
+      }
+      w.commit();
+    }
+    return file;
+  }
+
+  /** Decimals kept in {@link #syntheticSource}'s cells. */
+  public static final int SYNTHETIC_DECIMALS = 4;
+
+  /** {@code v} as {@link #syntheticSource} writes it: rounded to {@link #SYNTHETIC_DECIMALS} decimals. */
+  static double syntheticValue(double v) {
+    return java.math.BigDecimal.valueOf(v).setScale(SYNTHETIC_DECIMALS, java.math.RoundingMode.HALF_EVEN).doubleValue();
+  }
+
+  /** The label column of {@link #syntheticSource}. */
+  public static final String SYNTHETIC_LABEL = "label";
 
   static void resetPeaks() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
