@@ -276,7 +276,7 @@ final class HexaGanMember {
       if (decayed == null) {
         decayed = tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(data.step().read(tf), F));
       }
-      return rates.computeIfAbsent(rate, r -> tf.math.mul(tf.constant((float) rate), decayed));
+      return rates.computeIfAbsent(rate, r -> tf.math.mul(tf.constant(r.floatValue()), decayed));
     }
 
     /** A stage whose weight reads run after {@code previous} (the previous stage's updates). */
@@ -775,7 +775,6 @@ final class HexaGanMember {
     }
     return previous;
   }
-
 
   // ---------------------------------------------------------------- snapshots and inference
 

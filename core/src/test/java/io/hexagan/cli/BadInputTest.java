@@ -93,6 +93,9 @@ class BadInputTest {
     CliRunner.Run bench = CliRunner.run("bench", "--features", "3", "--train-table", "5000by60");
     assertEquals(2, bench.exit());
     assertTrue(bench.err().contains("--train-table: expected <rows>x<cols>"), bench.err());
+    CliRunner.Run narrow = CliRunner.run("bench", "--features", "3", "--csv-features", "57,1");
+    assertEquals(2, narrow.exit());
+    assertTrue(narrow.err().contains("--csv-features: expected 2 to 100000 columns, found 1"), narrow.err());
   }
 
   @Test
