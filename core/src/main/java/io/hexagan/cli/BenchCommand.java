@@ -118,8 +118,8 @@ final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
         System.getProperty("os.arch"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
         oneDnnSetting());
-    out.println("|  d | batch | rows/it | threads | ms/it (median) | ms/it (p90) | runs/it | bytes in/out | Java bytes/it | graph ops | est. GFLOP/it | GFLOP/s | impute rows/s |");
-    out.println("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
+    out.println("|  d | batch | rows/it | threads | ms/it (median) | ms/it (p90) | runs/it | bytes in/out | Java bytes/it | graph ops | est. GFLOP/it | GFLOP/s | impute rows/s | peak heap MiB | peak RSS MiB |");
+    out.println("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     List<TrainingBenchmark.Result> results = new ArrayList<>();
     for (int d : features) {
       for (int b : batches) {
@@ -128,12 +128,13 @@ final class BenchCommand implements Callable<Integer> {
           TrainingBenchmark.Result r = TrainingBenchmark.measure(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
               warmup, iterations, base);
           results.add(r);
-          out.printf(Locale.ROOT, "| %d | %d | %d | %d:%d | %.2f | %.2f | %.2f | %d / %d | %,d | %d | %.3f | %.1f | %,.0f |%n",
+          out.printf(Locale.ROOT, "| %d | %d | %d | %d:%d | %.2f | %.2f | %.2f | %d / %d | %,d | %d | %.3f | %.1f | %,.0f | %d | %s |%n",
               d, b, r.batchRows(), r.intraOpThreads(), r.interOpThreads(), r.msPerIteration(), r.msPerIterationP90(),
               r.sessionRunsPerIteration(), r.bytesFedPerIteration(), r.bytesFetchedPerIteration(),
               r.javaBytesAllocatedPerIteration(), r.graphOperations(),
               r.estimatedGflopPerIteration(), r.estimatedGflopPerIteration() / (r.msPerIteration() / 1000),
-              r.imputeRowsPerSecond());
+              r.imputeRowsPerSecond(), r.peakHeapBytes() >> 20,
+              r.peakResidentBytes() < 0 ? "—" : String.valueOf(r.peakResidentBytes() >> 20));
           out.flush();
         }
       }

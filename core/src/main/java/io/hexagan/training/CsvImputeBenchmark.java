@@ -7,9 +7,6 @@ import io.hexagan.io.CsvTableWriter;
 import io.hexagan.io.Mcar;
 import io.hexagan.io.RawRow;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,14 +55,14 @@ public final class CsvImputeBenchmark {
         w.commit();
       }
       System.gc();
-      resetPeaks();
+      MemoryPeaks.reset();
       long t0 = System.nanoTime();
       long done;
       try (CsvPrediction p = CsvPrediction.open(model, options)) {
         done = p.impute(input, output, n -> { });
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      results.add(new Result(done, table.header().size() - 1, seconds, done / seconds, peakHeap(), Files.size(input)));
+      results.add(new Result(done, table.header().size() - 1, seconds, done / seconds, MemoryPeaks.heapBytes(), Files.size(input)));
       Files.deleteIfExists(input);
       Files.deleteIfExists(output);
     }
@@ -109,22 +106,4 @@ public final class CsvImputeBenchmark {
 
   /** The label column of {@link #syntheticSource}. */
   public static final String SYNTHETIC_LABEL = "label";
-
-  static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
-  }
 }

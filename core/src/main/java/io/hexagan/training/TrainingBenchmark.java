@@ -36,11 +36,17 @@ public final class TrainingBenchmark {
    * @param imputeRowsPerSecond in-graph imputation throughput of the serving graph
    * @param javaBytesAllocatedPerIteration bytes the Java heap allocated per timed iteration (the
    *     benchmark thread's allocation counter)
+   * @param peakHeapBytes the largest Java heap in use while the setting was built, trained and
+   *     imputed with
+   * @param peakResidentBytes the process's peak resident set over the same span (Java heap,
+   *     TensorFlow's native buffers and the rest); −1 where it could not be measured for this
+   *     setting alone
    */
   public record Result(int features, int batch, int batchRows, int intraOpThreads, int interOpThreads,
       double msPerIteration, double msPerIterationP90, double sessionRunsPerIteration, long bytesFedPerIteration,
       long bytesFetchedPerIteration, int graphOperations, double estimatedGflopPerIteration,
-      double imputeRowsPerSecond, long javaBytesAllocatedPerIteration) {}
+      double imputeRowsPerSecond, long javaBytesAllocatedPerIteration, long peakHeapBytes,
+      long peakResidentBytes) {}
 
   /** Rows of the benchmark's synthetic training table, and how many of them are labelled. */
   private static final int ROWS = 2000;
@@ -59,6 +65,8 @@ public final class TrainingBenchmark {
     GraphSpec spec = setup.spec();
     SessionSettings settings = setup.settings();
     SyntheticTable table = SyntheticTable.of(ROWS, LABELED_ROWS, features);
+    System.gc();
+    boolean residentReset = MemoryPeaks.reset();
     double[] times = new double[iterations];
     int ops;
     SessionTraffic.Snapshot traffic;
@@ -86,7 +94,8 @@ public final class TrainingBenchmark {
     // The timing array itself was allocated before the loop; nothing else is the benchmark's own.
     return new Result(features, batch, spec.batchRows(), intraOpThreads, interOpThreads, times[iterations / 2],
         times[(int) (iterations * 0.9)], (double) traffic.runs() / iterations, traffic.bytesFed() / iterations,
-        traffic.bytesFetched() / iterations, ops, estimateFlops(spec) / 1e9, imputeRate, allocated / iterations);
+        traffic.bytesFetched() / iterations, ops, estimateFlops(spec) / 1e9, imputeRate, allocated / iterations,
+        MemoryPeaks.heapBytes(), residentReset ? MemoryPeaks.residentBytes() : -1);
   }
 
   /**

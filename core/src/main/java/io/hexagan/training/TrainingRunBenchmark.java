@@ -97,7 +97,7 @@ public final class TrainingRunBenchmark {
   public static Result measure(int rows, int features, long seed, HexaGanConfig config) {
     MaskedTable table = table(rows, features, seed);
     System.gc();
-    CsvImputeBenchmark.resetPeaks();
+    MemoryPeaks.reset();
     long start = System.nanoTime();
     try (HexaGanModel model = HexaGan.train(table, config)) {
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -108,7 +108,7 @@ public final class TrainingRunBenchmark {
           .orElse(new ValidationResult(Double.NaN, Double.NaN, Double.NaN, Double.NaN));
       return new Result(rows, features, seconds, s.epochs(), s.keptEpoch(), s.stoppedEarly(), s.iterationsPerEpoch(),
           1000 * seconds / Math.max(1, iterations), kept.rmse(), kept.meanImputationRmse(), kept.f1(),
-          CsvImputeBenchmark.peakHeap());
+          MemoryPeaks.heapBytes());
     }
   }
 }

@@ -16,6 +16,8 @@ class SessionTrafficTest {
     assertEquals(0, r.bytesFedPerIteration());
     assertEquals(0, r.bytesFetchedPerIteration());
     assertTrue(r.msPerIteration() > 0, r.toString());
+    assertTrue(r.peakHeapBytes() > 0, r.toString());
+    assertTrue(r.peakResidentBytes() == -1 || r.peakResidentBytes() > r.peakHeapBytes() / 4, r.toString());
   }
 
   @Test
