@@ -4,11 +4,15 @@ import io.hexagan.io.CsvOptions;
 import io.hexagan.io.CsvTable;
 import io.hexagan.io.CsvTableReader;
 import io.hexagan.io.CsvTableWriter;
+import io.hexagan.io.MaskedTable;
 import io.hexagan.io.Mcar;
 import io.hexagan.io.RawRow;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,7 +47,7 @@ public final class CsvImputeBenchmark {
       // the model directory is what impute loads
     }
     CsvTable table = Mcar.mask(new CsvTableReader(options).readAll(source), label, 0.2, 0.0, 1);
-    java.util.ArrayList<Result> results = new java.util.ArrayList<>();
+    ArrayList<Result> results = new ArrayList<>();
     for (long size : sizes) {
       Path input = workDir.resolve("bench-input-" + size + ".csv");
       Path output = workDir.resolve("bench-output-" + size + ".csv");
@@ -54,7 +58,6 @@ public final class CsvImputeBenchmark {
         }
         w.commit();
       }
-      System.gc();
       MemoryPeaks.reset();
       long t0 = System.nanoTime();
       long done;
@@ -76,19 +79,19 @@ public final class CsvImputeBenchmark {
    * a double's seventeen (the text's length, not the cell count, bounds the reading thread).
    */
   public static Path syntheticSource(Path dir, int rows, int features, long seed) throws IOException {
-    io.hexagan.io.MaskedTable t = TrainingRunBenchmark.table(rows, features, seed);
-    List<String> header = new java.util.ArrayList<>(t.columns());
+    MaskedTable t = TrainingRunBenchmark.table(rows, features, seed);
+    List<String> header = new ArrayList<>(t.columns());
     header.add(SYNTHETIC_LABEL);
     Path file = dir.resolve("synthetic-" + rows + "x" + features + ".csv");
     try (CsvTableWriter w = CsvTableWriter.create(file, header, CsvOptions.DEFAULT)) {
-      List<String> cells = new java.util.ArrayList<>(features + 1);
+      List<String> cells = new ArrayList<>(features + 1);
       for (int r = 0; r < rows; r++) {
         cells.clear();
         for (int c = 0; c < features; c++) {
           cells.add(t.observed(r, c) ? Double.toString(syntheticValue(t.values()[r][c])) : "");
         }
         int label = t.labels()[r];
-        cells.add(label == io.hexagan.io.MaskedTable.UNLABELED ? "" : t.classes().get(label));
+        cells.add(label == MaskedTable.UNLABELED ? "" : t.classes().get(label));
         w.write(cells);
       }
       w.commit();
@@ -101,7 +104,7 @@ public final class CsvImputeBenchmark {
 
   /** {@code v} as {@link #syntheticSource} writes it: rounded to {@link #SYNTHETIC_DECIMALS} decimals. */
   static double syntheticValue(double v) {
-    return java.math.BigDecimal.valueOf(v).setScale(SYNTHETIC_DECIMALS, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    return BigDecimal.valueOf(v).setScale(SYNTHETIC_DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
   }
 
   /** The label column of {@link #syntheticSource}. */

@@ -21,10 +21,12 @@ final class MemoryPeaks {
   private MemoryPeaks() {}
 
   /**
-   * Starts a new measurement. Returns whether the resident-set peak could be reset too (Linux lets
-   * a process reset its own by writing 5 to {@code /proc/self/clear_refs}).
+   * Starts a new measurement from a collected heap, so that the last one's garbage does not count.
+   * Returns whether the resident-set peak could be reset too (Linux lets a process reset its own by
+   * writing 5 to {@code /proc/self/clear_refs}).
    */
   static boolean reset() {
+    System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         pool.resetPeakUsage();

@@ -65,7 +65,6 @@ public final class TrainingBenchmark {
     GraphSpec spec = setup.spec();
     SessionSettings settings = setup.settings();
     SyntheticTable table = SyntheticTable.of(ROWS, LABELED_ROWS, features);
-    System.gc();
     boolean residentReset = MemoryPeaks.reset();
     double[] times = new double[iterations];
     int ops;

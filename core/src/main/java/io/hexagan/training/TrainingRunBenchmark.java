@@ -96,7 +96,6 @@ public final class TrainingRunBenchmark {
   /** Trains {@code config} on {@link #table}{@code (rows, features, seed)} and reports the run. */
   public static Result measure(int rows, int features, long seed, HexaGanConfig config) {
     MaskedTable table = table(rows, features, seed);
-    System.gc();
     MemoryPeaks.reset();
     long start = System.nanoTime();
     try (HexaGanModel model = HexaGan.train(table, config)) {
