@@ -17,6 +17,9 @@ package io.hexagan.graph;
  *     (zeros: the paper's noise alone; column means with {@link LossWeights#meanFill()})
  * @param columnMeans per feature, the mean of the observed (scaled) training cells: the initial
  *     centre of G_MI's linear skip path ({@link Architecture#linearSkip()}); null: 0.5 each
+ * @param skipSupport the entries of the skip matrix S that training may move, row-major d × d (1:
+ *     column k may predict column j at {@code k * d + j}; {@link LossWeights#skipScreening()}); the
+ *     others stay at zero. Null: every off-diagonal entry, and the graph is the one without screening
  */
 public record GraphSpec(
     int features,
@@ -30,7 +33,8 @@ public record GraphSpec(
     int imputationDraws,
     long seed,
     double[] missingFill,
-    double[] columnMeans) {
+    double[] columnMeans,
+    float[] skipSupport) {
 
   /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
   public static final int MAX_UNLABELED_RATIO = 4;
@@ -71,13 +75,20 @@ public record GraphSpec(
     if (columnMeans.length != features) {
       throw new IllegalArgumentException("columnMeans: expected " + features + " values, found " + columnMeans.length);
     }
+    if (skipSupport != null) {
+      if (skipSupport.length != features * features) {
+        throw new IllegalArgumentException("skipSupport: expected " + features * features + " values, found "
+            + skipSupport.length);
+      }
+      skipSupport = skipSupport.clone();
+    }
   }
 
   /** A spec whose missing slots hold the noise alone. */
   public GraphSpec(int features, int classes, int labeledRows, int unlabeledRows, Architecture architecture,
       LossWeights losses, OptimizerSettings optimizer, Ablation ablation, int imputationDraws, long seed) {
     this(features, classes, labeledRows, unlabeledRows, architecture, losses, optimizer, ablation, imputationDraws,
-        seed, null, null);
+        seed, null, null, null);
   }
 
   /** All training rows. */

@@ -78,7 +78,7 @@ final class HexaGanMember {
     String prefix = Members.prefix(index);
     encoder = spec.hasImputationGenerator() ? Encoder.create(nets, prefix, F, d, arch, initSeeds) : null;
     imputationGenerator = spec.hasImputationGenerator()
-        ? ImputationGenerator.create(nets, prefix, F, d, arch, initSeeds, spec.columnMeans()) : null;
+        ? ImputationGenerator.create(nets, prefix, F, d, arch, initSeeds, spec.columnMeans(), spec.skipSupport()) : null;
     imputationCritic = spec.hasImputationCritic()
         ? ImputationCritic.create(nets, prefix, F, d, nc, spec.hasImputationGenerator(), spec.hasLabelCritic(),
             spec.losses().hintRate() > 0 && spec.hasImputationGenerator() && !arch.convolutional(), arch,

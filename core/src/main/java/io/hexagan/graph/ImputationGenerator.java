@@ -35,6 +35,16 @@ public final class ImputationGenerator<T extends TFloating> {
    */
   public static <T extends TFloating> ImputationGenerator<T> create(
       Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds, double[] centre) {
+    return create(tf, prefix, type, features, arch, seeds, centre, null);
+  }
+
+  /**
+   * {@link #create(Ops, String, Class, int, Architecture.Resolved, SeedStream, double[])} with the
+   * entries of the skip matrix that training may move ({@link GraphSpec#skipSupport()}; null: all).
+   */
+  public static <T extends TFloating> ImputationGenerator<T> create(
+      Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds, double[] centre,
+      float[] skipSupport) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
       boolean local = image.refinerFilters() > 0;
@@ -52,7 +62,7 @@ public final class ImputationGenerator<T extends TFloating> {
         c[j] = centre == null ? 0.5f : (float) centre[j];
       }
       dense = SkipConnectedNetwork.create(tf, DenseNetwork.create(tf, prefix + NAME, type,
-          arch.widths(arch.latentDim(), features), arch.activation(), Activation.LINEAR, seeds), c, arch.chainedSkip());
+          arch.widths(arch.latentDim(), features), arch.activation(), Activation.LINEAR, seeds), c, arch.chainedSkip(), skipSupport);
     } else {
       dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
           arch.activation(), refined ? Activation.LINEAR : Activation.SIGMOID, seeds);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
@@ -54,15 +55,17 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   private final int features;
   private final int latent;
   private final boolean chained;
+  private final float[] support;
 
   private SkipConnectedNetwork(DenseNetwork<T> dense, ResourceVariable<T> skip, ResourceVariable<T> centre,
-      int features, int latent, boolean chained) {
+      int features, int latent, boolean chained, float[] support) {
     this.dense = dense;
     this.skip = skip;
     this.centre = centre;
     this.features = features;
     this.latent = latent;
     this.chained = chained;
+    this.support = support;
   }
 
   /**
@@ -74,7 +77,23 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
    */
   public static <T extends TFloating> SkipConnectedNetwork<T> create(Ops tf, DenseNetwork<T> dense, float[] centre,
       boolean chained) {
+    return create(tf, dense, centre, chained, null);
+  }
+
+  /**
+   * Creates the variables, with S's entries outside {@code support} held at zero: S is read as
+   * {@code S ⊙ support}, so they get no gradient and, starting at zero, stay there (a graph built
+   * without the support, such as the serving graph, then computes the same outputs from the saved S).
+   *
+   * @param support row-major d × d, 1 where column k may predict column j (entry {@code k * d + j});
+   *     its diagonal is ignored (always 0); null: every off-diagonal entry
+   */
+  public static <T extends TFloating> SkipConnectedNetwork<T> create(Ops tf, DenseNetwork<T> dense, float[] centre,
+      boolean chained, float[] support) {
     int d = dense.outputWidth();
+    if (support != null && support.length != d * d) {
+      throw new IllegalArgumentException("support: expected " + d * d + " values, found " + support.length);
+    }
     if (centre.length != d) {
       throw new IllegalArgumentException("centre: expected " + d + " values, found " + centre.length);
     }
@@ -84,7 +103,14 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
         init.zeros(init.constant(new long[] {d, d}), type));
     ResourceVariable<T> c = ResourceVariable.create(tf, dense.name() + "/skip_centre", type, Shape.of(d),
         init.dtypes.cast(init.constant(centre), type));
-    return new SkipConnectedNetwork<>(dense, s, c, d, dense.inputWidth(), chained);
+    float[] offDiagonalSupport = null;
+    if (support != null) {
+      offDiagonalSupport = support.clone();
+      for (int j = 0; j < d; j++) {
+        offDiagonalSupport[j * d + j] = 0f;
+      }
+    }
+    return new SkipConnectedNetwork<>(dense, s, c, d, dense.inputWidth(), chained, offDiagonalSupport);
   }
 
   @Override
@@ -156,6 +182,13 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   }
 
   private Operand<T> offDiagonal(Ops tf, DenseNetwork.Weights<T> weights) {
+    if (support != null) {
+      Operand<T> allowed = tf.dtypes.cast(
+          tf.constant(Shape.of(features, features), DataBuffers.of(support)),
+          dense.type());
+      return tf.math.mul(weights.tensors().get(weights.tensors().size() - 2),
+          tf.math.mul(allowed, tf.dtypes.cast(tf.constant((float) SCALE), dense.type())));
+    }
     Operand<TInt32> index = tf.range(tf.constant(0), tf.constant(features), tf.constant(1));
     Operand<T> mask = tf.dtypes.cast(tf.math.notEqual(
         tf.reshape(index, tf.constant(new int[] {features, 1})),

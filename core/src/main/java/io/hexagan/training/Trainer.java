@@ -67,7 +67,7 @@ final class Trainer {
     double[] fill = config.losses().meanFill() ? means : new double[table.features()];
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
-        config.ablation(), config.imputationDraws(), config.seed(), fill, means);
+        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data));
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
@@ -85,6 +85,12 @@ final class Trainer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the training checkpoint", e);
     }
+  }
+
+  /** The pairs G_MI's skip path may use: screened when the config asks, else null (every pair). */
+  private float[] skipSupport(TrainingData data) {
+    boolean screened = config.losses().skipScreening() && config.architecture().linearSkip();
+    return screened ? PairScreening.support(data.values(), data.mask(), table.features()) : null;
   }
 
   /** The epoch loop and its state (best score, patience, history). */

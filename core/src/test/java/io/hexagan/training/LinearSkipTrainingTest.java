@@ -107,4 +107,35 @@ class LinearSkipTrainingTest {
       }
     }
   }
+
+  @Test
+  void aScreenedPathTrainsAnotherModelThatReadsBackFromItsSavedModelUnchanged() throws IOException {
+    SyntheticTables.Masked data = relatedAmongNoise(120, 2);
+    double[][] values = data.table().values();
+    HexaGanConfig plain = withSkip(SyntheticTables.quick(3), true);
+    HexaGanConfig screened = plain.withLosses(plain.losses().withSkipScreening(true));
+    double[][] unscreened;
+    try (HexaGanModel model = HexaGan.train(data.table(), plain)) {
+      unscreened = model.impute(values, 5);
+    }
+    try (HexaGanModel model = HexaGan.train(data.table(), screened)) {
+      double[][] imputed = model.impute(values, 5);
+      boolean differs = false;
+      for (int i = 0; i < values.length; i++) {
+        differs |= !java.util.Arrays.equals(imputed[i], unscreened[i]);
+      }
+      assertTrue(differs, "screening reaches the trained graph");
+      Path dir = tmp.resolve("screened");
+      model.save(dir, Map.of());
+      // The serving graph is built without the support: S's screened-out entries, never moved
+      // from zero, must make it compute the same imputations.
+      try (HexaGanModel loaded = HexaGanModel.load(dir)) {
+        assertTrue(loaded.metadata().config().losses().skipScreening());
+        double[][] again = loaded.impute(values, 5);
+        for (int i = 0; i < values.length; i++) {
+          assertArrayEquals(imputed[i], again[i], 0.0, "row " + i);
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,95 @@
+package io.hexagan.training;
+
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Which column pairs G_MI's linear skip path may use ({@link io.hexagan.graph.LossWeights#skipScreening()}):
+ * column k may predict column j when their correlation over the training rows that observe both
+ * is significant, {@code |r_jk| ≥ z / √n_jk}, where n_jk counts those rows and z is the standard
+ * normal quantile at {@code 1 − 1/(2d)}. Under independence {@code r √n} is about standard normal,
+ * so each column keeps about one unrelated column by chance, whatever d.
+ *
+ * <p>The correlation is that of the cells centred at their column's observed mean:
+ * {@code r_jk = Σ z_j z_k / √(Σ z_j² m_k · Σ z_k² m_j)} over the rows, {@code z = (x − μ) ⊙ m}, so
+ * that a missing cell counts in neither sum. The three sums are d × d matrix products, accumulated
+ * over blocks of rows.
+ */
+public final class PairScreening {
+  private static final int BLOCK_ROWS = 4096;
+
+  private PairScreening() {}
+
+  /**
+   * The support of the skip matrix S, row-major d × d (entry {@code k * d + j} is 1 when column k
+   * may predict column j); symmetric, 0 on the diagonal.
+   *
+   * @param values n × d scaled training values, row-major (anything where unobserved)
+   * @param mask n × d, 1 where observed
+   * @param features d
+   */
+  public static float[] support(float[] values, float[] mask, int features) {
+    int d = features;
+    if (d < 1 || values.length != mask.length || values.length % d != 0) {
+      throw new IllegalArgumentException("values and mask: expected two n × " + d + " arrays, found "
+          + values.length + " and " + mask.length + " values");
+    }
+    int n = values.length / d;
+    double[] mean = new double[d];
+    long[] count = new long[d];
+    for (int i = 0; i < values.length; i++) {
+      if (mask[i] > 0) {
+        mean[i % d] += values[i];
+        count[i % d]++;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] = count[j] == 0 ? 0 : mean[j] / count[j];
+    }
+    DMatrixRMaj cross = new DMatrixRMaj(d, d);
+    DMatrixRMaj squares = new DMatrixRMaj(d, d);
+    DMatrixRMaj both = new DMatrixRMaj(d, d);
+    for (int start = 0; start < n; start += BLOCK_ROWS) {
+      int rows = Math.min(BLOCK_ROWS, n - start);
+      DMatrixRMaj z = new DMatrixRMaj(rows, d);
+      DMatrixRMaj z2 = new DMatrixRMaj(rows, d);
+      DMatrixRMaj m = new DMatrixRMaj(rows, d);
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < d; j++) {
+          int i = (start + r) * d + j;
+          if (mask[i] > 0) {
+            double c = values[i] - mean[j];
+            z.data[r * d + j] = c;
+            z2.data[r * d + j] = c * c;
+            m.data[r * d + j] = 1;
+          }
+        }
+      }
+      CommonOps_DDRM.multAddTransA(z, z, cross);
+      CommonOps_DDRM.multAddTransA(z2, m, squares);
+      CommonOps_DDRM.multAddTransA(m, m, both);
+    }
+    double quantile = d < 2 ? Double.POSITIVE_INFINITY
+        : NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - 1.0 / (2 * d));
+    float[] support = new float[d * d];
+    for (int k = 0; k < d; k++) {
+      for (int j = 0; j < d; j++) {
+        if (j == k) {
+          continue;
+        }
+        double pairs = both.get(k, j);
+        // squares(j, k) = Σ z_j² m_k: column j's spread over the rows that also observe k.
+        double spread = squares.get(j, k) * squares.get(k, j);
+        if (pairs < 3 || !(spread > 0)) {
+          continue;
+        }
+        double r = cross.get(k, j) / Math.sqrt(spread);
+        if (Math.abs(r) * Math.sqrt(pairs) >= quantile) {
+          support[k * d + j] = 1f;
+        }
+      }
+    }
+    return support;
+  }
+}
