@@ -41,13 +41,12 @@ package io.hexagan.graph;
  *     x̂ (B the hinted cells; generated rows have m = 0) and the element-wise losses of D_MI and of
  *     G_MI and G_CG count only the cells it was not told about. 0 (and a config written before
  *     this option): no hint, as in the paper; GAIN used 0.9. Dense D_MI only
- * @param skipScreening whether G_MI's linear skip path may use only the column pairs whose
- *     correlation over the training cells both observe is significant ({@code |r| ≥ z / √n}, z
- *     the normal quantile at 1 − 1/(2d): by chance about one unrelated column per column passes);
- *     the other entries of S are held at zero ({@code io.hexagan.training.PairScreening}). On a wide table
- *     of mostly unrelated columns the path then fits the few related ones without a lasso over
- *     all d² pairs. No effect without the skip path; false (and a config written before this
- *     option): every pair
+ * @param skipScreening which column pairs G_MI's linear skip path may use: with s > 0 only those
+ *     whose correlation over the training rows that observe both is significant, {@code |r| ≥ z /
+ *     √n}, z the normal quantile at {@code 1 − s/(2d)}, so that about s unrelated columns per
+ *     column pass by chance; the other entries of S are held at zero ({@code
+ *     io.hexagan.training.PairScreening}). 0 (and a config written before this option): every pair.
+ *     No effect without the skip path
  */
 public record LossWeights(
     double imputationPenalty,
@@ -66,7 +65,7 @@ public record LossWeights(
     double hiddenReconstruction,
     double skipSparsity,
     double hintRate,
-    boolean skipScreening) {
+    double skipScreening) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -85,6 +84,9 @@ public record LossWeights(
     }
     requireNonNegative("hiddenReconstruction", hiddenReconstruction);
     requireNonNegative("skipSparsity", skipSparsity);
+    if (!(skipScreening >= 0 && skipScreening <= 1)) {
+      throw new IllegalArgumentException("skipScreening: expected 0 (off) to 1 chance pair per column, found " + skipScreening);
+    }
     if (!(hintRate >= 0 && hintRate < 1)) {
       throw new IllegalArgumentException("hintRate: expected a share in [0, 1), found " + hintRate);
     }
@@ -98,7 +100,7 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, false);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, 0);
   }
 
   /** This with the noise range replaced. */
@@ -160,11 +162,11 @@ public record LossWeights(
         penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share, skipScreening);
   }
 
-  /** This with the screening of the skip path's column pairs switched on or off. */
-  public LossWeights withSkipScreening(boolean on) {
+  /** This with the screening level of the skip path's column pairs replaced (0 = every pair). */
+  public LossWeights withSkipScreening(double chancePairs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, on);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, chancePairs);
   }
 
   private static void requireNonNegative(String name, double v) {

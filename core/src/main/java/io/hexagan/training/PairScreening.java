@@ -8,8 +8,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Which column pairs G_MI's linear skip path may use ({@link io.hexagan.graph.LossWeights#skipScreening()}):
  * column k may predict column j when their correlation over the training rows that observe both
  * is significant, {@code |r_jk| ≥ z / √n_jk}, where n_jk counts those rows and z is the standard
- * normal quantile at {@code 1 − 1/(2d)}. Under independence {@code r √n} is about standard normal,
- * so each column keeps about one unrelated column by chance, whatever d.
+ * normal quantile at {@code 1 − s/(2d)}. Under independence {@code r √n} is about standard normal,
+ * so each column keeps about s unrelated columns by chance, whatever d.
  *
  * <p>The correlation is that of the cells centred at their column's observed mean:
  * {@code r_jk = Σ z_j z_k / √(Σ z_j² m_k · Σ z_k² m_j)} over the rows, {@code z = (x − μ) ⊙ m}, so
@@ -28,12 +28,16 @@ public final class PairScreening {
    * @param values n × d scaled training values, row-major (anything where unobserved)
    * @param mask n × d, 1 where observed
    * @param features d
+   * @param chancePairs s, the unrelated columns each column keeps by chance on average, in (0, 1]
    */
-  public static float[] support(float[] values, float[] mask, int features) {
+  public static float[] support(float[] values, float[] mask, int features, double chancePairs) {
     int d = features;
     if (d < 1 || values.length != mask.length || values.length % d != 0) {
       throw new IllegalArgumentException("values and mask: expected two n × " + d + " arrays, found "
           + values.length + " and " + mask.length + " values");
+    }
+    if (!(chancePairs > 0 && chancePairs <= 1)) {
+      throw new IllegalArgumentException("chancePairs: expected a number in (0, 1], found " + chancePairs);
     }
     int n = values.length / d;
     double[] mean = new double[d];
@@ -71,7 +75,7 @@ public final class PairScreening {
       CommonOps_DDRM.multAddTransA(m, m, both);
     }
     double quantile = d < 2 ? Double.POSITIVE_INFINITY
-        : NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - 1.0 / (2 * d));
+        : NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - chancePairs / (2 * d));
     float[] support = new float[d * d];
     for (int k = 0; k < d; k++) {
       for (int j = 0; j < d; j++) {

@@ -89,8 +89,9 @@ final class Trainer {
 
   /** The pairs G_MI's skip path may use: screened when the config asks, else null (every pair). */
   private float[] skipSupport(TrainingData data) {
-    boolean screened = config.losses().skipScreening() && config.architecture().linearSkip();
-    return screened ? PairScreening.support(data.values(), data.mask(), table.features()) : null;
+    double chancePairs = config.losses().skipScreening();
+    boolean screened = chancePairs > 0 && config.architecture().linearSkip();
+    return screened ? PairScreening.support(data.values(), data.mask(), table.features(), chancePairs) : null;
   }
 
   /** The epoch loop and its state (best score, patience, history). */

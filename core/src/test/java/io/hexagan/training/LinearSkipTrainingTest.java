@@ -113,7 +113,7 @@ class LinearSkipTrainingTest {
     SyntheticTables.Masked data = relatedAmongNoise(120, 2);
     double[][] values = data.table().values();
     HexaGanConfig plain = withSkip(SyntheticTables.quick(3), true);
-    HexaGanConfig screened = plain.withLosses(plain.losses().withSkipScreening(true));
+    HexaGanConfig screened = plain.withLosses(plain.losses().withSkipScreening(1));
     double[][] unscreened;
     try (HexaGanModel model = HexaGan.train(data.table(), plain)) {
       unscreened = model.impute(values, 5);
@@ -130,7 +130,7 @@ class LinearSkipTrainingTest {
       // The serving graph is built without the support: S's screened-out entries, never moved
       // from zero, must make it compute the same imputations.
       try (HexaGanModel loaded = HexaGanModel.load(dir)) {
-        assertTrue(loaded.metadata().config().losses().skipScreening());
+        assertEquals(1, loaded.metadata().config().losses().skipScreening());
         double[][] again = loaded.impute(values, 5);
         for (int i = 0; i < values.length; i++) {
           assertArrayEquals(imputed[i], again[i], 0.0, "row " + i);

@@ -36,7 +36,7 @@ class PairScreeningTest {
   void keepsRelatedPairsAndAboutOneChancePairPerColumn() {
     int d = 40;
     float[][] t = table(500, d, 0.2, 3);
-    float[] support = PairScreening.support(t[0], t[1], d);
+    float[] support = PairScreening.support(t[0], t[1], d, 1);
     int chance = 0;
     for (int k = 0; k < d; k++) {
       assertEquals(0f, support[k * d + k], "diagonal " + k);
@@ -51,6 +51,27 @@ class PairScreeningTest {
     }
     // Expected under independence: about d ordered pairs (two-sided level 1/d per pair).
     assertTrue(chance <= 2 * d, "chance pairs kept: " + chance + " of " + (d * (d - 1) - 6));
+  }
+
+  @Test
+  void aStricterLevelKeepsASubsetWithTheRelatedPairs() {
+    int d = 40;
+    float[][] t = table(500, d, 0.2, 3);
+    float[] loose = PairScreening.support(t[0], t[1], d, 1);
+    float[] strict = PairScreening.support(t[0], t[1], d, 0.01);
+    int looseCount = 0;
+    int strictCount = 0;
+    for (int i = 0; i < d * d; i++) {
+      assertTrue(strict[i] <= loose[i], "entry " + i + " kept at 0.01 but not at 1");
+      looseCount += (int) loose[i];
+      strictCount += (int) strict[i];
+    }
+    assertTrue(strictCount < looseCount, "strict " + strictCount + ", loose " + looseCount);
+    for (int k = 0; k < 3; k++) {
+      for (int j = 0; j < 3; j++) {
+        assertEquals(k == j ? 0f : 1f, strict[k * d + j], "related pair " + k + ", " + j);
+      }
+    }
   }
 
   @Test
@@ -71,7 +92,7 @@ class PairScreeningTest {
       }
       double r = (2.0 * k - n) / n;
       float expected = Math.abs(r) * Math.sqrt(n) >= 0.6744897501960817 ? 1f : 0f;
-      assertEquals(expected, PairScreening.support(values, mask, 2)[1], "r = " + r);
+      assertEquals(expected, PairScreening.support(values, mask, 2, 1)[1], "r = " + r);
     }
   }
 
@@ -86,13 +107,14 @@ class PairScreeningTest {
         garbled[i] = (float) (1000 * r.nextDouble());
       }
     }
-    assertArrayEquals(PairScreening.support(t[0], t[1], d), PairScreening.support(garbled, t[1], d));
+    assertArrayEquals(PairScreening.support(t[0], t[1], d, 1), PairScreening.support(garbled, t[1], d, 1));
   }
 
   @Test
   void oneColumnHasNoPairsAndBadShapesAreRejected() {
-    assertArrayEquals(new float[] {0f}, PairScreening.support(new float[] {0.1f, 0.9f}, new float[] {1, 1}, 1));
-    assertThrows(IllegalArgumentException.class, () -> PairScreening.support(new float[6], new float[4], 2));
-    assertThrows(IllegalArgumentException.class, () -> PairScreening.support(new float[5], new float[5], 2));
+    assertArrayEquals(new float[] {0f}, PairScreening.support(new float[] {0.1f, 0.9f}, new float[] {1, 1}, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> PairScreening.support(new float[6], new float[4], 2, 1));
+    assertThrows(IllegalArgumentException.class, () -> PairScreening.support(new float[5], new float[5], 2, 1));
+    assertThrows(IllegalArgumentException.class, () -> PairScreening.support(new float[4], new float[4], 2, 0));
   }
 }
