@@ -55,8 +55,14 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step8-linear-skip.json"), d));
-    HexaGanConfig step7 = d.withArchitecture(d.architecture().withLinearSkip(false));
+    assertEquals(d, ConfigJson.read(dir.resolve("step9-screened-chained-skip.json"), d));
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-skip-screening-0.01-0-chained.json"), d),
+        "step 9 is the measured configuration");
+    // Every configuration measured before step 9 pins its skip path: one pass, κ = 10⁻³, no screening.
+    HexaGanConfig step8 = d.withArchitecture(d.architecture().withChainedSkip(false))
+        .withLosses(d.losses().withSkipSparsity(1e-3).withSkipScreening(0));
+    assertEquals(step8, ConfigJson.read(dir.resolve("step8-linear-skip.json"), d), "step 8 is step 9 with one unscreened pass");
+    HexaGanConfig step7 = step8.withArchitecture(step8.architecture().withLinearSkip(false));
     assertEquals(step7, ConfigJson.read(dir.resolve("step7-hidden-256.json"), d), "step 7 is step 8 without the skip path");
     HexaGanConfig step6 = step7.withArchitecture(step7.architecture().withHiddenUnits(128));
     assertEquals(step6, ConfigJson.read(dir.resolve("step6-weight-average.json"), d), "step 6 is step 7 128 wide");
@@ -65,9 +71,9 @@ class ConfigJsonTest {
     assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-skip-3e-4.json"), d),
         "the ensemble preset is the measured configuration");
     assertEquals(1, d.architecture().members());
-    assertEquals(d.withArchitecture(d.architecture().withRefinerUnits(32)),
+    assertEquals(step8.withArchitecture(step8.architecture().withRefinerUnits(32)),
         ConfigJson.read(dir.resolve("tried-table-refiner-32.json"), d), "the refiner is the defaults' option");
-    assertEquals(d.withLosses(d.losses().withHintRate(0.9)), ConfigJson.read(dir.resolve("tried-hint-0.9.json"), d),
+    assertEquals(step8.withLosses(step8.losses().withHintRate(0.9)), ConfigJson.read(dir.resolve("tried-hint-0.9.json"), d),
         "the hint is the defaults' option");
     assertEquals(0, d.architecture().refinerUnits());
     assertEquals(0, d.losses().hintRate());
