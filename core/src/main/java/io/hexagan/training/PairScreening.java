@@ -40,17 +40,7 @@ public final class PairScreening {
       throw new IllegalArgumentException("chancePairs: expected a number in (0, 1], found " + chancePairs);
     }
     int n = values.length / d;
-    double[] mean = new double[d];
-    long[] count = new long[d];
-    for (int i = 0; i < values.length; i++) {
-      if (mask[i] > 0) {
-        mean[i % d] += values[i];
-        count[i % d]++;
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      mean[j] = count[j] == 0 ? 0 : mean[j] / count[j];
-    }
+    double[] mean = TrainingData.observedMeans(values, mask, d);
     DMatrixRMaj cross = new DMatrixRMaj(d, d);
     DMatrixRMaj squares = new DMatrixRMaj(d, d);
     DMatrixRMaj both = new DMatrixRMaj(d, d);

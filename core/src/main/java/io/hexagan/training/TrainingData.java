@@ -12,6 +12,11 @@ record TrainingData(float[] values, float[] mask, float[] labels, int labeledRow
 
   /** Per feature, the mean of the observed (training) cells in the scaled space; 0 for none. */
   double[] observedMeans(int features) {
+    return observedMeans(values, mask, features);
+  }
+
+  /** Per feature, the mean of the cells of {@code values} (n × d, row-major) that {@code mask} marks observed; 0 for none. */
+  static double[] observedMeans(float[] values, float[] mask, int features) {
     double[] sum = new double[features];
     long[] count = new long[features];
     for (int i = 0; i < mask.length; i++) {

@@ -9,7 +9,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -108,11 +107,6 @@ class SkipScreeningGraphTest {
         y[i][i % 2] = 1;
       }
     }
-    try (TFloat32 xt = TFloat32.tensorOf(StdArrays.ndCopyOf(x));
-        TFloat32 mt = TFloat32.tensorOf(StdArrays.ndCopyOf(m));
-        TFloat32 yt = TFloat32.tensorOf(StdArrays.ndCopyOf(y))) {
-      s.runner().feed(feed.values(), xt).feed(feed.mask(), mt).feed(feed.labels(), yt).addTarget(feed.load()).run()
-          .close();
-    }
+    DataFeeds.load(s, feed, x, m, y);
   }
 }
