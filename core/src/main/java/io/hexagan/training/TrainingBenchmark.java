@@ -202,8 +202,9 @@ public final class TrainingBenchmark {
     double cgen = mlp(a, a.conditionalNoiseDim() + nc, a.latentDim());
     double ccritic = macs(a.criticWidths(a.latentDim() + nc, 1));
     double cls = mlp(a, d, nc);
-    // G_MI's linear skip path, on rows with observed cells (not on rows decoded from h_c)
-    double skip = a.linearSkip() ? 2.0 * d * d : 0;
+    // G_MI's linear skip path, on rows with observed cells (not on rows decoded from h_c); chained,
+    // one d × d product per pass
+    double skip = a.linearSkip() ? (a.chainedSkip() ? 2 : 1) * 2.0 * d * d : 0;
     int penalized = spec.losses().penaltyOutputSample() > 0 ? Math.min(spec.losses().penaltyOutputSample(), d) : d;
     double flops = 0;
     // conditional updates: G_CG stage (G_CG, D_CG, G_MI, D_MI, C on B_l rows), D_CG stage (E, G_CG, 2× D_CG, penalty)
