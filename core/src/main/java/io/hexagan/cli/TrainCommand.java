@@ -87,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--tune",
-      description = "Train one model per candidate setting (the L1 weight of G_MI's skip path: 0, the default, and 1e-3) on the same "
+      description = "Train one model per candidate setting (the column pairs of G_MI's skip path: those the screening passes, the "
+          + "default, and every pair) on the same "
           + "validation split and keep the one that validates best; the time is that of every candidate's training.")
   boolean tune;
 

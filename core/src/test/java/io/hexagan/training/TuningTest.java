@@ -12,18 +12,20 @@ import org.junit.jupiter.api.Test;
 class TuningTest {
 
   @Test
-  void candidatesVaryTheSkipPathsL1WeightAndNothingElse() {
+  void candidatesVaryTheSkipPathsScreeningAndNothingElse() {
     HexaGanConfig base = HexaGanConfig.defaults().withArchitecture(HexaGanConfig.defaults().architecture()
         .withLinearSkip(false));
     List<Tuning.Candidate> candidates = Tuning.candidates(base);
-    assertEquals(Tuning.SKIP_SPARSITIES.length, candidates.size());
+    assertEquals(Tuning.SKIP_SCREENINGS.length, candidates.size());
     for (int k = 0; k < candidates.size(); k++) {
       HexaGanConfig c = candidates.get(k).config();
       assertTrue(c.architecture().linearSkip());
-      assertEquals(Tuning.SKIP_SPARSITIES[k], c.losses().skipSparsity());
+      assertEquals(Tuning.SKIP_SCREENINGS[k], c.losses().skipScreening());
       assertEquals(base.withArchitecture(c.architecture()).withLosses(c.losses()), c);
-      assertEquals(base.losses().withSkipSparsity(Tuning.SKIP_SPARSITIES[k]), c.losses());
+      assertEquals(base.losses().withSkipScreening(Tuning.SKIP_SCREENINGS[k]), c.losses());
     }
+    // With the defaults, the first candidate is the defaults themselves.
+    assertEquals(HexaGanConfig.defaults(), Tuning.candidates(HexaGanConfig.defaults()).get(0).config());
     HexaGanConfig noValidation = base.withSchedule(new Schedule(1, 5, 0, 0, 0, StoppingCriterion.IMPUTATION));
     assertThrows(IllegalArgumentException.class, () -> Tuning.candidates(noValidation));
   }
