@@ -8,6 +8,7 @@ import io.hexagan.io.MaskedTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -122,7 +123,7 @@ class LinearSkipTrainingTest {
       double[][] imputed = model.impute(values, 5);
       boolean differs = false;
       for (int i = 0; i < values.length; i++) {
-        differs |= !java.util.Arrays.equals(imputed[i], unscreened[i]);
+        differs |= !Arrays.equals(imputed[i], unscreened[i]);
       }
       assertTrue(differs, "screening reaches the trained graph");
       Path dir = tmp.resolve("screened");
