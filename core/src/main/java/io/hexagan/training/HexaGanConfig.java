@@ -89,24 +89,17 @@ public record HexaGanConfig(
   }
 
   /**
-   * The previous defaults (one pass of the skip path over every pair, no screening) with {@value
-   * #ENSEMBLE_MEMBERS} members ({@link Architecture#members()}) and a weaker L1 on G_MI's skip path
-   * (κ = {@value #ENSEMBLE_SKIP_SPARSITY}), as measured: on breast, wine, madelon and a 5,000-row
-   * sample of credit the members' mean imputed better than one model, and with three members the
-   * weaker L1 no longer cost breast and wine while it gained on madelon (docs/RESULTS.md, "An
-   * ensemble of members"); 3–4.5 times the training time.
+   * hexagan's defaults with {@value #ENSEMBLE_MEMBERS} members ({@link Architecture#members()}),
+   * as measured: with step 9's skip path the members' mean imputed breast, wine and madelon better
+   * than one model (docs/RESULTS.md, "An ensemble of members"); 3–5 times the training time.
    */
   public static HexaGanConfig ensemble() {
     HexaGanConfig d = defaults();
-    return d.withArchitecture(d.architecture().withMembers(ENSEMBLE_MEMBERS).withChainedSkip(false))
-        .withLosses(d.losses().withSkipSparsity(ENSEMBLE_SKIP_SPARSITY).withSkipScreening(0));
+    return d.withArchitecture(d.architecture().withMembers(ENSEMBLE_MEMBERS));
   }
 
   /** The level s of the skip path's pair screening in {@link #defaults()} ({@link LossWeights#skipScreening()}). */
   public static final double DEFAULT_SKIP_SCREENING = 0.01;
-
-  /** L1 weight κ on the skip path in the {@link #ensemble()} preset. */
-  public static final double ENSEMBLE_SKIP_SPARSITY = 3e-4;
 
   /** Members of the {@link #ensemble()} preset. */
   public static final int ENSEMBLE_MEMBERS = 3;

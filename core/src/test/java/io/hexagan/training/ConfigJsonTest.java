@@ -68,7 +68,7 @@ class ConfigJsonTest {
     assertEquals(step6, ConfigJson.read(dir.resolve("step6-weight-average.json"), d), "step 6 is step 7 128 wide");
     assertEquals(step6.withOptimizer(d.optimizer().withAveragingEpochs(0)),
         ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is step 6 without the average");
-    assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-skip-3e-4.json"), d),
+    assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-step9.json"), d),
         "the ensemble preset is the measured configuration");
     assertEquals(1, d.architecture().members());
     assertEquals(step8.withArchitecture(step8.architecture().withRefinerUnits(32)),
