@@ -27,6 +27,10 @@ public final class Evaluation {
     for (EvaluationMethod m : methods) {
       figures.put(m.name(), new ArrayList<>());
       trainings.put(m.name(), new ArrayList<>());
+      if (scoresEpochs(settings, m)) {
+        figures.put(m.name() + BEST_TEST_EPOCH, new ArrayList<>());
+        trainings.put(m.name() + BEST_TEST_EPOCH, List.of());
+      }
     }
     PositiveClasses positive = data.positive(settings.positiveClasses());
     for (int rep = 0; rep < settings.repeats(); rep++) {
@@ -37,21 +41,31 @@ public final class Evaluation {
         FoldData foldData = new FoldData(rows(masked.values(), fold.train()), select(masked.labels(), fold.train()),
             rows(masked.values(), fold.test()), data.schema().featureNames(), data.schema().classes(),
             seed * 1000 + fold.index(), new FoldImputers());
-        double[][] truth = rows(data.truth(), fold.test());
-        boolean[][] scored = rows(masked.scored(), fold.test());
-        int[] testLabels = select(data.labels(), fold.test());
+        Scorer scorer = new Scorer(rows(data.truth(), fold.test()), rows(masked.scored(), fold.test()),
+            select(data.labels(), fold.test()), data, positive);
         for (EvaluationMethod method : methods) {
           long t0 = System.nanoTime();
-          MethodOutput out = method.run(foldData);
-          double seconds = (System.nanoTime() - t0) / 1e9 + foldData.imputers().takeReusedSeconds();
-          double global = Double.NaN;
-          double perRow = Double.NaN;
-          if (out.imputedTest() != null) {
-            global = ImputationMetrics.rmseGlobal(truth, out.imputedTest(), scored, data.trueScale());
-            perRow = ImputationMetrics.rmsePerRow(truth, out.imputedTest(), scored, data.trueScale());
+          MethodOutput out;
+          double[] best = null;
+          if (scoresEpochs(settings, method)) {
+            double[] b = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            out = ((EpochwiseMethod) method).run(foldData, epoch -> {
+              double[] f = scorer.score(epoch);
+              b[0] = Math.min(b[0], f[0]);
+              b[1] = Math.min(b[1], f[1]);
+              b[2] = Math.max(b[2], f[2]);
+            });
+            best = b;
+          } else {
+            out = method.run(foldData);
           }
-          double f1 = out.predictedTest() == null ? Double.NaN : positive.f1(testLabels, out.predictedTest());
-          figures.get(method.name()).add(new double[] {global, perRow, f1, seconds});
+          double seconds = (System.nanoTime() - t0) / 1e9 + foldData.imputers().takeReusedSeconds();
+          double[] f = scorer.score(out);
+          figures.get(method.name()).add(new double[] {f[0], f[1], f[2], seconds});
+          if (best != null) {
+            figures.get(method.name() + BEST_TEST_EPOCH).add(
+                new double[] {finite(best[0]), finite(best[1]), finite(best[2]), seconds});
+          }
           if (out.training() != null) {
             trainings.get(method.name()).add(out.training());
           }
@@ -60,11 +74,38 @@ public final class Evaluation {
       }
     }
     List<MethodSummary> out = new ArrayList<>();
-    for (EvaluationMethod m : methods) {
-      List<double[]> f = figures.get(m.name());
-      out.add(new MethodSummary(m.name(), stat(f, 0), stat(f, 1), stat(f, 2), stat(f, 3), trainings.get(m.name())));
+    for (Map.Entry<String, List<double[]>> e : figures.entrySet()) {
+      List<double[]> f = e.getValue();
+      out.add(new MethodSummary(e.getKey(), stat(f, 0), stat(f, 1), stat(f, 2), stat(f, 3), trainings.get(e.getKey())));
     }
     return out;
+  }
+
+  /** The suffix of a method's best-test-epoch row ({@link EvaluationSettings#bestTestEpoch()}). */
+  public static final String BEST_TEST_EPOCH = "@best-test-epoch";
+
+  private static boolean scoresEpochs(EvaluationSettings settings, EvaluationMethod method) {
+    return settings.bestTestEpoch() && method instanceof EpochwiseMethod;
+  }
+
+  /** NaN for a figure no epoch produced (the infinities the best started from). */
+  private static double finite(double v) {
+    return Double.isInfinite(v) ? Double.NaN : v;
+  }
+
+  /** A fold's figures of an output: RMSE all cells, RMSE per row, F1 (NaN where it has no such output). */
+  private record Scorer(double[][] truth, boolean[][] scored, int[] labels, EvaluationData data,
+      PositiveClasses positive) {
+    double[] score(MethodOutput out) {
+      double global = Double.NaN;
+      double perRow = Double.NaN;
+      if (out.imputedTest() != null) {
+        global = ImputationMetrics.rmseGlobal(truth, out.imputedTest(), scored, data.trueScale());
+        perRow = ImputationMetrics.rmsePerRow(truth, out.imputedTest(), scored, data.trueScale());
+      }
+      double f1 = out.predictedTest() == null ? Double.NaN : positive.f1(labels, out.predictedTest());
+      return new double[] {global, perRow, f1};
+    }
   }
 
   private static MeanStd stat(List<double[]> rows, int k) {

@@ -42,6 +42,11 @@ public final class EvaluationReport {
           .append(cell(r.rmsePerRow())).append(" | ").append(cell(r.f1())).append(" | ")
           .append(r.seconds() == null ? "—" : String.format(Locale.ROOT, "%.1f", r.seconds().mean())).append(" |\n");
     }
+    if (results.stream().anyMatch(r -> r.method().endsWith(Evaluation.BEST_TEST_EPOCH))) {
+      b.append("\nRows `").append(Evaluation.BEST_TEST_EPOCH).append("`: each figure is the best it reached on the test fold over")
+          .append(" the training epochs, each at its own epoch (the HexaGAN authors' protocol); chosen on the test rows,")
+          .append(" so optimistic: for comparison with the paper only.\n");
+    }
     boolean trained = results.stream().anyMatch(r -> !r.trainings().isEmpty());
     if (trained) {
       b.append("\nEpochs per fold (the kept epoch is chosen on a validation split of the training rows, never on the test fold):\n\n");

@@ -30,4 +30,10 @@ public interface EpochProbe {
 
   /** One generated row per entry of {@code classIds}; the model must have G_CG. */
   Generation generate(int[] classIds);
+
+  /**
+   * The class probabilities of {@code rows}, C applied to their imputation: [rows][classes]; the
+   * model must have C.
+   */
+  double[][] classify(double[][] rows);
 }

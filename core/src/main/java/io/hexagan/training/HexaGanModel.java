@@ -248,7 +248,11 @@ public final class HexaGanModel implements AutoCloseable {
 
   /** The most probable class id of each row. */
   public int[] predict(double[][] values) {
-    double[][] p = classify(values);
+    return mostProbable(classify(values));
+  }
+
+  /** The index of the largest probability in each row of {@code p} (the first of ties). */
+  public static int[] mostProbable(double[][] p) {
     int[] ids = new int[p.length];
     for (int r = 0; r < p.length; r++) {
       int best = 0;

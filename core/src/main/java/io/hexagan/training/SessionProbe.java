@@ -23,17 +23,7 @@ final class SessionProbe implements EpochProbe {
     int d = scaler.columns();
     float[] x = new float[rows.length * d];
     float[] m = new float[rows.length * d];
-    for (int r = 0; r < rows.length; r++) {
-      if (rows[r].length != d) {
-        throw new IllegalArgumentException("row " + r + ": expected " + d + " values, found " + rows[r].length);
-      }
-      for (int c = 0; c < d; c++) {
-        if (!Double.isNaN(rows[r][c])) {
-          x[r * d + c] = (float) scaler.transform(c, rows[r][c]);
-          m[r * d + c] = 1f;
-        }
-      }
-    }
+    encode(rows, x, m);
     List<float[]> out = session.infer(x, m, rows.length, List.of(inf.imputed(), inf.raw(), inf.hidden()));
     double[][] imputed = unscaled(out.get(0), rows.length);
     for (int r = 0; r < rows.length; r++) {
@@ -53,6 +43,43 @@ final class SessionProbe implements EpochProbe {
     }
     List<float[]> out = session.generateWithHidden(classIds);
     return new Generation(HexaGanModel.rows(out.get(0), classIds.length), unscaled(out.get(1), classIds.length));
+  }
+
+  @Override
+  public double[][] classify(double[][] rows) {
+    HexaGanGraph.Inference inf = session.graph().inference();
+    if (inf.probabilities() == null) {
+      throw new IllegalStateException("classify: this model has no classifier C");
+    }
+    int d = scaler.columns();
+    float[] x = new float[rows.length * d];
+    float[] m = new float[rows.length * d];
+    encode(rows, x, m);
+    float[] p = session.infer(x, m, rows.length, List.of(inf.probabilities())).get(0);
+    int classes = rows.length == 0 ? 0 : p.length / rows.length;
+    double[][] out = new double[rows.length][classes];
+    for (int r = 0; r < rows.length; r++) {
+      for (int k = 0; k < classes; k++) {
+        out[r][k] = p[r * classes + k];
+      }
+    }
+    return out;
+  }
+
+  /** Scaled values and the observed mask of {@code rows}, row-major; missing cells 0 in both. */
+  private void encode(double[][] rows, float[] x, float[] m) {
+    int d = scaler.columns();
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != d) {
+        throw new IllegalArgumentException("row " + r + ": expected " + d + " values, found " + rows[r].length);
+      }
+      for (int c = 0; c < d; c++) {
+        if (!Double.isNaN(rows[r][c])) {
+          x[r * d + c] = (float) scaler.transform(c, rows[r][c]);
+          m[r * d + c] = 1f;
+        }
+      }
+    }
   }
 
   private double[][] unscaled(float[] flat, int rows) {

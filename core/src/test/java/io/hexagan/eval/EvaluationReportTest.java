@@ -14,7 +14,7 @@ class EvaluationReportTest {
     return new TrainingSummary(epochs, kept, early, 20, 1, 1000, 10L, List.of());
   }
 
-  private final EvaluationSettings settings = new EvaluationSettings(0.2, 0.2, 2, 1, 0, List.of());
+  private final EvaluationSettings settings = new EvaluationSettings(0.2, 0.2, 2, 1, 0, List.of(), false);
   private final MethodSummary mean = new MethodSummary("mean", MeanStd.of(0.14, 0.15), MeanStd.of(0.12, 0.13), null,
       MeanStd.of(0.0, 0.0), List.of());
   private final MethodSummary hexagan = new MethodSummary("hexagan", MeanStd.of(0.06, 0.07), MeanStd.of(0.05, 0.06),

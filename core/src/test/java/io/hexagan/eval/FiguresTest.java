@@ -62,6 +62,11 @@ class FiguresTest {
         }
         return new Generation(hidden, rows);
       }
+
+      @Override
+      public double[][] classify(double[][] rows) {
+        throw new UnsupportedOperationException("the figures do not classify");
+      }
     };
   }
 
