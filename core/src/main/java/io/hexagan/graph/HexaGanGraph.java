@@ -40,6 +40,8 @@ public final class HexaGanGraph {
   public static final String PENALTY_IMPUTATION = "penalty_imputation";
   public static final String GENERATOR_IMPUTATION = "generator_imputation";
   public static final String RECONSTRUCTION = "reconstruction";
+  /** ½Σ‖W‖² over E's and G_MI's matrices, reported when their weight decay is on. */
+  public static final String IMPUTER_WEIGHT_NORM = "imputer_weight_norm";
   public static final String GENERATOR_CONDITIONAL = "generator_conditional";
   public static final String CRITIC_CONDITIONAL = "critic_conditional";
   public static final String PENALTY_CONDITIONAL = "penalty_conditional";

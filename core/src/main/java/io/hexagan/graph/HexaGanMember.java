@@ -4,6 +4,7 @@ import static io.hexagan.graph.HexaGanGraph.CRITIC_IMPUTATION;
 import static io.hexagan.graph.HexaGanGraph.PENALTY_IMPUTATION;
 import static io.hexagan.graph.HexaGanGraph.GENERATOR_IMPUTATION;
 import static io.hexagan.graph.HexaGanGraph.RECONSTRUCTION;
+import static io.hexagan.graph.HexaGanGraph.IMPUTER_WEIGHT_NORM;
 import static io.hexagan.graph.HexaGanGraph.GENERATOR_CONDITIONAL;
 import static io.hexagan.graph.HexaGanGraph.CRITIC_CONDITIONAL;
 import static io.hexagan.graph.HexaGanGraph.PENALTY_CONDITIONAL;
@@ -172,6 +173,9 @@ final class HexaGanMember {
     if (encoder != null) {
       names.add(GENERATOR_IMPUTATION);
       names.add(RECONSTRUCTION);
+      if (spec.losses().imputerWeightDecay() > 0) {
+        names.add(IMPUTER_WEIGHT_NORM);
+      }
     }
     if (conditionalGenerator != null) {
       names.add(GENERATOR_CONDITIONAL);
@@ -527,6 +531,14 @@ final class HexaGanMember {
     }
     Operand<TFloat32> loss = tf.math.add(adversarial,
         tf.math.mul(tf.constant((float) spec.losses().reconstruction()), fit));
+    double omega = spec.losses().imputerWeightDecay();
+    if (omega > 0) {
+      // + ω (½‖W‖² over E's and G_MI's matrices): each update's gradient sees its own networks' part.
+      Operand<TFloat32> l2 = tf.math.add(matrixNorms(tf, s.w(encoder.network())),
+          matrixNorms(tf, s.w(imputationGenerator.network())));
+      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) omega), l2));
+      add(losses, IMPUTER_WEIGHT_NORM, l2);
+    }
     add(losses, GENERATOR_IMPUTATION, adversarial);
     add(losses, RECONSTRUCTION, recon);
     // E and G_MI minimise the same loss; each update touches its own variables only.
@@ -701,6 +713,17 @@ final class HexaGanMember {
       loss = tf.math.add(loss, tf.math.mul(tf.constant((float) decay), l2));
     }
     return s.update(classifier.network(), loss, spec.optimizer().classifierRate());
+  }
+
+  /** ½ Σ‖W‖² over the tensors of rank two or more in {@code w} (weights; biases are vectors). */
+  private static Operand<TFloat32> matrixNorms(Ops tf, DenseNetwork.Weights<TFloat32> w) {
+    List<Operand<TFloat32>> norms = new ArrayList<>();
+    for (Operand<TFloat32> t : w.tensors()) {
+      if (t.shape().numDimensions() >= 2) {
+        norms.add(tf.nn.l2Loss(t));
+      }
+    }
+    return norms.size() == 1 ? norms.get(0) : tf.math.addN(norms);
   }
 
   private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> labels) {

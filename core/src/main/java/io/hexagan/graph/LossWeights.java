@@ -47,6 +47,9 @@ package io.hexagan.graph;
  *     column pass by chance; the other entries of S are held at zero ({@code
  *     io.hexagan.training.PairScreening}). 0 (and a config written before this option): every pair.
  *     No effect without the skip path
+ * @param imputerWeightDecay ω, weight of ½‖W‖² summed over every weight matrix of E and G_MI (the
+ *     skip path's included; biases not) in their loss, as {@code classifierWeightDecay} is for C. 0
+ *     (and a config written before this option): none, as in the paper
  */
 public record LossWeights(
     double imputationPenalty,
@@ -65,7 +68,8 @@ public record LossWeights(
     double hiddenReconstruction,
     double skipSparsity,
     double hintRate,
-    double skipScreening) {
+    double skipScreening,
+    double imputerWeightDecay) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -84,6 +88,7 @@ public record LossWeights(
     }
     requireNonNegative("hiddenReconstruction", hiddenReconstruction);
     requireNonNegative("skipSparsity", skipSparsity);
+    requireNonNegative("imputerWeightDecay", imputerWeightDecay);
     if (!(skipScreening >= 0 && skipScreening <= 1)) {
       throw new IllegalArgumentException("skipScreening: expected 0 (off) to 1 chance pair per column, found " + skipScreening);
     }
@@ -100,73 +105,81 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with the mean fill of missing slots switched on or off. */
   public LossWeights withMeanFill(boolean on) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, on, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with the input dropout of the imputer's update replaced. */
   public LossWeights withInputDropout(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput,
-        share, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening);
+        share, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity, hintRate, skipScreening);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with β, the extra reconstruction weight on the cells the input dropout hid, replaced. */
   public LossWeights withHiddenReconstruction(double beta) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity, hintRate, skipScreening);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with κ, the L1 weight on G_MI's linear skip path, replaced. */
   public LossWeights withSkipSparsity(double kappa) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa, hintRate, skipScreening);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa, hintRate, skipScreening, imputerWeightDecay);
   }
 
   /** This with the share of D_MI's hinted cells replaced (0 = no hint). */
   public LossWeights withHintRate(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share, skipScreening);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share, skipScreening, imputerWeightDecay);
   }
 
   /** This with the screening level of the skip path's column pairs replaced (0 = every pair). */
   public LossWeights withSkipScreening(double chancePairs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, chancePairs);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, chancePairs, imputerWeightDecay);
+  }
+
+  /** This with ω, the weight decay of E and G_MI, replaced. */
+  public LossWeights withImputerWeightDecay(double omega) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening,
+        omega);
   }
 
   private static void requireNonNegative(String name, double v) {

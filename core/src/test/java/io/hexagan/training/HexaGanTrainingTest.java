@@ -197,6 +197,29 @@ class HexaGanTrainingTest {
   }
 
   @Test
+  void imputerWeightDecayShrinksTheImputersWeightsAndChangesTraining() {
+    SyntheticTables.Masked data = SyntheticTables.correlated(200, 0.2, 3);
+    HexaGanConfig plain = SyntheticTables.quick(3);
+    HexaGanConfig decayed = plain.withLosses(plain.losses().withImputerWeightDecay(1.0));
+    List<EpochReport> plainHistory;
+    List<EpochReport> decayedHistory;
+    try (HexaGanModel m = HexaGan.train(data.table(), plain)) {
+      plainHistory = m.summary().history();
+    }
+    try (HexaGanModel m = HexaGan.train(data.table(), decayed)) {
+      decayedHistory = m.summary().history();
+    }
+    String norm = io.hexagan.graph.HexaGanGraph.IMPUTER_WEIGHT_NORM;
+    assertFalse(plainHistory.get(1).meanLosses().containsKey(norm), "reported only with the decay on");
+    // Epoch 0 is the critics' warm-up; epochs 1 to 3 update E and G_MI.
+    double first = decayedHistory.get(1).meanLosses().get(norm);
+    double last = decayedHistory.get(3).meanLosses().get(norm);
+    assertTrue(first > 1 && last < first, "½Σ‖W‖² of E and G_MI: " + first + " then " + last);
+    String recon = io.hexagan.graph.HexaGanGraph.RECONSTRUCTION;
+    assertNotEquals(plainHistory.get(3).meanLosses().get(recon), decayedHistory.get(3).meanLosses().get(recon));
+  }
+
+  @Test
   void divergenceStopsTrainingNamingTheLossAndIteration() {
     SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 6);
     HexaGanConfig quick = SyntheticTables.quick(20);
