@@ -1,6 +1,7 @@
 package io.hexagan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,10 +17,14 @@ class EvaluateCommandTest {
   void sampleAndMissingRatesWriteTablesAndTheF1Chart(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("eval");
     CliRunner.Run r = CliRunner.run("evaluate", "-i", "../test-data/breast.csv", "-l", "label", "--methods", "mean,mlp",
-        "--folds", "2", "--sample-rows", "120", "--missing-rates", "0.1,0.2", "-q", "-o", out.toString());
+        "--folds", "2", "--sample-rows", "120", "--missing-rates", "0.1,0.2", "--best-test-epoch", "-q", "-o",
+        out.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("breast (stratified sample of 120 rows, seed 0)"), r.out());
     assertTrue(r.out().contains("| mean | "), r.out());
+    // The MLP (no G_MI) imputes nothing: its best-test-epoch row has F1 only.
+    assertTrue(r.out().contains("| mlp@best-test-epoch | — | — | 0."), r.out());
+    assertFalse(r.out().contains("mean@best-test-epoch"), r.out());
     assertTrue(Files.size(out.resolve("breast-evaluation.json")) > 0);
     assertTrue(Files.exists(out.resolve("breast-evaluation-missing-0.10.json")));
     assertTrue(Files.exists(out.resolve("breast-evaluation-missing-0.20.json")));
