@@ -55,11 +55,15 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step9-screened-chained-skip.json"), d));
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-skip-screening-0.01-0-chained.json"), d),
+    assertEquals(d, ConfigJson.read(dir.resolve("step10-draws-10.json"), d));
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-draws-10-step9.json"), d), "step 10 is the measured configuration");
+    // Every configuration measured before step 10 pins one draw.
+    HexaGanConfig step9 = d.withImputationDraws(1);
+    assertEquals(step9, ConfigJson.read(dir.resolve("step9-screened-chained-skip.json"), d));
+    assertEquals(step9, ConfigJson.read(dir.resolve("tried-skip-screening-0.01-0-chained.json"), d),
         "step 9 is the measured configuration");
     // Every configuration measured before step 9 pins its skip path: one pass, κ = 10⁻³, no screening.
-    HexaGanConfig step8 = d.withArchitecture(d.architecture().withChainedSkip(false))
+    HexaGanConfig step8 = step9.withArchitecture(d.architecture().withChainedSkip(false))
         .withLosses(d.losses().withSkipSparsity(1e-3).withSkipScreening(0));
     assertEquals(step8, ConfigJson.read(dir.resolve("step8-linear-skip.json"), d), "step 8 is step 9 with one unscreened pass");
     HexaGanConfig step7 = step8.withArchitecture(step8.architecture().withLinearSkip(false));
@@ -71,6 +75,7 @@ class ConfigJsonTest {
     assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-step9.json"), d),
         "the ensemble preset is the measured configuration");
     assertEquals(1, d.architecture().members());
+    assertEquals(HexaGanConfig.DEFAULT_IMPUTATION_DRAWS, d.imputationDraws());
     assertEquals(step8.withArchitecture(step8.architecture().withRefinerUnits(32)),
         ConfigJson.read(dir.resolve("tried-table-refiner-32.json"), d), "the refiner is the defaults' option");
     assertEquals(step8.withLosses(step8.losses().withHintRate(0.9)), ConfigJson.read(dir.resolve("tried-hint-0.9.json"), d),
