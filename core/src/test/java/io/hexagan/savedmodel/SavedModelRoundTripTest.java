@@ -97,9 +97,19 @@ class SavedModelRoundTripTest {
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "fresh JVM finished");
     assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("jvm.log")));
     try (DataInputStream in = new DataInputStream(Files.newInputStream(output))) {
-      assertArrayEquals(flatten(model.impute(rows, 5)), flatten(readMatrix(in)));
-      assertArrayEquals(flatten(model.classify(rows, 5)), flatten(readMatrix(in)));
-      assertArrayEquals(flatten(model.generate(1, 7, 5)), flatten(readMatrix(in)));
+      // The same noise and weights; the mean over the defaults' ten draws may round differently in
+      // float32's last bit between the graph built here and the one read back (seen once, 3·10⁻⁸
+      // in a class probability), so imputation and probabilities agree to 10⁻⁶ relative.
+      assertClose(flatten(model.impute(rows, 5)), flatten(readMatrix(in)));
+      assertClose(flatten(model.classify(rows, 5)), flatten(readMatrix(in)));
+      assertArrayEquals(flatten(model.generate(1, 7, 5)), flatten(readMatrix(in)), "generation draws once");
+    }
+  }
+
+  private static void assertClose(double[] expected, double[] actual) {
+    assertEquals(expected.length, actual.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-6 * Math.max(1, Math.abs(expected[i])), "element " + i);
     }
   }
 
