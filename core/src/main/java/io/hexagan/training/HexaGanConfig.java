@@ -46,8 +46,8 @@ public record HexaGanConfig(
    * breast it imputed better than one pass with κ = 10⁻³ over every pair (docs/RESULTS.md,
    * "Screening the skip path's column pairs"). Every imputation and classification, validation's
    * included, averages {@value #DEFAULT_IMPUTATION_DRAWS} noise draws, each hiding its own share of
-   * the observed cells from E: lower RMSE than one draw on all four shared tables (docs/RESULTS.md,
-   * "Ten draws"), for ten times the inference work.
+   * the observed cells from E: lower or equal RMSE against one draw on all four shared tables
+   * (docs/RESULTS.md, "Ten draws averaged"), for ten times the inference work.
    */
   public static HexaGanConfig defaults() {
     return new HexaGanConfig(
