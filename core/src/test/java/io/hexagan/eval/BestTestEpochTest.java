@@ -140,7 +140,7 @@ class BestTestEpochTest {
         data.schema().featureNames(), data.schema().classes(), 0, new FoldImputers());
     HexaGanConfig d = HexaGanConfig.defaults();
     HexaGanConfig quick = d.withSchedule(d.schedule().withMaxEpochs(3).withWarmupEpochs(1))
-        .withSession(new SessionSettings(1, 1, "", true));
+        .withSession(new SessionSettings(1, 1, "", true)).withImputationDraws(1);
     List<MethodOutput> epochs = new ArrayList<>();
     MethodOutput out = new HexaGanMethod("hexagan", quick).run(foldData, epochs::add);
     assertEquals(3, epochs.size(), "one per main epoch, none for the warm-up");

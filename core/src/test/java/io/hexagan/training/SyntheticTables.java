@@ -127,9 +127,13 @@ final class SyntheticTables {
   }
 
   /** A fast configuration for tests: small epoch budget, fixed threads. */
+  /**
+   * The defaults with a short schedule, one thread and one noise draw (the defaults' ten draws
+   * make every epoch's validation ten times the inference; tests that need them set them).
+   */
   static HexaGanConfig quick(int epochs) {
     HexaGanConfig d = HexaGanConfig.defaults();
     return d.withSchedule(d.schedule().withMaxEpochs(epochs).withWarmupEpochs(1))
-        .withSession(new SessionSettings(1, 1, "", true));
+        .withSession(new SessionSettings(1, 1, "", true)).withImputationDraws(1);
   }
 }
