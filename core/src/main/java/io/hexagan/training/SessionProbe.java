@@ -20,12 +20,10 @@ final class SessionProbe implements EpochProbe {
     if (inf.raw() == null) {
       throw new IllegalStateException("impute: this model has no imputation generator G_MI");
     }
-    int d = scaler.columns();
-    float[] x = new float[rows.length * d];
-    float[] m = new float[rows.length * d];
-    encode(rows, x, m);
-    List<float[]> out = session.infer(x, m, rows.length, List.of(inf.imputed(), inf.raw(), inf.hidden()));
+    Encoded e = encode(rows);
+    List<float[]> out = session.infer(e.x(), e.m(), rows.length, List.of(inf.imputed(), inf.raw(), inf.hidden()));
     double[][] imputed = unscaled(out.get(0), rows.length);
+    int d = scaler.columns();
     for (int r = 0; r < rows.length; r++) {
       for (int c = 0; c < d; c++) {
         if (!Double.isNaN(rows[r][c])) {
@@ -51,24 +49,17 @@ final class SessionProbe implements EpochProbe {
     if (inf.probabilities() == null) {
       throw new IllegalStateException("classify: this model has no classifier C");
     }
+    Encoded e = encode(rows);
+    return HexaGanModel.rows(session.classify(e.x(), e.m(), rows.length), rows.length);
+  }
+
+  /** Scaled values {@code x} and observed mask {@code m} of rows, row-major; missing cells 0 in both. */
+  private record Encoded(float[] x, float[] m) {}
+
+  private Encoded encode(double[][] rows) {
     int d = scaler.columns();
     float[] x = new float[rows.length * d];
     float[] m = new float[rows.length * d];
-    encode(rows, x, m);
-    float[] p = session.infer(x, m, rows.length, List.of(inf.probabilities())).get(0);
-    int classes = rows.length == 0 ? 0 : p.length / rows.length;
-    double[][] out = new double[rows.length][classes];
-    for (int r = 0; r < rows.length; r++) {
-      for (int k = 0; k < classes; k++) {
-        out[r][k] = p[r * classes + k];
-      }
-    }
-    return out;
-  }
-
-  /** Scaled values and the observed mask of {@code rows}, row-major; missing cells 0 in both. */
-  private void encode(double[][] rows, float[] x, float[] m) {
-    int d = scaler.columns();
     for (int r = 0; r < rows.length; r++) {
       if (rows[r].length != d) {
         throw new IllegalArgumentException("row " + r + ": expected " + d + " values, found " + rows[r].length);
@@ -80,6 +71,7 @@ final class SessionProbe implements EpochProbe {
         }
       }
     }
+    return new Encoded(x, m);
   }
 
   private double[][] unscaled(float[] flat, int rows) {
