@@ -24,6 +24,7 @@ public final class Evaluation {
       List<EvaluationMethod> methods, Consumer<Step> progress) {
     Map<String, List<double[]>> figures = new LinkedHashMap<>();
     Map<String, List<TrainingSummary>> trainings = new LinkedHashMap<>();
+    Map<String, ColumnErrors> columns = new LinkedHashMap<>();
     for (EvaluationMethod m : methods) {
       figures.put(m.name(), new ArrayList<>());
       trainings.put(m.name(), new ArrayList<>());
@@ -62,6 +63,10 @@ public final class Evaluation {
           double seconds = (System.nanoTime() - t0) / 1e9 + foldData.imputers().takeReusedSeconds();
           double[] f = scorer.score(out);
           figures.get(method.name()).add(new double[] {f[0], f[1], f[2], seconds});
+          if (out.imputedTest() != null) {
+            scorer.addColumns(columns.computeIfAbsent(method.name(), k -> new ColumnErrors(data.schema().featureNames())),
+                out);
+          }
           if (best != null) {
             figures.get(method.name() + BEST_TEST_EPOCH).add(
                 new double[] {finite(best[0]), finite(best[1]), finite(best[2]), seconds});
@@ -76,7 +81,9 @@ public final class Evaluation {
     List<MethodSummary> out = new ArrayList<>();
     for (Map.Entry<String, List<double[]>> e : figures.entrySet()) {
       List<double[]> f = e.getValue();
-      out.add(new MethodSummary(e.getKey(), stat(f, 0), stat(f, 1), stat(f, 2), stat(f, 3), trainings.get(e.getKey())));
+      ColumnErrors byColumn = columns.get(e.getKey());
+      out.add(new MethodSummary(e.getKey(), stat(f, 0), stat(f, 1), stat(f, 2), stat(f, 3), trainings.get(e.getKey()),
+          byColumn == null ? null : byColumn.snapshot()));
     }
     return out;
   }
@@ -105,6 +112,10 @@ public final class Evaluation {
       }
       double f1 = out.predictedTest() == null ? Double.NaN : positive.f1(labels, out.predictedTest());
       return new double[] {global, perRow, f1};
+    }
+
+    void addColumns(ColumnErrors errors, MethodOutput out) {
+      errors.add(truth, out.imputedTest(), scored, data.trueScale());
     }
   }
 

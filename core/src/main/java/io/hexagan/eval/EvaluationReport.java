@@ -24,6 +24,14 @@ public final class EvaluationReport {
   public static final String RMSE_GLOBAL = "rmse_all_cells";
   public static final String RMSE_PER_ROW = "rmse_per_row";
   public static final String F1 = "f1";
+  /** The JSON file's key for each imputing method's RMSE per column ({@link ColumnEntry}). */
+  public static final String RMSE_BY_COLUMN = "rmse_by_column";
+  /** Tables wider than this list their RMSE per column in the JSON file only, not in the markdown. */
+  public static final int MARKDOWN_COLUMN_LIMIT = 60;
+
+  /** One method's imputation RMSE on one column, folds pooled; {@code rmse} null if no cell was masked. */
+  public record ColumnEntry(String method, String column, Double rmse, long cells) {}
+
   /** Main-loop epochs a HexaGAN variant ran per fold. */
   public static final String EPOCHS_RUN = "epochs_run";
   /** The epoch whose weights a HexaGAN variant kept per fold (chosen on its validation split). */
@@ -47,6 +55,7 @@ public final class EvaluationReport {
           .append(" the training epochs, each at its own epoch (the HexaGAN authors' protocol); chosen on the test rows,")
           .append(" so optimistic: for comparison with the paper only.\n");
     }
+    appendColumns(b, results);
     boolean trained = results.stream().anyMatch(r -> !r.trainings().isEmpty());
     if (trained) {
       b.append("\nEpochs per fold (the kept epoch is chosen on a validation split of the training rows, never on the test fold):\n\n");
@@ -61,6 +70,53 @@ public final class EvaluationReport {
       }
     }
     return b.toString();
+  }
+
+  /** The per-column table: a row per feature, a column per imputing method, each row's lowest in bold. */
+  private static void appendColumns(StringBuilder b, List<MethodSummary> results) {
+    List<MethodSummary> imputing = results.stream().filter(r -> r.columns() != null).toList();
+    if (imputing.isEmpty()) {
+      return;
+    }
+    List<String> names = imputing.get(0).columns().columns();
+    if (names.size() > MARKDOWN_COLUMN_LIMIT) {
+      b.append(String.format(Locale.ROOT, "%nImputation RMSE per column (%d columns): in the JSON file, `%s`.%n",
+          names.size(), RMSE_BY_COLUMN));
+      return;
+    }
+    b.append("\nImputation RMSE per column (one root over each column's masked test cells, every fold pooled;")
+        .append(" the lowest in bold):\n\n| column |");
+    imputing.forEach(r -> b.append(' ').append(r.method()).append(" |"));
+    b.append("\n|---|").append("---|".repeat(imputing.size())).append('\n');
+    double[][] rmse = imputing.stream().map(r -> r.columns().rmse()).toArray(double[][]::new);
+    for (int c = 0; c < names.size(); c++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (double[] v : rmse) {
+        best = Double.isNaN(v[c]) ? best : Math.min(best, v[c]);
+      }
+      b.append("| ").append(names.get(c)).append(" |");
+      for (double[] v : rmse) {
+        String figure = Double.isNaN(v[c]) ? "—" : String.format(Locale.ROOT, "%.4f", v[c]);
+        b.append(' ').append(v[c] == best ? "**" + figure + "**" : figure).append(" |");
+      }
+      b.append('\n');
+    }
+  }
+
+  /** The JSON file's per-column entries: every imputing method's RMSE on every column. */
+  public static List<ColumnEntry> columnEntries(List<MethodSummary> results) {
+    List<ColumnEntry> out = new ArrayList<>();
+    for (MethodSummary r : results) {
+      if (r.columns() != null) {
+        double[] rmse = r.columns().rmse();
+        long[] cells = r.columns().cells();
+        for (int c = 0; c < rmse.length; c++) {
+          out.add(new ColumnEntry(r.method(), r.columns().columns().get(c), Double.isNaN(rmse[c]) ? null : rmse[c],
+              cells[c]));
+        }
+      }
+    }
+    return out;
   }
 
   private static double[] epochsRun(MethodSummary r) {
@@ -119,6 +175,7 @@ public final class EvaluationReport {
     doc.put("dataset", dataset);
     doc.put("settings", settings);
     doc.put("results", entries(dataset, results));
+    doc.put(RMSE_BY_COLUMN, columnEntries(results));
     AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc));
   }
 }

@@ -71,6 +71,24 @@ public final class ImputationMetrics {
     return rows == 0 ? Double.NaN : total / rows;
   }
 
+  /**
+   * Each masked cell's error {@code imputed − truth} in the true scale's [0,1] space; 0 at the
+   * cells not masked.
+   */
+  public static double[][] maskedErrors(double[][] truth, double[][] imputed, boolean[][] masked, MinMaxScaler scale) {
+    check(truth, imputed, masked, scale);
+    double[][] out = new double[truth.length][];
+    for (int r = 0; r < truth.length; r++) {
+      out[r] = new double[truth[r].length];
+      for (int c = 0; c < truth[r].length; c++) {
+        if (masked[r][c]) {
+          out[r][c] = error(truth, imputed, scale, r, c);
+        }
+      }
+    }
+    return out;
+  }
+
   private static double error(double[][] truth, double[][] imputed, MinMaxScaler scale, int r, int c) {
     double t = truth[r][c];
     double v = imputed[r][c];

@@ -12,6 +12,8 @@ import java.util.List;
  * @param f1 F1 of the positive class(es) on the test rows
  * @param seconds wall time per fold (training and inference)
  * @param trainings HexaGAN's training summaries, one per fold (empty for other methods)
+ * @param columns imputation RMSE per feature column, folds pooled (null for a method that does not
+ *     impute, and for the best-test-epoch rows)
  */
 public record MethodSummary(String method, MeanStd rmseGlobal, MeanStd rmsePerRow, MeanStd f1, MeanStd seconds,
-    List<TrainingSummary> trainings) {}
+    List<TrainingSummary> trainings, ColumnRmse columns) {}

@@ -16,9 +16,9 @@ class EvaluationReportTest {
 
   private final EvaluationSettings settings = new EvaluationSettings(0.2, 0.2, 2, 1, 0, List.of(), false);
   private final MethodSummary mean = new MethodSummary("mean", MeanStd.of(0.14, 0.15), MeanStd.of(0.12, 0.13), null,
-      MeanStd.of(0.0, 0.0), List.of());
+      MeanStd.of(0.0, 0.0), List.of(), null);
   private final MethodSummary hexagan = new MethodSummary("hexagan", MeanStd.of(0.06, 0.07), MeanStd.of(0.05, 0.06),
-      MeanStd.of(0.9, 0.95), MeanStd.of(20, 30), List.of(trained(40, 10, true), trained(60, 30, true)));
+      MeanStd.of(0.9, 0.95), MeanStd.of(20, 30), List.of(trained(40, 10, true), trained(60, 30, true)), null);
 
   @Test
   void markdownReportsTheEpochsEachTrainedMethodRanAndKept() {
