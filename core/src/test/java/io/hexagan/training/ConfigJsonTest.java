@@ -72,8 +72,10 @@ class ConfigJsonTest {
     assertEquals(step6, ConfigJson.read(dir.resolve("step6-weight-average.json"), d), "step 6 is step 7 128 wide");
     assertEquals(step6.withOptimizer(d.optimizer().withAveragingEpochs(0)),
         ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is step 6 without the average");
-    assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-step9.json"), d),
+    assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-draws-10.json"), d),
         "the ensemble preset is the measured configuration");
+    assertEquals(HexaGanConfig.ensemble().withImputationDraws(1), ConfigJson.read(dir.resolve("tried-members-3-step9.json"), d),
+        "the ensemble preset until stop 25 drew once");
     assertEquals(1, d.architecture().members());
     assertEquals(HexaGanConfig.DEFAULT_IMPUTATION_DRAWS, d.imputationDraws());
     assertEquals(step8.withArchitecture(step8.architecture().withRefinerUnits(32)),
