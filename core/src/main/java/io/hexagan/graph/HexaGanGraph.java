@@ -48,6 +48,8 @@ public final class HexaGanGraph {
   public static final String CROSS_ENTROPY_GENERATED = "cross_entropy_generated";
   public static final String CLASSIFIER_CROSS_ENTROPY = "classifier_cross_entropy";
   public static final String CLASSIFIER_ADVERSARIAL = "classifier_adversarial";
+  /** Σ|W₁| over C's first weight matrix, reported when its L1 weight is on. */
+  public static final String CLASSIFIER_INPUT_L1 = "classifier_input_l1";
 
   /** The data loaded into the graph's variables, fed once. */
   public record DataFeed(

@@ -5,6 +5,7 @@ import static io.hexagan.graph.HexaGanGraph.PENALTY_IMPUTATION;
 import static io.hexagan.graph.HexaGanGraph.GENERATOR_IMPUTATION;
 import static io.hexagan.graph.HexaGanGraph.RECONSTRUCTION;
 import static io.hexagan.graph.HexaGanGraph.IMPUTER_WEIGHT_NORM;
+import static io.hexagan.graph.HexaGanGraph.CLASSIFIER_INPUT_L1;
 import static io.hexagan.graph.HexaGanGraph.GENERATOR_CONDITIONAL;
 import static io.hexagan.graph.HexaGanGraph.CRITIC_CONDITIONAL;
 import static io.hexagan.graph.HexaGanGraph.PENALTY_CONDITIONAL;
@@ -189,6 +190,9 @@ final class HexaGanMember {
       names.add(CLASSIFIER_CROSS_ENTROPY);
       if (spec.hasLabelCritic() && spec.unlabeledBatch() > 0) {
         names.add(CLASSIFIER_ADVERSARIAL);
+      }
+      if (spec.losses().classifierSparsity() > 0) {
+        names.add(CLASSIFIER_INPUT_L1);
       }
     }
     return List.copyOf(names);
@@ -711,6 +715,12 @@ final class HexaGanMember {
       }
       Operand<TFloat32> l2 = tf.math.addN(norms);
       loss = tf.math.add(loss, tf.math.mul(tf.constant((float) decay), l2));
+    }
+    double sparsity = spec.losses().classifierSparsity();
+    if (sparsity > 0) {
+      Operand<TFloat32> l1 = tf.reduceSum(tf.math.abs(w.matrix(0)), tf.constant(new int[] {0, 1}));
+      loss = tf.math.add(loss, tf.math.mul(tf.constant((float) sparsity), l1));
+      add(losses, CLASSIFIER_INPUT_L1, l1);
     }
     return s.update(classifier.network(), loss, spec.optimizer().classifierRate());
   }

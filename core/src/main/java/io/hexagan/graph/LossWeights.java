@@ -50,6 +50,10 @@ package io.hexagan.graph;
  * @param imputerWeightDecay ω, weight of ½‖W‖² summed over every weight matrix of E and G_MI (the
  *     skip path's included; biases not) in their loss, as {@code classifierWeightDecay} is for C. 0
  *     (and a config written before this option): none, as in the paper
+ * @param classifierSparsity weight of the L1 norm Σ|W₁| of C's first weight matrix (the one
+ *     that reads the d features) in C's loss, beside {@code classifierWeightDecay}: it drives the
+ *     weights of features that do not help classify towards zero. 0 (and a config written before
+ *     this option): none, as in the paper
  */
 public record LossWeights(
     double imputationPenalty,
@@ -69,7 +73,8 @@ public record LossWeights(
     double skipSparsity,
     double hintRate,
     double skipScreening,
-    double imputerWeightDecay) {
+    double imputerWeightDecay,
+    double classifierSparsity) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -89,6 +94,7 @@ public record LossWeights(
     requireNonNegative("hiddenReconstruction", hiddenReconstruction);
     requireNonNegative("skipSparsity", skipSparsity);
     requireNonNegative("imputerWeightDecay", imputerWeightDecay);
+    requireNonNegative("classifierSparsity", classifierSparsity);
     if (!(skipScreening >= 0 && skipScreening <= 1)) {
       throw new IllegalArgumentException("skipScreening: expected 0 (off) to 1 chance pair per column, found " + skipScreening);
     }
@@ -105,73 +111,73 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, 0, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with the mean fill of missing slots switched on or off. */
   public LossWeights withMeanFill(boolean on) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, on, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with the input dropout of the imputer's update replaced. */
   public LossWeights withInputDropout(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput,
-        share, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
+        share, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with β, the extra reconstruction weight on the cells the input dropout hid, replaced. */
   public LossWeights withHiddenReconstruction(double beta) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity, hintRate, skipScreening, imputerWeightDecay);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with κ, the L1 weight on G_MI's linear skip path, replaced. */
   public LossWeights withSkipSparsity(double kappa) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa, hintRate, skipScreening, imputerWeightDecay);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with the share of D_MI's hinted cells replaced (0 = no hint). */
   public LossWeights withHintRate(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share, skipScreening, imputerWeightDecay);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share, skipScreening, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with the screening level of the skip path's column pairs replaced (0 = every pair). */
   public LossWeights withSkipScreening(double chancePairs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, chancePairs, imputerWeightDecay);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, chancePairs, imputerWeightDecay, classifierSparsity);
   }
 
   /** This with ω, the weight decay of E and G_MI, replaced. */
@@ -179,7 +185,15 @@ public record LossWeights(
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
         penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening,
-        omega);
+        omega, classifierSparsity);
+  }
+
+  /** This with the L1 weight on C's input layer replaced. */
+  public LossWeights withClassifierSparsity(double weight) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening,
+        imputerWeightDecay, weight);
   }
 
   private static void requireNonNegative(String name, double v) {

@@ -220,6 +220,28 @@ class HexaGanTrainingTest {
   }
 
   @Test
+  void classifierSparsityShrinksTheInputLayerOfTheClassifierAndChangesItsTraining() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.8, 4);
+    HexaGanConfig plain = SyntheticTables.quick(3);
+    HexaGanConfig sparse = plain.withLosses(plain.losses().withClassifierSparsity(0.05));
+    List<EpochReport> plainHistory;
+    List<EpochReport> sparseHistory;
+    try (HexaGanModel m = HexaGan.train(data.table(), plain)) {
+      plainHistory = m.summary().history();
+    }
+    try (HexaGanModel m = HexaGan.train(data.table(), sparse)) {
+      sparseHistory = m.summary().history();
+    }
+    String l1 = io.hexagan.graph.HexaGanGraph.CLASSIFIER_INPUT_L1;
+    assertFalse(plainHistory.get(1).meanLosses().containsKey(l1), "reported only with the L1 weight on");
+    double first = sparseHistory.get(1).meanLosses().get(l1);
+    double last = sparseHistory.get(3).meanLosses().get(l1);
+    assertTrue(first > 1 && last < 0.9 * first, "Σ|W₁| of C: " + first + " then " + last);
+    String ce = io.hexagan.graph.HexaGanGraph.CLASSIFIER_CROSS_ENTROPY;
+    assertNotEquals(plainHistory.get(3).meanLosses().get(ce), sparseHistory.get(3).meanLosses().get(ce));
+  }
+
+  @Test
   void divergenceStopsTrainingNamingTheLossAndIteration() {
     SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 6);
     HexaGanConfig quick = SyntheticTables.quick(20);
