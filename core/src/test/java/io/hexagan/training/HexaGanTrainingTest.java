@@ -201,14 +201,8 @@ class HexaGanTrainingTest {
     SyntheticTables.Masked data = SyntheticTables.correlated(200, 0.2, 3);
     HexaGanConfig plain = SyntheticTables.quick(3);
     HexaGanConfig decayed = plain.withLosses(plain.losses().withImputerWeightDecay(1.0));
-    List<EpochReport> plainHistory;
-    List<EpochReport> decayedHistory;
-    try (HexaGanModel m = HexaGan.train(data.table(), plain)) {
-      plainHistory = m.summary().history();
-    }
-    try (HexaGanModel m = HexaGan.train(data.table(), decayed)) {
-      decayedHistory = m.summary().history();
-    }
+    List<EpochReport> plainHistory = history(data.table(), plain);
+    List<EpochReport> decayedHistory = history(data.table(), decayed);
     String norm = io.hexagan.graph.HexaGanGraph.IMPUTER_WEIGHT_NORM;
     assertFalse(plainHistory.get(1).meanLosses().containsKey(norm), "reported only with the decay on");
     // Epoch 0 is the critics' warm-up; epochs 1 to 3 update E and G_MI.
@@ -224,14 +218,8 @@ class HexaGanTrainingTest {
     SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.8, 4);
     HexaGanConfig plain = SyntheticTables.quick(3);
     HexaGanConfig sparse = plain.withLosses(plain.losses().withClassifierSparsity(0.05));
-    List<EpochReport> plainHistory;
-    List<EpochReport> sparseHistory;
-    try (HexaGanModel m = HexaGan.train(data.table(), plain)) {
-      plainHistory = m.summary().history();
-    }
-    try (HexaGanModel m = HexaGan.train(data.table(), sparse)) {
-      sparseHistory = m.summary().history();
-    }
+    List<EpochReport> plainHistory = history(data.table(), plain);
+    List<EpochReport> sparseHistory = history(data.table(), sparse);
     String l1 = io.hexagan.graph.HexaGanGraph.CLASSIFIER_INPUT_L1;
     assertFalse(plainHistory.get(1).meanLosses().containsKey(l1), "reported only with the L1 weight on");
     double first = sparseHistory.get(1).meanLosses().get(l1);
@@ -239,6 +227,13 @@ class HexaGanTrainingTest {
     assertTrue(first > 1 && last < 0.9 * first, "Σ|W₁| of C: " + first + " then " + last);
     String ce = io.hexagan.graph.HexaGanGraph.CLASSIFIER_CROSS_ENTROPY;
     assertNotEquals(plainHistory.get(3).meanLosses().get(ce), sparseHistory.get(3).meanLosses().get(ce));
+  }
+
+  /** The per-epoch history of a model trained on {@code table} with {@code config}. */
+  private static List<EpochReport> history(MaskedTable table, HexaGanConfig config) {
+    try (HexaGanModel m = HexaGan.train(table, config)) {
+      return m.summary().history();
+    }
   }
 
   @Test
