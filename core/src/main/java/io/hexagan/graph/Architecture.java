@@ -43,6 +43,10 @@ package io.hexagan.graph;
  *     and h, trained on the cells the input dropout hid, its term added to G_MI's logits at
  *     inference only; 0 (and a config written before this option): none; always 0 for
  *     convolutional networks, whose refiner is {@link ImageLayout#refinerFilters()}
+ * @param skipOutsideSigmoid whether the linear skip path adds to G_MI's output in [0,1], after the
+ *     sigmoid, the sum clipped to [0,1] ({@link SkipConnectedNetwork}), instead of to its logits: a
+ *     column linear in others stays linear, where inside the sigmoid the path must bend it; needs
+ *     {@code linearSkip} and no refiner; false in a config written before this option
  */
 public record Architecture(
     int hiddenUnits,
@@ -58,7 +62,8 @@ public record Architecture(
     boolean linearSkip,
     boolean chainedSkip,
     int members,
-    int refinerUnits) {
+    int refinerUnits,
+    boolean skipOutsideSigmoid) {
 
   public Architecture {
     kind = kind == null ? NetworkKind.DENSE : kind;
@@ -69,10 +74,15 @@ public record Architecture(
     // A convolutional G_MI has no skip path: a config laid over the (dense) defaults turns it off.
     linearSkip = linearSkip && kind != NetworkKind.CONVOLUTIONAL;
     chainedSkip = chainedSkip && linearSkip;
+    skipOutsideSigmoid = skipOutsideSigmoid && linearSkip;
     members = members == 0 ? 1 : members;
     refinerUnits = kind == NetworkKind.CONVOLUTIONAL ? 0 : refinerUnits;
     if (refinerUnits < 0 || refinerUnits > 4096) {
       throw new IllegalArgumentException("refinerUnits: expected 0 to 4096, found " + refinerUnits);
+    }
+    if (skipOutsideSigmoid && refinerUnits > 0) {
+      throw new IllegalArgumentException(
+          "skipOutsideSigmoid: the refiner adds to G_MI's logits, so it needs the skip path inside the sigmoid; found refinerUnits " + refinerUnits);
     }
     if (members < 1 || members > MAX_MEMBERS) {
       throw new IllegalArgumentException("members: expected 1 to " + MAX_MEMBERS + ", found " + members);
@@ -98,7 +108,7 @@ public record Architecture(
    */
   public static Architecture defaults() {
     return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
-        ImageLayout.NONE, false, false, 1, 0);
+        ImageLayout.NONE, false, false, 1, 0, false);
   }
 
   /** Width of the hidden layers of E, G_MI, G_CG and C in {@link #defaults()}. */
@@ -107,7 +117,7 @@ public record Architecture(
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
     return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1, 0);
+        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1, 0, false);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -119,55 +129,61 @@ public record Architecture(
   /** This architecture with {@code hiddenUnits} replaced. */
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
-        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
   }
 
   /** This architecture with G_MI's linear skip path on or off. */
   public Architecture withLinearSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits);
+        activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
   }
 
   /** This architecture with G_MI's linear skip path run twice ({@link #chainedSkip()}) or once. */
   public Architecture withChainedSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits);
+        activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits, skipOutsideSigmoid);
+  }
+
+  /** This architecture with the skip path added after G_MI's sigmoid ({@link #skipOutsideSigmoid()}) or inside it. */
+  public Architecture withSkipOutsideSigmoid(boolean on) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, on);
   }
 
   /** This architecture with {@code k} ensemble members. */
   public Architecture withMembers(int k) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits, skipOutsideSigmoid);
   }
 
   /** This architecture with a table refiner of {@code units} units beside G_MI ({@link #refinerUnits()}; 0: none). */
   public Architecture withRefinerUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units, skipOutsideSigmoid);
   }
 
   /** The largest ensemble {@link #members()} accepts. */
@@ -188,14 +204,14 @@ public record Architecture(
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
     return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
-        kind, image, linearSkip, chainedSkip, members, refinerUnits);
+        kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
   }
 
   /** Widths with every "auto" replaced by a number. */
   public record Resolved(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
       int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
-      boolean linearSkip, boolean chainedSkip, int members, int refinerUnits) {
+      boolean linearSkip, boolean chainedSkip, int members, int refinerUnits, boolean skipOutsideSigmoid) {
 
     /** Whether E, G_MI and D_MI are convolutional. */
     public boolean convolutional() {

@@ -36,6 +36,12 @@ import org.tensorflow.types.family.TFloating;
  * stand in for them; a linear model of breast's and wine's masked tables fitted on the observed
  * covariance imputed 0.0699 and 0.1567 in one pass and 0.0587 and 0.1511 in two (docs/RESULTS.md).
  *
+ * <p>Outside the sigmoid ({@link Architecture#skipOutsideSigmoid()}) the path adds to the output in
+ * [0,1] instead: {@code clip(σ(a W + b) + (1 − e) ⊙ ((x − c) ⊙ m) S)}, clipped to [0,1], chained the
+ * same way with p the first pass's clipped output. Why: a column that is linear in others in [0,1]
+ * is linear in S there, while inside the sigmoid S must bend it, worst for a column whose values
+ * crowd one end of its range (credit's bill and payment amounts: docs/RESULTS.md).
+ *
  * <p>S is stored divided by {@value #SCALE}: RMSprop moves every weight by about its learning
  * rate per step whatever the gradient's size, so at 10⁻³ a weight stored as is would need
  * thousands of steps to reach the values a regression needs (in logits, about four times the
@@ -55,16 +61,18 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   private final int features;
   private final int latent;
   private final boolean chained;
+  private final boolean outsideSigmoid;
   private final float[] support;
 
   private SkipConnectedNetwork(DenseNetwork<T> dense, ResourceVariable<T> skip, ResourceVariable<T> centre,
-      int features, int latent, boolean chained, float[] support) {
+      int features, int latent, boolean chained, boolean outsideSigmoid, float[] support) {
     this.dense = dense;
     this.skip = skip;
     this.centre = centre;
     this.features = features;
     this.latent = latent;
     this.chained = chained;
+    this.outsideSigmoid = outsideSigmoid;
     this.support = support;
   }
 
@@ -77,7 +85,7 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
    */
   public static <T extends TFloating> SkipConnectedNetwork<T> create(Ops tf, DenseNetwork<T> dense, float[] centre,
       boolean chained) {
-    return create(tf, dense, centre, chained, null);
+    return create(tf, dense, centre, chained, false, null);
   }
 
   /**
@@ -85,11 +93,13 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
    * {@code S ⊙ support}, so they get no gradient and, starting at zero, stay there (a graph built
    * without the support, such as the serving graph, then computes the same outputs from the saved S).
    *
+   * @param outsideSigmoid whether the path adds to the output after the sigmoid ({@link
+   *     Architecture#skipOutsideSigmoid()}) instead of to the logits
    * @param support row-major d × d, 1 where column k may predict column j (entry {@code k * d + j});
    *     its diagonal is ignored (always 0); null: every off-diagonal entry
    */
   public static <T extends TFloating> SkipConnectedNetwork<T> create(Ops tf, DenseNetwork<T> dense, float[] centre,
-      boolean chained, float[] support) {
+      boolean chained, boolean outsideSigmoid, float[] support) {
     int d = dense.outputWidth();
     if (support != null && support.length != d * d) {
       throw new IllegalArgumentException("support: expected " + d * d + " values, found " + support.length);
@@ -110,7 +120,7 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
         offDiagonalSupport[j * d + j] = 0f;
       }
     }
-    return new SkipConnectedNetwork<>(dense, s, c, d, dense.inputWidth(), chained, offDiagonalSupport);
+    return new SkipConnectedNetwork<>(dense, s, c, d, dense.inputWidth(), chained, outsideSigmoid, offDiagonalSupport);
   }
 
   @Override
@@ -149,14 +159,48 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   @Override
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
-    return Activation.SIGMOID.apply(tf, logits(tf, weights, h, x, m, e));
+    if (!outsideSigmoid) {
+      return Activation.SIGMOID.apply(tf, logits(tf, weights, h, x, m, e));
+    }
+    Operand<T> base = Activation.SIGMOID.apply(tf, denseLogits(tf, weights, h));
+    if (x == null) {
+      return base;
+    }
+    Operand<T> c = centre(weights);
+    Operand<T> s = offDiagonal(tf, weights);
+    Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
+    if (!chained) {
+      return unitInterval(tf, tf.math.add(base,
+          tf.math.mul(unseen, tf.linalg.matMul(tf.math.mul(tf.math.sub(x, c), m), s))));
+    }
+    Operand<T> first = unitInterval(tf, tf.math.add(base,
+        tf.math.mul(unseen, tf.linalg.matMul(tf.math.mul(tf.math.sub(x, c), e), s))));
+    Operand<T> filled = tf.math.add(tf.math.mul(x, m), tf.math.mul(tf.math.sub(tf.onesLike(m), m), first));
+    return unitInterval(tf, tf.math.add(base, tf.math.mul(unseen, tf.linalg.matMul(tf.math.sub(filled, c), s))));
   }
 
-  /** The logits of {@link #apply(Ops, DenseNetwork.Weights, Operand, Operand, Operand, Operand)}. */
+  /** {@code min(max(v, 0), 1)}: the gradient is v's inside [0,1] and zero outside. */
+  private Operand<T> unitInterval(Ops tf, Operand<T> v) {
+    Class<T> type = dense.type();
+    return tf.math.minimum(tf.math.maximum(v, tf.dtypes.cast(tf.constant(0f), type)),
+        tf.dtypes.cast(tf.constant(1f), type));
+  }
+
+  private Operand<T> denseLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
+    return tf.math.add(tf.linalg.matMul(dense.hidden(tf, weights, h), dense.outputMatrix(weights)),
+        dense.outputBias(weights));
+  }
+
+  /**
+   * The logits of {@link #apply(Ops, DenseNetwork.Weights, Operand, Operand, Operand, Operand)} with
+   * the path inside the sigmoid (not {@link Architecture#skipOutsideSigmoid()}).
+   */
   public Operand<T> logits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
-    Operand<T> logits = tf.math.add(tf.linalg.matMul(dense.hidden(tf, weights, h), dense.outputMatrix(weights)),
-        dense.outputBias(weights));
+    if (outsideSigmoid) {
+      throw new IllegalStateException(name() + ": the skip path adds after the sigmoid, so the output has no logits");
+    }
+    Operand<T> logits = denseLogits(tf, weights, h);
     if (x == null) {
       return logits;
     }

@@ -109,7 +109,7 @@ class ConvolutionalNetworksTest {
         () -> Architecture.defaults().withImage(ImageLayout.mnist()).resolve(100));
     assertTrue(e.getMessage().contains("784 values, but the table has 100 feature columns"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Architecture(0, 1, 0, 0, 0, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.CONVOLUTIONAL, ImageLayout.NONE, false, false, 1, 0));
+        Activation.TANH, NetworkKind.CONVOLUTIONAL, ImageLayout.NONE, false, false, 1, 0, false));
     assertEquals(List.of(NetworkKind.DENSE, NetworkKind.CONVOLUTIONAL), List.of(NetworkKind.values()));
   }
 }

@@ -39,6 +39,8 @@ class SkipConnectedNetworkTest {
     final Operand<TFloat64> outputWithoutRows;
     final Operand<TFloat64> l1;
     final Operand<TFloat64> chainedOutput;
+    final Operand<TFloat64> outsideOutput;
+    final Operand<TFloat64> outsideChainedOutput;
     final double[] h;
     final double[] x;
     final double[] m;
@@ -98,6 +100,14 @@ class SkipConnectedNetworkTest {
       DenseNetwork<TFloat64> twin = DenseNetwork.create(tf, "chained", TFloat64.class, new int[] {LATENT, UNITS, D},
           Activation.RELU, Activation.LINEAR, new SeedStream(1));
       chainedOutput = SkipConnectedNetwork.create(tf, twin, new float[D], true).apply(tf, weights, hp, xp, mp, ep);
+      DenseNetwork<TFloat64> outside = DenseNetwork.create(tf, "outside", TFloat64.class, new int[] {LATENT, UNITS, D},
+          Activation.RELU, Activation.LINEAR, new SeedStream(1));
+      outsideOutput = SkipConnectedNetwork.create(tf, outside, new float[D], false, true, null)
+          .apply(tf, weights, hp, xp, mp, ep);
+      DenseNetwork<TFloat64> outsideChained = DenseNetwork.create(tf, "outside_chained", TFloat64.class,
+          new int[] {LATENT, UNITS, D}, Activation.RELU, Activation.LINEAR, new SeedStream(1));
+      outsideChainedOutput = SkipConnectedNetwork.create(tf, outsideChained, new float[D], true, true, null)
+          .apply(tf, weights, hp, xp, mp, ep);
     }
 
     /** The dense logits a W + b of every cell, computed here. */
@@ -135,6 +145,23 @@ class SkipConnectedNetworkTest {
             }
           }
           out[row * D + j] = 1 / (1 + Math.exp(-z));
+        }
+      }
+      return out;
+    }
+
+    /** min(max(σ(logits) + (1 − e) ⊙ (v − c) S, 0), 1) with S's diagonal dropped: the path outside the sigmoid. */
+    double[] passOutside(double[] logits, double[] v, double[] weight) {
+      double[] out = new double[ROWS * D];
+      for (int row = 0; row < ROWS; row++) {
+        for (int j = 0; j < D; j++) {
+          double y = 1 / (1 + Math.exp(-logits[row * D + j]));
+          for (int k = 0; k < D; k++) {
+            if (k != j && e[row * D + j] == 0) {
+              y += (v[row * D + k] - c[k]) * weight[row * D + k] * SkipConnectedNetwork.SCALE * s[k * D + j];
+            }
+          }
+          out[row * D + j] = Math.min(Math.max(y, 0), 1);
         }
       }
       return out;
@@ -216,6 +243,45 @@ class SkipConnectedNetworkTest {
   }
 
   @Test
+  void outsideTheSigmoidThePathAddsToTheOutputClippedToTheUnitInterval() {
+    try (Fixture f = new Fixture(4)) {
+      double[] logits = f.denseLogits();
+      double[] one = f.passOutside(logits, f.x, f.m);
+      assertArrayEquals(one, f.run(f.outsideOutput), 1e-12, "one pass");
+      double[] first = f.passOutside(logits, f.x, f.e);
+      double[] filled = new double[ROWS * D];
+      double[] ones = new double[ROWS * D];
+      for (int i = 0; i < filled.length; i++) {
+        filled[i] = f.m[i] == 1 ? f.x[i] : first[i];
+        ones[i] = 1;
+      }
+      assertArrayEquals(f.passOutside(logits, filled, ones), f.run(f.outsideChainedOutput), 1e-12, "chained");
+      boolean clipped = false;
+      boolean inside = false;
+      for (int i = 0; i < one.length; i++) {
+        clipped |= f.e[i] == 0 && (one[i] == 0 || one[i] == 1);
+        inside |= f.e[i] == 0 && one[i] > 0 && one[i] < 1;
+      }
+      assertTrue(clipped && inside, "the fixture reaches both the clip and the inside of [0,1]");
+      assertArrayEquals(f.pass(logits, f.x, f.m), f.run(f.output), 1e-12, "the default path stays inside");
+    }
+  }
+
+  @Test
+  void outsideTheSigmoidAHiddenCellNeverReachesItsOwnOutput() {
+    try (Fixture f = new Fixture(6)) {
+      int hidden = D + 1;
+      f.e[hidden] = 0;
+      double[] before = f.run(f.outsideChainedOutput);
+      f.x[hidden] += 0.5;
+      assertEquals(before[hidden], f.run(f.outsideChainedOutput)[hidden], 0.0, "its own output");
+      f.x[hidden] -= 0.5;
+      f.x[D + 3] += 0.7; // missing
+      assertArrayEquals(before, f.run(f.outsideChainedOutput), 0.0, "a missing cell's value");
+    }
+  }
+
+  @Test
   void chainedAHiddenCellStillNeverReachesItsOwnOutput() {
     try (Fixture f = new Fixture(6)) {
       int hidden = D + 1; // row 1, column 1: observed; hidden from E here, as by the dropout
@@ -283,11 +349,24 @@ class SkipConnectedNetworkTest {
       Operand<TFloat64> scalar = tf.math.add(FiniteDifferences.weightedSum(tf, f.output, reshape(r)),
           tf.math.add(tf.math.mul(tf.constant(0.3), f.l1),
               tf.reduceSum(tf.math.mul(f.chainedOutput, tf.constant(0.7)), tf.constant(new int[] {0, 1}))));
+      scalar = tf.math.add(scalar, tf.math.add(
+          tf.reduceSum(tf.math.mul(f.outsideOutput, tf.constant(-0.4)), tf.constant(new int[] {0, 1})),
+          tf.reduceSum(tf.math.mul(f.outsideChainedOutput, tf.constant(0.9)), tf.constant(new int[] {0, 1}))));
       // Inputs in creation order: S, c, x, h, w0, b0, w1, b1, m, e; differentiate the first eight.
       List<Operand<?>> gradients = FiniteDifferences.gradients(tf, scalar, f.inputs, 8);
       double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-6);
       assertTrue(worst < 1e-6, "largest relative error " + worst);
     }
+  }
+
+  @Test
+  void outsideTheSigmoidNeedsTheSkipPathAndNoRefiner() {
+    assertEquals(false, Architecture.defaults().withSkipOutsideSigmoid(true).skipOutsideSigmoid(), "no path, nothing outside");
+    Architecture skip = Architecture.defaults().withLinearSkip(true);
+    assertTrue(skip.withSkipOutsideSigmoid(true).skipOutsideSigmoid());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> skip.withRefinerUnits(8).withSkipOutsideSigmoid(true));
+    assertTrue(e.getMessage().contains("refinerUnits 8"), e.getMessage());
   }
 
   @Test
