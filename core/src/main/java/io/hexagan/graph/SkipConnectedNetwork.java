@@ -153,8 +153,10 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   }
 
   /**
-   * {@code σ(a W + b + (1 − e) ⊙ ((x − c) ⊙ m) S)}; with {@code x}, {@code m} and {@code e} null
-   * (rows decoded from G_CG's h_c, which have no observed cells) the skip path contributes nothing.
+   * {@code σ(a W + b + (1 − e) ⊙ ((x − c) ⊙ m) S)}, or outside the sigmoid {@code clip(σ(a W + b) +
+   * (1 − e) ⊙ ((x − c) ⊙ m) S)} (chained: two passes, class comment); with {@code x}, {@code m}
+   * and {@code e} null (rows decoded from G_CG's h_c, which have no observed cells) the skip path
+   * contributes nothing.
    */
   @Override
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
