@@ -2,6 +2,7 @@ package io.hexagan.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -165,32 +166,7 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
       return Activation.SIGMOID.apply(tf, logits(tf, weights, h, x, m, e));
     }
     Operand<T> base = Activation.SIGMOID.apply(tf, denseLogits(tf, weights, h));
-    if (x == null) {
-      return base;
-    }
-    Operand<T> c = centre(weights);
-    Operand<T> s = offDiagonal(tf, weights);
-    Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
-    if (!chained) {
-      return unitInterval(tf, tf.math.add(base,
-          tf.math.mul(unseen, tf.linalg.matMul(tf.math.mul(tf.math.sub(x, c), m), s))));
-    }
-    Operand<T> first = unitInterval(tf, tf.math.add(base,
-        tf.math.mul(unseen, tf.linalg.matMul(tf.math.mul(tf.math.sub(x, c), e), s))));
-    Operand<T> filled = tf.math.add(tf.math.mul(x, m), tf.math.mul(tf.math.sub(tf.onesLike(m), m), first));
-    return unitInterval(tf, tf.math.add(base, tf.math.mul(unseen, tf.linalg.matMul(tf.math.sub(filled, c), s))));
-  }
-
-  /** {@code min(max(v, 0), 1)}: the gradient is v's inside [0,1] and zero outside. */
-  private Operand<T> unitInterval(Ops tf, Operand<T> v) {
-    Class<T> type = dense.type();
-    return tf.math.minimum(tf.math.maximum(v, tf.dtypes.cast(tf.constant(0f), type)),
-        tf.dtypes.cast(tf.constant(1f), type));
-  }
-
-  private Operand<T> denseLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
-    return tf.math.add(tf.linalg.matMul(dense.hidden(tf, weights, h), dense.outputMatrix(weights)),
-        dense.outputBias(weights));
+    return x == null ? base : unitInterval(tf, plusPath(tf, weights, base, x, m, e, v -> unitInterval(tf, v)));
   }
 
   /**
@@ -203,22 +179,43 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
       throw new IllegalStateException(name() + ": the skip path adds after the sigmoid, so the output has no logits");
     }
     Operand<T> logits = denseLogits(tf, weights, h);
-    if (x == null) {
-      return logits;
-    }
+    return x == null ? logits : plusPath(tf, weights, logits, x, m, e, v -> Activation.SIGMOID.apply(tf, v));
+  }
+
+  /**
+   * {@code base + (1 − e) ⊙ ((x − c) ⊙ m) S}; chained, the first pass's {@code close(base + (1 − e)
+   * ⊙ ((x − c) ⊙ e) S)} fills the missing cells of the second pass's input.
+   *
+   * @param close what turns a first pass's sum into estimates in [0,1]: σ inside the sigmoid, the
+   *     clip outside
+   */
+  private Operand<T> plusPath(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> base, Operand<T> x, Operand<T> m,
+      Operand<T> e, UnaryOperator<Operand<T>> close) {
     Operand<T> c = centre(weights);
     Operand<T> s = offDiagonal(tf, weights);
     Operand<T> unseen = tf.math.sub(tf.onesLike(e), e);
     if (!chained) {
       Operand<T> centred = tf.math.mul(tf.math.sub(x, c), m);
-      return tf.math.add(logits, tf.math.mul(unseen, tf.linalg.matMul(centred, s)));
+      return tf.math.add(base, tf.math.mul(unseen, tf.linalg.matMul(centred, s)));
     }
     // First pass from the cells E saw only, so that no estimate carries a hidden cell's value.
-    Operand<T> first = Activation.SIGMOID.apply(tf, tf.math.add(logits,
+    Operand<T> first = close.apply(tf.math.add(base,
         tf.math.mul(unseen, tf.linalg.matMul(tf.math.mul(tf.math.sub(x, c), e), s))));
     // Second pass from every observed cell, the others holding the first pass's estimates.
     Operand<T> filled = tf.math.add(tf.math.mul(x, m), tf.math.mul(tf.math.sub(tf.onesLike(m), m), first));
-    return tf.math.add(logits, tf.math.mul(unseen, tf.linalg.matMul(tf.math.sub(filled, c), s)));
+    return tf.math.add(base, tf.math.mul(unseen, tf.linalg.matMul(tf.math.sub(filled, c), s)));
+  }
+
+  /** {@code min(max(v, 0), 1)}: the gradient is v's inside [0,1] and zero outside. */
+  private Operand<T> unitInterval(Ops tf, Operand<T> v) {
+    Class<T> type = dense.type();
+    return tf.math.minimum(tf.math.maximum(v, tf.dtypes.cast(tf.constant(0f), type)),
+        tf.dtypes.cast(tf.constant(1f), type));
+  }
+
+  private Operand<T> denseLogits(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h) {
+    return tf.math.add(tf.linalg.matMul(dense.hidden(tf, weights, h), dense.outputMatrix(weights)),
+        dense.outputBias(weights));
   }
 
   /** {@code Σ|S|} over the off-diagonal entries. */
