@@ -6,6 +6,7 @@ import io.hexagan.io.AtomicFiles;
 import io.hexagan.training.CsvImputeBenchmark;
 import io.hexagan.training.IterationProfile;
 import io.hexagan.training.HexaGanConfig;
+import io.hexagan.training.SessionSettings;
 import io.hexagan.training.TrainingBenchmark;
 import io.hexagan.training.TrainingRunBenchmark;
 import java.io.PrintWriter;
@@ -46,8 +47,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--batches", split = ",", paramLabel = "<b>", defaultValue = "64,128,256", description = "Labelled batch sizes.")
   List<Integer> batches;
 
-  @Option(names = "--threads", split = ",", paramLabel = "<intra:inter>", defaultValue = "2:1",
-      description = "TensorFlow thread settings to compare, intra:inter.")
+  @Option(names = "--threads", split = ",", paramLabel = "<intra:inter>",
+      description = "TensorFlow thread settings to compare, intra:inter. Default: the library's, cores:cores.")
   List<String> threads;
 
   @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "200", description = "Timed iterations per setting.")
@@ -112,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (profile < 0) {
       throw new ParameterException(spec.commandLine(), "--profile: expected ≥ 0 iterations, found " + profile);
+    }
+    if (threads == null) {
+      threads = List.of(SessionSettings.defaults().threads());
     }
     HexaGanConfig base = TrainCommand.configuration(preset, config, null, null);
     out.printf("machine: %d cores (%s), %s %s, Java %s, max heap %d MiB, TF_ENABLE_ONEDNN_OPTS %s%n",
