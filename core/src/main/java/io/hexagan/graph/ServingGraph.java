@@ -215,16 +215,19 @@ public final class ServingGraph {
   }
 
   /**
-   * U(0,1) noise: stateful and seeded by default; stateless, keyed by {@code seed + [0, stream]},
-   * when {@link #seed()} is fed with non-negative values.
+   * U(0,1) noise from one stateless draw, keyed by {@code seed + [0, stream]} when {@link #seed()}
+   * is fed with non-negative values, and otherwise by a fresh key from a seeded stateful op (two
+   * numbers per call): one full-size draw either way, where drawing both kinds and selecting one
+   * cost a tenth of an imputation (docs/PERFORMANCE.md).
    */
   private Operand<TFloat32> noise(Ops tf, Operand<TInt32> shape, SeedStream seeds, long stream) {
-    Operand<TFloat32> stateful = tf.random.randomUniform(shape, F, seeds.uniform());
-    Operand<TInt64> key = tf.math.add(seed, tf.constant(new long[] {0, stream}));
-    Operand<TFloat32> stateless = tf.random.statelessRandomUniform(shape, key, F);
+    Operand<TInt64> fresh = tf.random.randomUniformInt(tf.constant(new int[] {2}), tf.constant(0L),
+        tf.constant(Long.MAX_VALUE), seeds.uniformInt());
+    Operand<TInt64> given = tf.math.add(seed, tf.constant(new long[] {0, stream}));
     Operand<org.tensorflow.types.TBool> seeded = tf.math.greaterEqual(
         tf.slice(seed, tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new long[] {0}));
-    return tf.select(tf.reshape(seeded, tf.constant(new int[0])), stateless, stateful);
+    Operand<TInt64> key = tf.select(tf.reshape(seeded, tf.constant(new int[0])), given, fresh);
+    return tf.random.statelessRandomUniform(shape, key, F);
   }
 
   private static float[] toFloats(double[] v) {
