@@ -8,6 +8,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -136,9 +137,10 @@ public final class ServingGraph {
       divisors[c] = divisors[c] > 0 ? divisors[c] : 1.0;
     }
     Operand<TFloat32> divisor = tf.constant(toFloats(divisors));
-    Operand<TFloat32> observed = tf.dtypes.cast(tf.math.greater(mask, tf.constant(0f)), F);
+    Operand<TBool> isObserved = tf.math.greater(mask, tf.constant(0f));
+    Operand<TFloat32> observed = tf.dtypes.cast(isObserved, F);
     // Missing cells may hold anything, NaN included: select, never multiply, them away.
-    Operand<TFloat32> clean = tf.select(tf.math.greater(mask, tf.constant(0f)), x, tf.zerosLike(x));
+    Operand<TFloat32> clean = tf.select(isObserved, x, tf.constant(0f));
     Operand<TFloat32> scaled = tf.math.mul(tf.math.div(tf.math.sub(clean, min), divisor), observed);
 
     int draws = spec.imputationDraws();
@@ -182,7 +184,7 @@ public final class ServingGraph {
     }
     Operand<TFloat32> meanHat = Members.mean(tf, memberImputations);
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
-    imputed = tf.withName(OUTPUT_IMPUTED).select(tf.math.greater(mask, tf.constant(0f)), x, unscaled);
+    imputed = tf.withName(OUTPUT_IMPUTED).select(isObserved, x, unscaled);
 
     if (!memberProbabilities.isEmpty()) {
       probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(Members.mean(tf, memberProbabilities));
@@ -224,7 +226,7 @@ public final class ServingGraph {
     Operand<TInt64> fresh = tf.random.randomUniformInt(tf.constant(new int[] {2}), tf.constant(0L),
         tf.constant(Long.MAX_VALUE), seeds.uniformInt());
     Operand<TInt64> given = tf.math.add(seed, tf.constant(new long[] {0, stream}));
-    Operand<org.tensorflow.types.TBool> seeded = tf.math.greaterEqual(
+    Operand<TBool> seeded = tf.math.greaterEqual(
         tf.slice(seed, tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new long[] {0}));
     Operand<TInt64> key = tf.select(tf.reshape(seeded, tf.constant(new int[0])), given, fresh);
     return tf.random.statelessRandomUniform(shape, key, F);
