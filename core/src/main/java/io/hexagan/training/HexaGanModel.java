@@ -53,12 +53,13 @@ public final class HexaGanModel implements AutoCloseable {
 
   /**
    * Loads a model directory written by {@link #save}, its TensorFlow session running ops on
-   * {@code intraOpThreads} threads instead of the model's own {@code session.intraOpThreads} (0
-   * keeps the model's): e.g. one thread per task where several tasks share a machine.
+   * {@code threads} threads and up to as many ops at once, instead of the model's own {@code
+   * session} threads (0 keeps the model's, which are the training machine's cores unless set): e.g.
+   * one thread per task where several tasks share a machine.
    */
-  public static HexaGanModel load(Path dir, int intraOpThreads) {
-    if (intraOpThreads < 0) {
-      throw new IllegalArgumentException("intraOpThreads: expected ≥ 0, found " + intraOpThreads);
+  public static HexaGanModel load(Path dir, int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads: expected ≥ 0, found " + threads);
     }
     try {
       ModelDirectory.recover(dir);
@@ -81,8 +82,8 @@ public final class HexaGanModel implements AutoCloseable {
     ServingModel serving;
     try {
       SessionSettings own = metadata.config().session();
-      SessionSettings session = intraOpThreads == 0 ? own
-          : new SessionSettings(intraOpThreads, own.interOpThreads(), own.device(), own.gpuMemoryGrowth());
+      SessionSettings session = threads == 0 ? own
+          : new SessionSettings(threads, threads, own.device(), own.gpuMemoryGrowth());
       serving = ServingModel.load(dir, GraphSession.sessionConfig(session));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(dir + ": cannot load the SavedModel: " + e.getMessage(), e);

@@ -98,7 +98,7 @@ public final class HexaganSpark implements Callable<Integer> {
 
     @Option(names = "--tf-threads", paramLabel = "<n>", defaultValue = "0",
         description = "Threads of each executor's TensorFlow session, shared by its concurrent tasks (default 0: the "
-            + "model's own session.intraOpThreads).")
+            + "model's own session threads).")
     int tfThreads;
 
     @Option(names = "--na", split = ",", paramLabel = "<token>",

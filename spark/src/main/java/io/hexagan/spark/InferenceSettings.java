@@ -16,9 +16,9 @@ import java.util.Set;
  * @param missingMarkers cell texts that mark a missing cell in a string column, matched as the
  *     core matches them (stripped, ignoring case); {@code null} cells, floating-point NaN and the
  *     empty string are always missing
- * @param tensorflowThreads threads of each executor's TensorFlow session for the ops of a call,
- *     shared by the executor's concurrent tasks; 0 for the model's own {@code
- *     session.intraOpThreads} (the training machine's cores unless set)
+ * @param tensorflowThreads threads of each executor's TensorFlow session for the ops of a call
+ *     (inside an op, and ops at once), shared by the executor's concurrent tasks; 0 for the
+ *     model's own {@code session} threads (the training machine's cores unless set)
  */
 public record InferenceSettings(int batchRows, Long seed, Seeding seeding, Set<String> missingMarkers,
     int tensorflowThreads) implements Serializable {
