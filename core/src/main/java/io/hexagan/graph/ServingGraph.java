@@ -220,7 +220,7 @@ public final class ServingGraph {
    * U(0,1) noise from one stateless draw, keyed by {@code seed + [0, stream]} when {@link #seed()}
    * is fed with non-negative values, and otherwise by a fresh key from a seeded stateful op (two
    * numbers per call): one full-size draw either way, where drawing both kinds and selecting one
-   * cost a tenth of an imputation (docs/PERFORMANCE.md).
+   * made in-graph imputation 6–10% slower (docs/PERFORMANCE.md).
    */
   private Operand<TFloat32> noise(Ops tf, Operand<TInt32> shape, SeedStream seeds, long stream) {
     Operand<TInt64> fresh = tf.random.randomUniformInt(tf.constant(new int[] {2}), tf.constant(0L),

@@ -30,11 +30,11 @@ public final class ModelCache {
   }
 
   /**
-   * The model in {@code dir}, its session on {@code intraOpThreads} threads (0: the model's own),
-   * loaded now if this JVM has not loaded it so yet.
+   * The model in {@code dir}, its session on {@code threads} threads inside an op and as many ops
+   * at once (0: the model's own), loaded now if this JVM has not loaded it so yet.
    */
-  public static LoadedModel get(Path dir, int intraOpThreads) {
-    return MODELS.computeIfAbsent(new Key(dir.toAbsolutePath().normalize(), intraOpThreads), ModelCache::load);
+  public static LoadedModel get(Path dir, int threads) {
+    return MODELS.computeIfAbsent(new Key(dir.toAbsolutePath().normalize(), threads), ModelCache::load);
   }
 
   /** How many models this JVM has loaded so far. */
