@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -173,6 +174,15 @@ class SkipConnectedNetworkTest {
       return p;
     }
 
+    /** The second pass's input: observed cells as they are, every other cell the first pass's value. */
+    double[] observedOr(double[] first) {
+      double[] filled = new double[ROWS * D];
+      for (int i = 0; i < filled.length; i++) {
+        filled[i] = m[i] == 1 ? x[i] : first[i];
+      }
+      return filled;
+    }
+
     double[] run(Operand<TFloat64> fetch) {
       return FiniteDifferences.evaluate(session, List.of(fetch), inputs).get(0);
     }
@@ -230,12 +240,9 @@ class SkipConnectedNetworkTest {
     try (Fixture f = new Fixture(4)) {
       double[] logits = f.denseLogits();
       double[] first = f.pass(logits, f.x, f.e);
-      double[] filled = new double[ROWS * D];
+      double[] filled = f.observedOr(first);
       double[] ones = new double[ROWS * D];
-      for (int i = 0; i < filled.length; i++) {
-        filled[i] = f.m[i] == 1 ? f.x[i] : first[i];
-        ones[i] = 1;
-      }
+      Arrays.fill(ones, 1);
       double[] expected = f.pass(logits, filled, ones);
       assertArrayEquals(expected, f.run(f.chainedOutput), 1e-12);
       assertArrayEquals(f.pass(logits, f.x, f.m), f.run(f.output), 1e-12, "one pass");
@@ -249,12 +256,9 @@ class SkipConnectedNetworkTest {
       double[] one = f.passOutside(logits, f.x, f.m);
       assertArrayEquals(one, f.run(f.outsideOutput), 1e-12, "one pass");
       double[] first = f.passOutside(logits, f.x, f.e);
-      double[] filled = new double[ROWS * D];
+      double[] filled = f.observedOr(first);
       double[] ones = new double[ROWS * D];
-      for (int i = 0; i < filled.length; i++) {
-        filled[i] = f.m[i] == 1 ? f.x[i] : first[i];
-        ones[i] = 1;
-      }
+      Arrays.fill(ones, 1);
       assertArrayEquals(f.passOutside(logits, filled, ones), f.run(f.outsideChainedOutput), 1e-12, "chained");
       boolean clipped = false;
       boolean inside = false;
