@@ -47,6 +47,10 @@ package io.hexagan.graph;
  *     sigmoid, the sum clipped to [0,1] ({@link SkipConnectedNetwork}), instead of to its logits: a
  *     column linear in others stays linear, where inside the sigmoid the path must bend it; needs
  *     {@code linearSkip} and no refiner; false in a config written before this option
+ * @param levelIndicators the most distinct observed values a column may take for E to read its
+ *     levels as indicators beside (x̃, m) ({@link LevelIndicators}): columns with 3 to this many
+ *     values get one input per value; 0 (and a config written before this option): none, as in the
+ *     paper; dense networks only
  */
 public record Architecture(
     int hiddenUnits,
@@ -63,7 +67,8 @@ public record Architecture(
     boolean chainedSkip,
     int members,
     int refinerUnits,
-    boolean skipOutsideSigmoid) {
+    boolean skipOutsideSigmoid,
+    int levelIndicators) {
 
   public Architecture {
     kind = kind == null ? NetworkKind.DENSE : kind;
@@ -76,6 +81,11 @@ public record Architecture(
     chainedSkip = chainedSkip && linearSkip;
     skipOutsideSigmoid = skipOutsideSigmoid && linearSkip;
     members = members == 0 ? 1 : members;
+    levelIndicators = kind == NetworkKind.CONVOLUTIONAL ? 0 : levelIndicators;
+    if (levelIndicators < 0 || levelIndicators > MAX_LEVEL_INDICATORS) {
+      throw new IllegalArgumentException(
+          "levelIndicators: expected 0 to " + MAX_LEVEL_INDICATORS + ", found " + levelIndicators);
+    }
     refinerUnits = kind == NetworkKind.CONVOLUTIONAL ? 0 : refinerUnits;
     if (refinerUnits < 0 || refinerUnits > 4096) {
       throw new IllegalArgumentException("refinerUnits: expected 0 to 4096, found " + refinerUnits);
@@ -108,7 +118,7 @@ public record Architecture(
    */
   public static Architecture defaults() {
     return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
-        ImageLayout.NONE, false, false, 1, 0, false);
+        ImageLayout.NONE, false, false, 1, 0, false, 0);
   }
 
   /** Width of the hidden layers of E, G_MI, G_CG and C in {@link #defaults()}. */
@@ -117,7 +127,7 @@ public record Architecture(
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
     return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1, 0, false);
+        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1, 0, false, 0);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -129,62 +139,76 @@ public record Architecture(
   /** This architecture with {@code hiddenUnits} replaced. */
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
-        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
-        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false, 0);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators);
   }
 
   /** This architecture with G_MI's linear skip path on or off. */
   public Architecture withLinearSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
+        activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits, skipOutsideSigmoid, levelIndicators);
   }
 
   /** This architecture with G_MI's linear skip path run twice ({@link #chainedSkip()}) or once. */
   public Architecture withChainedSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits, skipOutsideSigmoid);
+        activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits, skipOutsideSigmoid, levelIndicators);
   }
 
   /** This architecture with the skip path added after G_MI's sigmoid ({@link #skipOutsideSigmoid()}) or inside it. */
   public Architecture withSkipOutsideSigmoid(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, on);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, on, levelIndicators);
   }
 
   /** This architecture with {@code k} ensemble members. */
   public Architecture withMembers(int k) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits, skipOutsideSigmoid);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits, skipOutsideSigmoid, levelIndicators);
   }
 
   /** This architecture with a table refiner of {@code units} units beside G_MI ({@link #refinerUnits()}; 0: none). */
   public Architecture withRefinerUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units, skipOutsideSigmoid);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units, skipOutsideSigmoid, levelIndicators);
   }
+
+  /** This architecture with level indicators for columns of 3 to {@code maxLevels} values ({@link #levelIndicators()}; 0: none). */
+  public Architecture withLevelIndicators(int maxLevels) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        maxLevels);
+  }
+
+  /** The most levels {@link #levelIndicators()} accepts. */
+  public static final int MAX_LEVEL_INDICATORS = 256;
 
   /** The largest ensemble {@link #members()} accepts. */
   public static final int MAX_MEMBERS = 16;

@@ -13,24 +13,31 @@ public final class Encoder<T extends TFloating> {
   /** Name scope of E's variables. */
   public static final String NAME = "encoder";
   private final Network<T> network;
+  private final LevelIndicators levels;
 
-  private Encoder(Network<T> network) {
+  private Encoder(Network<T> network, LevelIndicators levels) {
     this.network = network;
+    this.levels = levels;
   }
 
-  /** Creates E for d features, its variables named {@code prefix + NAME + "/…"} ({@link Members}). */
+  /**
+   * Creates E for d features, its variables named {@code prefix + NAME + "/…"} ({@link Members});
+   * a dense E also reads {@code levels}' indicators (a convolutional one none).
+   */
   public static <T extends TFloating> Encoder<T> create(
-      Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, SeedStream seeds) {
+      Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, LevelIndicators levels,
+      SeedStream seeds) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
       // The convolutions, then E's dense layers (hiddenLayers × hiddenUnits, then d_h) as in the dense E.
       int[] dense = arch.widths(0, arch.latentDim());
       return new Encoder<>(ConvolutionalNetwork.create(tf, prefix + NAME, type, image.height(), image.width(),
           2 * image.channels(), image.filters(), 0, java.util.Arrays.copyOfRange(dense, 1, dense.length),
-          arch.activation(), arch.latentActivation(), seeds));
+          arch.activation(), arch.latentActivation(), seeds), LevelIndicators.NONE);
     }
-    return new Encoder<>(DenseNetwork.create(tf, prefix + NAME, type, arch.widths(2 * features, arch.latentDim()),
-        arch.activation(), arch.latentActivation(), seeds));
+    return new Encoder<>(DenseNetwork.create(tf, prefix + NAME, type,
+        arch.widths(2 * features + levels.count(), arch.latentDim()), arch.activation(), arch.latentActivation(),
+        seeds), levels);
   }
 
   /** The underlying network. */
@@ -38,8 +45,11 @@ public final class Encoder<T extends TFloating> {
     return network;
   }
 
-  /** {@code h = E([x̃, m])}. */
+  /** {@code h = E([x̃, m])}, with the level indicators of x̃'s observed cells appended when there are any. */
   public Operand<T> encode(Ops tf, DenseNetwork.Weights<T> w, Operand<T> noisy, Operand<T> mask) {
-    return network.apply(tf, w, tf.concat(List.of(noisy, mask), tf.constant(1)));
+    List<Operand<T>> parts = levels.count() == 0
+        ? List.of(noisy, mask)
+        : List.of(noisy, mask, levels.apply(tf, noisy, mask, network.type()));
+    return network.apply(tf, w, tf.concat(parts, tf.constant(1)));
   }
 }

@@ -20,6 +20,8 @@ package io.hexagan.graph;
  * @param skipSupport the entries of the skip matrix S that training may move, row-major d × d (1:
  *     column k may predict column j at {@code k * d + j}; {@link LossWeights#skipScreening()}); the
  *     others stay at zero. Null: every off-diagonal entry, and the graph is the one without screening
+ * @param levels the level indicators E reads beside (x̃, m) ({@link Architecture#levelIndicators()});
+ *     null reads as none
  */
 public record GraphSpec(
     int features,
@@ -34,7 +36,8 @@ public record GraphSpec(
     long seed,
     double[] missingFill,
     double[] columnMeans,
-    float[] skipSupport) {
+    float[] skipSupport,
+    LevelIndicators levels) {
 
   /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
   public static final int MAX_UNLABELED_RATIO = 4;
@@ -42,7 +45,16 @@ public record GraphSpec(
   /** Fewest iterations an epoch holds. */
   public static final int MIN_ITERATIONS_PER_EPOCH = 20;
 
+  /** A spec whose E reads no level indicators. */
+  public GraphSpec(int features, int classes, int labeledRows, int unlabeledRows, Architecture architecture,
+      LossWeights losses, OptimizerSettings optimizer, Ablation ablation, int imputationDraws, long seed,
+      double[] missingFill, double[] columnMeans, float[] skipSupport) {
+    this(features, classes, labeledRows, unlabeledRows, architecture, losses, optimizer, ablation, imputationDraws,
+        seed, missingFill, columnMeans, skipSupport, LevelIndicators.NONE);
+  }
+
   public GraphSpec {
+    levels = levels == null ? LevelIndicators.NONE : levels;
     if (features < 1) {
       throw new IllegalArgumentException("features: expected at least 1, found " + features);
     }

@@ -1,6 +1,7 @@
 package io.hexagan.training;
 
 import io.hexagan.graph.GraphSpec;
+import io.hexagan.graph.LevelIndicators;
 import io.hexagan.graph.NetworkKind;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
@@ -65,13 +66,16 @@ final class Trainer {
     TrainingData data = TrainingData.prepare(table, scaler, split);
     double[] means = data.observedMeans(table.features());
     double[] fill = config.losses().meanFill() ? means : new double[table.features()];
+    LevelIndicators levels = config.architecture().kind() == NetworkKind.CONVOLUTIONAL
+        ? LevelIndicators.NONE
+        : ColumnLevels.find(data.values(), data.mask(), table.features(), config.architecture().levelIndicators());
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
-        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data));
+        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data), levels);
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout());
+        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), levels);
     String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());

@@ -158,7 +158,7 @@ public final class TrainingBenchmark {
     double[] span = new double[features];
     Arrays.fill(span, 1.0);
     ServingGraph.Spec spec = new ServingGraph.Spec(features, 2, config.architecture().resolve(features), true, true,
-        config.losses().missingNoiseScale(), 1, min, span, 1L, null, 0);
+        config.losses().missingNoiseScale(), 1, min, span, 1L, null, 0, null);
     float[] x = new float[rows * features];
     float[] m = new float[rows * features];
     SplittableRandom r = new SplittableRandom(2);
