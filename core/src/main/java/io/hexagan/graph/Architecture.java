@@ -51,6 +51,9 @@ package io.hexagan.graph;
  *     levels as indicators beside (x̃, m) ({@link LevelIndicators}): columns with 3 to this many
  *     values get one input per value; 0 (and a config written before this option): none, as in the
  *     paper; dense networks only
+ * @param quantileInputs K: E also reads every column's rank among the training table's observed
+ *     cells, through its quantiles at 0, 1/K, …, 1 ({@link QuantileRanks}); 0 (and a config
+ *     written before this option): none, as in the paper; dense networks only
  */
 public record Architecture(
     int hiddenUnits,
@@ -68,7 +71,8 @@ public record Architecture(
     int members,
     int refinerUnits,
     boolean skipOutsideSigmoid,
-    int levelIndicators) {
+    int levelIndicators,
+    int quantileInputs) {
 
   public Architecture {
     kind = kind == null ? NetworkKind.DENSE : kind;
@@ -82,6 +86,11 @@ public record Architecture(
     skipOutsideSigmoid = skipOutsideSigmoid && linearSkip;
     members = members == 0 ? 1 : members;
     levelIndicators = kind == NetworkKind.CONVOLUTIONAL ? 0 : levelIndicators;
+    quantileInputs = kind == NetworkKind.CONVOLUTIONAL ? 0 : quantileInputs;
+    if (quantileInputs < 0 || quantileInputs > MAX_QUANTILE_SEGMENTS) {
+      throw new IllegalArgumentException(
+          "quantileInputs: expected 0 to " + MAX_QUANTILE_SEGMENTS + ", found " + quantileInputs);
+    }
     if (levelIndicators < 0 || levelIndicators > MAX_LEVEL_INDICATORS) {
       throw new IllegalArgumentException(
           "levelIndicators: expected 0 to " + MAX_LEVEL_INDICATORS + ", found " + levelIndicators);
@@ -118,7 +127,7 @@ public record Architecture(
    */
   public static Architecture defaults() {
     return new Architecture(DEFAULT_HIDDEN_UNITS, 1, 0, 0, 0, 1, Activation.RELU, Activation.TANH, NetworkKind.DENSE,
-        ImageLayout.NONE, false, false, 1, 0, false, 0);
+        ImageLayout.NONE, false, false, 1, 0, false, 0, 0);
   }
 
   /** Width of the hidden layers of E, G_MI, G_CG and C in {@link #defaults()}. */
@@ -127,7 +136,7 @@ public record Architecture(
   /** The authors' released code: one hidden ReLU layer of width d/2, d_h = d/2. */
   public static Architecture paper() {
     return new Architecture(HALF_OF_FEATURES, 1, HALF_OF_FEATURES, 0, HALF_OF_FEATURES, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1, 0, false, 0);
+        Activation.TANH, NetworkKind.DENSE, ImageLayout.NONE, false, false, 1, 0, false, 0, 0);
   }
 
   /** Width marker meaning "d/2", the authors' choice. */
@@ -140,72 +149,87 @@ public record Architecture(
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators);
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators);
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators);
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false, 0);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false, 0, 0);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators);
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with G_MI's linear skip path on or off. */
   public Architecture withLinearSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits, skipOutsideSigmoid, levelIndicators);
+        activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with G_MI's linear skip path run twice ({@link #chainedSkip()}) or once. */
   public Architecture withChainedSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits, skipOutsideSigmoid, levelIndicators);
+        activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with the skip path added after G_MI's sigmoid ({@link #skipOutsideSigmoid()}) or inside it. */
   public Architecture withSkipOutsideSigmoid(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, on, levelIndicators);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, on,
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with {@code k} ensemble members. */
   public Architecture withMembers(int k) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits, skipOutsideSigmoid, levelIndicators);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits, skipOutsideSigmoid,
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with a table refiner of {@code units} units beside G_MI ({@link #refinerUnits()}; 0: none). */
   public Architecture withRefinerUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units, skipOutsideSigmoid, levelIndicators);
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units, skipOutsideSigmoid,
+        levelIndicators, quantileInputs);
   }
 
   /** This architecture with level indicators for columns of 3 to {@code maxLevels} values ({@link #levelIndicators()}; 0: none). */
   public Architecture withLevelIndicators(int maxLevels) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        maxLevels);
+        maxLevels, quantileInputs);
   }
+
+  /** This architecture with E reading every column's quantile rank over {@code segments} segments ({@link #quantileInputs()}; 0: none). */
+  public Architecture withQuantileInputs(int segments) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators, segments);
+  }
+
+  /** The most segments {@link #quantileInputs()} accepts. */
+  public static final int MAX_QUANTILE_SEGMENTS = 1024;
 
   /** The most levels {@link #levelIndicators()} accepts. */
   public static final int MAX_LEVEL_INDICATORS = 256;

@@ -1,5 +1,6 @@
 package io.hexagan.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -13,19 +14,19 @@ public final class Encoder<T extends TFloating> {
   /** Name scope of E's variables. */
   public static final String NAME = "encoder";
   private final Network<T> network;
-  private final LevelIndicators levels;
+  private final EncoderInputs inputs;
 
-  private Encoder(Network<T> network, LevelIndicators levels) {
+  private Encoder(Network<T> network, EncoderInputs inputs) {
     this.network = network;
-    this.levels = levels;
+    this.inputs = inputs;
   }
 
   /**
    * Creates E for d features, its variables named {@code prefix + NAME + "/…"} ({@link Members});
-   * a dense E also reads {@code levels}' indicators (a convolutional one none).
+   * a dense E also reads {@code inputs} beyond (x̃, m) (a convolutional one none).
    */
   public static <T extends TFloating> Encoder<T> create(
-      Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, LevelIndicators levels,
+      Ops tf, String prefix, Class<T> type, int features, Architecture.Resolved arch, EncoderInputs inputs,
       SeedStream seeds) {
     if (arch.convolutional()) {
       ImageLayout image = arch.image();
@@ -33,11 +34,11 @@ public final class Encoder<T extends TFloating> {
       int[] dense = arch.widths(0, arch.latentDim());
       return new Encoder<>(ConvolutionalNetwork.create(tf, prefix + NAME, type, image.height(), image.width(),
           2 * image.channels(), image.filters(), 0, java.util.Arrays.copyOfRange(dense, 1, dense.length),
-          arch.activation(), arch.latentActivation(), seeds), LevelIndicators.NONE);
+          arch.activation(), arch.latentActivation(), seeds), EncoderInputs.NONE);
     }
     return new Encoder<>(DenseNetwork.create(tf, prefix + NAME, type,
-        arch.widths(2 * features + levels.count(), arch.latentDim()), arch.activation(), arch.latentActivation(),
-        seeds), levels);
+        arch.widths(2 * features + inputs.count(), arch.latentDim()), arch.activation(), arch.latentActivation(),
+        seeds), inputs);
   }
 
   /** The underlying network. */
@@ -45,11 +46,10 @@ public final class Encoder<T extends TFloating> {
     return network;
   }
 
-  /** {@code h = E([x̃, m])}, with the level indicators of x̃'s observed cells appended when there are any. */
+  /** {@code h = E([x̃, m])}, with the {@link EncoderInputs} of x̃'s observed cells appended when there are any. */
   public Operand<T> encode(Ops tf, DenseNetwork.Weights<T> w, Operand<T> noisy, Operand<T> mask) {
-    List<Operand<T>> parts = levels.count() == 0
-        ? List.of(noisy, mask)
-        : List.of(noisy, mask, levels.apply(tf, noisy, mask, network.type()));
+    List<Operand<T>> parts = new ArrayList<>(List.of(noisy, mask));
+    parts.addAll(inputs.apply(tf, noisy, mask, network.type()));
     return network.apply(tf, w, tf.concat(parts, tf.constant(1)));
   }
 }

@@ -20,8 +20,7 @@ package io.hexagan.graph;
  * @param skipSupport the entries of the skip matrix S that training may move, row-major d × d (1:
  *     column k may predict column j at {@code k * d + j}; {@link LossWeights#skipScreening()}); the
  *     others stay at zero. Null: every off-diagonal entry, and the graph is the one without screening
- * @param levels the level indicators E reads beside (x̃, m) ({@link Architecture#levelIndicators()});
- *     null reads as none
+ * @param encoderInputs what E reads beyond (x̃, m) ({@link EncoderInputs}); null reads as none
  */
 public record GraphSpec(
     int features,
@@ -37,7 +36,7 @@ public record GraphSpec(
     double[] missingFill,
     double[] columnMeans,
     float[] skipSupport,
-    LevelIndicators levels) {
+    EncoderInputs encoderInputs) {
 
   /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
   public static final int MAX_UNLABELED_RATIO = 4;
@@ -45,16 +44,16 @@ public record GraphSpec(
   /** Fewest iterations an epoch holds. */
   public static final int MIN_ITERATIONS_PER_EPOCH = 20;
 
-  /** A spec whose E reads no level indicators. */
+  /** A spec whose E reads {@code (x̃, m)} alone. */
   public GraphSpec(int features, int classes, int labeledRows, int unlabeledRows, Architecture architecture,
       LossWeights losses, OptimizerSettings optimizer, Ablation ablation, int imputationDraws, long seed,
       double[] missingFill, double[] columnMeans, float[] skipSupport) {
     this(features, classes, labeledRows, unlabeledRows, architecture, losses, optimizer, ablation, imputationDraws,
-        seed, missingFill, columnMeans, skipSupport, LevelIndicators.NONE);
+        seed, missingFill, columnMeans, skipSupport, EncoderInputs.NONE);
   }
 
   public GraphSpec {
-    levels = levels == null ? LevelIndicators.NONE : levels;
+    encoderInputs = encoderInputs == null ? EncoderInputs.NONE : encoderInputs;
     if (features < 1) {
       throw new IllegalArgumentException("features: expected at least 1, found " + features);
     }

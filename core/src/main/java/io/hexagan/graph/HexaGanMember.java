@@ -78,7 +78,7 @@ final class HexaGanMember {
     int d = spec.features();
     int nc = spec.classes();
     String prefix = Members.prefix(index);
-    encoder = spec.hasImputationGenerator() ? Encoder.create(nets, prefix, F, d, arch, spec.levels(), initSeeds) : null;
+    encoder = spec.hasImputationGenerator() ? Encoder.create(nets, prefix, F, d, arch, spec.encoderInputs(), initSeeds) : null;
     imputationGenerator = spec.hasImputationGenerator()
         ? ImputationGenerator.create(nets, prefix, F, d, arch, initSeeds, spec.columnMeans(), spec.skipSupport()) : null;
     imputationCritic = spec.hasImputationCritic()

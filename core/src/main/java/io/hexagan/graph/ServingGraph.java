@@ -42,14 +42,14 @@ public final class ServingGraph {
    * @param seed seed of the stateful noise ops
    * @param missingFill per feature, the scaled value a missing slot holds before the noise
    * @param inputDropout with several draws, the share of observed cells each draw hides from E
-   * @param levels the level indicators E reads beside (x̃, m); null reads as none
+   * @param encoderInputs what E reads beyond (x̃, m); null reads as none
    */
   public record Spec(
       int features, int classes, Architecture.Resolved architecture, boolean imputationGenerator,
       boolean conditionalGenerator, double missingNoiseScale, int imputationDraws, double[] min,
-      double[] span, long seed, double[] missingFill, double inputDropout, LevelIndicators levels) {
+      double[] span, long seed, double[] missingFill, double inputDropout, EncoderInputs encoderInputs) {
     public Spec {
-      levels = levels == null ? LevelIndicators.NONE : levels;
+      encoderInputs = encoderInputs == null ? EncoderInputs.NONE : encoderInputs;
       if (min.length != features || span.length != features) {
         throw new IllegalArgumentException("scaler: expected " + features + " columns, found " + min.length);
       }
@@ -107,7 +107,7 @@ public final class ServingGraph {
       Encoder<TFloat32> encoder = null;
       ImputationGenerator<TFloat32> generator = null;
       if (spec.imputationGenerator()) {
-        encoder = Encoder.create(root, prefix, F, d, arch, spec.levels(), seeds);
+        encoder = Encoder.create(root, prefix, F, d, arch, spec.encoderInputs(), seeds);
         generator = ImputationGenerator.create(root, prefix, F, d, arch, seeds, null);
         variables.addAll(encoder.network().variables());
         variables.addAll(generator.network().variables());

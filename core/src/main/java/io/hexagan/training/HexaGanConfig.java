@@ -87,7 +87,7 @@ public record HexaGanConfig(
     Architecture a = Architecture.defaults();
     Architecture images = new Architecture(512, a.hiddenLayers(), 256, a.conditionalNoiseDim(),
         32, a.criticLayers(), a.activation(), io.hexagan.graph.Activation.LINEAR, io.hexagan.graph.NetworkKind.CONVOLUTIONAL,
-        io.hexagan.graph.ImageLayout.mnist().withRefinerFilters(MNIST_REFINER_FILTERS), false, false, a.members(), 0, false, 0);
+        io.hexagan.graph.ImageLayout.mnist().withRefinerFilters(MNIST_REFINER_FILTERS), false, false, a.members(), 0, false, 0, 0);
     return d.withArchitecture(images)
         .withLosses(d.losses().withPenaltyOutputSample(0))
         .withSchedule(new Schedule(1, 20, 0, 0.05, 0, StoppingCriterion.IMPUTATION))

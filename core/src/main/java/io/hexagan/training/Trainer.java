@@ -1,7 +1,8 @@
 package io.hexagan.training;
 
 import io.hexagan.graph.GraphSpec;
-import io.hexagan.graph.LevelIndicators;
+import io.hexagan.graph.Architecture;
+import io.hexagan.graph.EncoderInputs;
 import io.hexagan.graph.NetworkKind;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
@@ -66,16 +67,14 @@ final class Trainer {
     TrainingData data = TrainingData.prepare(table, scaler, split);
     double[] means = data.observedMeans(table.features());
     double[] fill = config.losses().meanFill() ? means : new double[table.features()];
-    LevelIndicators levels = config.architecture().kind() == NetworkKind.CONVOLUTIONAL
-        ? LevelIndicators.NONE
-        : ColumnLevels.find(data.values(), data.mask(), table.features(), config.architecture().levelIndicators());
+    EncoderInputs encoderInputs = encoderInputs(data);
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
-        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data), levels);
+        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data), encoderInputs);
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), levels);
+        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs);
     String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
@@ -89,6 +88,17 @@ final class Trainer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the training checkpoint", e);
     }
+  }
+
+  /** What E reads beyond (x̃, m), found in the training table: none for a convolutional E. */
+  private EncoderInputs encoderInputs(TrainingData data) {
+    Architecture arch = config.architecture();
+    if (arch.kind() == NetworkKind.CONVOLUTIONAL) {
+      return EncoderInputs.NONE;
+    }
+    return new EncoderInputs(
+        ColumnLevels.find(data.values(), data.mask(), table.features(), arch.levelIndicators()),
+        ColumnQuantiles.find(data.values(), data.mask(), table.features(), arch.quantileInputs()));
   }
 
   /** The pairs G_MI's skip path may use: screened when the config asks, else null (every pair). */

@@ -37,7 +37,7 @@ class ConvolutionalNetworksTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       SeedStream seeds = new SeedStream(1);
-      Encoder<TFloat32> e = Encoder.create(tf, "", TFloat32.class, 784, ARCH, LevelIndicators.NONE, seeds);
+      Encoder<TFloat32> e = Encoder.create(tf, "", TFloat32.class, 784, ARCH, EncoderInputs.NONE, seeds);
       ImputationGenerator<TFloat32> gmi = ImputationGenerator.create(tf, "", TFloat32.class, 784, ARCH, seeds, null);
       ImputationCritic<TFloat32> dmi = ImputationCritic.create(tf, "", TFloat32.class, 784, 10, true, true, ARCH, seeds);
       assertTrue(e.network() instanceof ConvolutionalNetwork);
@@ -109,7 +109,7 @@ class ConvolutionalNetworksTest {
         () -> Architecture.defaults().withImage(ImageLayout.mnist()).resolve(100));
     assertTrue(e.getMessage().contains("784 values, but the table has 100 feature columns"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Architecture(0, 1, 0, 0, 0, 1, Activation.RELU,
-        Activation.TANH, NetworkKind.CONVOLUTIONAL, ImageLayout.NONE, false, false, 1, 0, false, 0));
+        Activation.TANH, NetworkKind.CONVOLUTIONAL, ImageLayout.NONE, false, false, 1, 0, false, 0, 0));
     assertEquals(List.of(NetworkKind.DENSE, NetworkKind.CONVOLUTIONAL), List.of(NetworkKind.values()));
   }
 }

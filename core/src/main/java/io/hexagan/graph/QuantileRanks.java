@@ -1,0 +1,86 @@
+package io.hexagan.graph;
+
+import java.util.Arrays;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Every column's value mapped to its rank among the training table's observed cells, fed to E
+ * beside {@code (x̃, m)}: the piecewise-linear map through the column's quantiles at 0, 1/K, …, 1,
+ * {@code r_j(x) = (1/K) Σ_k clip((x − t_jk) / w_jk, 0, 1)} with {@code t_jk} the k-th quantile and
+ * {@code w_jk} the gap to the next one (at least {@link #MIN_WIDTH}, so that a value shared by many
+ * cells, such as a payment of 0, becomes a step of the rank). Min–max scaling squeezes a
+ * heavy-tailed column into a corner of [0, 1] where E's first layer can hardly tell its values
+ * apart; their ranks spread them out. A missing cell gives 0.
+ *
+ * @param features d
+ * @param segments K, quantile segments per column
+ * @param lows per column then segment, t_jk, [d × K] row-major
+ * @param widths per column then segment, w_jk, [d × K] row-major
+ */
+public record QuantileRanks(int features, int segments, float[] lows, float[] widths) {
+
+  /**
+   * The narrowest segment, in scaled units: cells that differ by more than this are told apart by
+   * a full step. Wide enough that the last-bit difference between a cell scaled in Java (training)
+   * and in the serving graph (float32) moves a rank by less than 10⁻⁶.
+   */
+  public static final float MIN_WIDTH = 1e-4f;
+
+  /** No ranks. */
+  public static final QuantileRanks NONE = new QuantileRanks(0, 0, new float[0], new float[0]);
+
+  public QuantileRanks {
+    if (features < 0 || segments < 0 || lows.length != features * segments || widths.length != lows.length) {
+      throw new IllegalArgumentException("quantiles: expected " + features + " × " + segments
+          + " lows and widths, found " + lows.length + " and " + widths.length);
+    }
+    for (float w : widths) {
+      if (!(w >= MIN_WIDTH)) {
+        throw new IllegalArgumentException("widths: expected at least " + MIN_WIDTH + ", found " + w);
+      }
+    }
+    lows = lows.clone();
+    widths = widths.clone();
+  }
+
+  /** How many rank inputs E gets: d, or 0 for none. */
+  public int count() {
+    return segments == 0 ? 0 : features;
+  }
+
+  /** The ranks of a batch's observed cells, 0 for missing ones: [rows, d]. */
+  public <T extends TFloating> Operand<T> apply(Ops tf, Operand<T> values, Operand<T> mask, Class<T> type) {
+    float[][] low = new float[features][segments];
+    float[][] inverseWidth = new float[features][segments];
+    for (int j = 0; j < features; j++) {
+      for (int k = 0; k < segments; k++) {
+        low[j][k] = lows[j * segments + k];
+        inverseWidth[j][k] = 1f / widths[j * segments + k];
+      }
+    }
+    Operand<T> x = tf.expandDims(values, tf.constant(2));
+    Operand<T> ramps = tf.math.mul(tf.math.sub(x, tf.dtypes.cast(tf.constant(low), type)),
+        tf.dtypes.cast(tf.constant(inverseWidth), type));
+    Operand<T> clipped = tf.clipByValue(ramps, tf.dtypes.cast(tf.constant(0f), type),
+        tf.dtypes.cast(tf.constant(1f), type));
+    return tf.math.mul(tf.math.mean(clipped, tf.constant(2)), mask);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof QuantileRanks other && features == other.features && segments == other.segments
+        && Arrays.equals(lows, other.lows) && Arrays.equals(widths, other.widths);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * features + segments) + Arrays.hashCode(lows)) + Arrays.hashCode(widths);
+  }
+
+  @Override
+  public String toString() {
+    return "QuantileRanks[" + features + " columns, " + segments + " segments]";
+  }
+}
