@@ -21,6 +21,8 @@ package io.hexagan.graph;
  *     column k may predict column j at {@code k * d + j}; {@link LossWeights#skipScreening()}); the
  *     others stay at zero. Null: every off-diagonal entry, and the graph is the one without screening
  * @param encoderInputs what E reads beyond (x̃, m) ({@link EncoderInputs}); null reads as none
+ * @param reconstructionWeights per feature, the weight of its squared errors in the reconstruction
+ *     loss ({@link LossWeights#varianceWeighting()}); null: 1 each, the plain mean
  */
 public record GraphSpec(
     int features,
@@ -36,7 +38,8 @@ public record GraphSpec(
     double[] missingFill,
     double[] columnMeans,
     float[] skipSupport,
-    EncoderInputs encoderInputs) {
+    EncoderInputs encoderInputs,
+    double[] reconstructionWeights) {
 
   /** Most unlabelled rows per iteration, as a multiple of the labelled batch. */
   public static final int MAX_UNLABELED_RATIO = 4;
@@ -49,11 +52,18 @@ public record GraphSpec(
       LossWeights losses, OptimizerSettings optimizer, Ablation ablation, int imputationDraws, long seed,
       double[] missingFill, double[] columnMeans, float[] skipSupport) {
     this(features, classes, labeledRows, unlabeledRows, architecture, losses, optimizer, ablation, imputationDraws,
-        seed, missingFill, columnMeans, skipSupport, EncoderInputs.NONE);
+        seed, missingFill, columnMeans, skipSupport, EncoderInputs.NONE, null);
   }
 
   public GraphSpec {
     encoderInputs = encoderInputs == null ? EncoderInputs.NONE : encoderInputs;
+    if (reconstructionWeights != null) {
+      reconstructionWeights = reconstructionWeights.clone();
+      if (reconstructionWeights.length != features) {
+        throw new IllegalArgumentException(
+            "reconstructionWeights: expected " + features + " values, found " + reconstructionWeights.length);
+      }
+    }
     if (features < 1) {
       throw new IllegalArgumentException("features: expected at least 1, found " + features);
     }

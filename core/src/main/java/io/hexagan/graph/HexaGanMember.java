@@ -512,14 +512,16 @@ final class HexaGanMember {
     Operand<TFloat32> scores = imputationCritic.score(tf, s.w(imputationCritic.network()), imp.xHat(),
         criticSide(tf, hint, labels));
     Operand<TFloat32> adversarial = elementGeneratorLoss(tf, elementScores(tf, scores, b.rows()), b.mask(), hint);
-    Operand<TFloat32> recon = Losses.reconstruction(tf, b.values(), imp.xBar(), b.mask());
+    Operand<TFloat32> columnWeights = spec.reconstructionWeights() == null
+        ? null : tf.constant(toFloats(spec.reconstructionWeights()));
+    Operand<TFloat32> recon = Losses.reconstruction(tf, b.values(), imp.xBar(), b.mask(), columnWeights);
     Operand<TFloat32> fit = recon;
     double beta = spec.losses().hiddenReconstruction();
     if (beta > 0 && spec.losses().inputDropout() > 0) {
       // + β · the mean squared error over the observed cells E did not see.
       Operand<TFloat32> hidden = tf.math.sub(b.mask(), seen.encoderMask());
       fit = tf.math.add(recon,
-          tf.math.mul(tf.constant((float) beta), Losses.reconstruction(tf, b.values(), imp.xBar(), hidden)));
+          tf.math.mul(tf.constant((float) beta), Losses.reconstruction(tf, b.values(), imp.xBar(), hidden, columnWeights)));
     }
     Operand<TFloat32> skipL1 = imputationGenerator.skipL1(tf, s.w(imputationGenerator.network()));
     if (skipL1 != null && spec.losses().skipSparsity() > 0) {

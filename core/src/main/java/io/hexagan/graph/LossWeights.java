@@ -54,6 +54,11 @@ package io.hexagan.graph;
  *     that reads the d features) in C's loss, beside {@code classifierWeightDecay}: it drives the
  *     weights of features that do not help classify towards zero. 0 (and a config written before
  *     this option): none, as in the paper
+ * @param varianceWeighting p: in the reconstruction loss each column's squared errors count {@code
+ *     v_j^(−p)} times, v_j the variance of its observed (scaled) training cells, the weights scaled
+ *     to average 1 over the columns: 1 makes every column's error count relative to its spread,
+ *     so that a column whose cells sit close together is fitted as carefully as a wide one. 0 (and
+ *     a config written before this option): the plain mean, as in the paper
  */
 public record LossWeights(
     double imputationPenalty,
@@ -74,7 +79,8 @@ public record LossWeights(
     double hintRate,
     double skipScreening,
     double imputerWeightDecay,
-    double classifierSparsity) {
+    double classifierSparsity,
+    double varianceWeighting) {
 
   public LossWeights {
     requireNonNegative("imputationPenalty", imputationPenalty);
@@ -95,6 +101,9 @@ public record LossWeights(
     requireNonNegative("skipSparsity", skipSparsity);
     requireNonNegative("imputerWeightDecay", imputerWeightDecay);
     requireNonNegative("classifierSparsity", classifierSparsity);
+    if (!(varianceWeighting >= 0 && varianceWeighting <= 2)) {
+      throw new IllegalArgumentException("varianceWeighting: expected 0 to 2, found " + varianceWeighting);
+    }
     if (!(skipScreening >= 0 && skipScreening <= 1)) {
       throw new IllegalArgumentException("skipScreening: expected 0 (off) to 1 chance pair per column, found " + skipScreening);
     }
@@ -111,73 +120,73 @@ public record LossWeights(
 
   /** The paper's weights (λ1 = α1 = λ2 = 10, α2 = 1, α3 = 0.01, α4 = 0.1) and U(0,1) noise. */
   public static LossWeights paper() {
-    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new LossWeights(10, 10, 10, 1, 0.01, 0.1, 0.001, 1.0, false, PseudoLabels.HARD, false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** This with the noise range replaced. */
   public LossWeights withMissingNoiseScale(double s) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, s, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with the pseudo-label mode replaced. */
   public LossWeights withPseudoLabels(PseudoLabels mode) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, mode, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with the reconstruction weight α1 replaced. */
   public LossWeights withReconstruction(double alpha1) {
     return new LossWeights(imputationPenalty, alpha1, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with the mean fill of missing slots switched on or off. */
   public LossWeights withMeanFill(boolean on) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, on, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with the input dropout of the imputer's update replaced. */
   public LossWeights withInputDropout(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput,
-        share, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        share, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with the penalty's output sample replaced (0 = all outputs). */
   public LossWeights withPenaltyOutputSample(int outputs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
-        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels, penalizeLabelOutput, inputDropout, outputs, hiddenReconstruction, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with β, the extra reconstruction weight on the cells the input dropout hid, replaced. */
   public LossWeights withHiddenReconstruction(double beta) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, beta, skipSparsity, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with κ, the L1 weight on G_MI's linear skip path, replaced. */
   public LossWeights withSkipSparsity(double kappa) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa, hintRate, skipScreening, imputerWeightDecay, classifierSparsity);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, kappa, hintRate, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with the share of D_MI's hinted cells replaced (0 = no hint). */
   public LossWeights withHintRate(double share) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share, skipScreening, imputerWeightDecay, classifierSparsity);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, share, skipScreening, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with the screening level of the skip path's column pairs replaced (0 = every pair). */
   public LossWeights withSkipScreening(double chancePairs) {
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
-        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, chancePairs, imputerWeightDecay, classifierSparsity);
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, chancePairs, imputerWeightDecay, classifierSparsity, varianceWeighting);
   }
 
   /** This with ω, the weight decay of E and G_MI, replaced. */
@@ -185,7 +194,7 @@ public record LossWeights(
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
         penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening,
-        omega, classifierSparsity);
+        omega, classifierSparsity, varianceWeighting);
   }
 
   /** This with the L1 weight on C's input layer replaced. */
@@ -193,7 +202,15 @@ public record LossWeights(
     return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
         conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
         penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening,
-        imputerWeightDecay, weight);
+        imputerWeightDecay, weight, varianceWeighting);
+  }
+
+  /** This with p, the exponent of the reconstruction loss's column weights {@code v_j^(−p)}, replaced (0 = none). */
+  public LossWeights withVarianceWeighting(double p) {
+    return new LossWeights(imputationPenalty, reconstruction, conditionalPenalty, conditionalImputation,
+        conditionalCrossEntropy, pseudoLabel, classifierWeightDecay, missingNoiseScale, meanFill, pseudoLabels,
+        penalizeLabelOutput, inputDropout, penaltyOutputSample, hiddenReconstruction, skipSparsity, hintRate, skipScreening,
+        imputerWeightDecay, classifierSparsity, p);
   }
 
   private static void requireNonNegative(String name, double v) {

@@ -69,6 +69,19 @@ public final class Losses {
     return tf.math.div(sum(tf, sq), atLeastOne(tf, sum(tf, observed)));
   }
 
+  /**
+   * {@link #reconstruction} with column j's squared errors counted {@code weights[j]} times ([d],
+   * averaging 1); null weights give the plain mean.
+   */
+  public static <T extends TFloating> Operand<T> reconstruction(
+      Ops tf, Operand<T> x, Operand<T> generated, Operand<T> observed, Operand<T> weights) {
+    if (weights == null) {
+      return reconstruction(tf, x, generated, observed);
+    }
+    Operand<T> sq = tf.math.mul(tf.math.mul(observed, tf.math.square(tf.math.sub(x, generated))), weights);
+    return tf.math.div(sum(tf, sq), atLeastOne(tf, sum(tf, observed)));
+  }
+
   /** The mean of a vector of scores: E[D(·)] in eq. 7 and 8. */
   public static <T extends TFloating> Operand<T> mean(Ops tf, Operand<T> values) {
     return tf.math.mean(tf.reshape(values, tf.constant(new int[] {-1})), tf.constant(0));

@@ -196,7 +196,8 @@ public final class PenaltyBenchmark {
     LossWeights none = new LossWeights(0, l.reconstruction(), l.conditionalPenalty(), l.conditionalImputation(),
         l.conditionalCrossEntropy(), l.pseudoLabel(), l.classifierWeightDecay(), l.missingNoiseScale(), l.meanFill(),
         l.pseudoLabels(), l.penalizeLabelOutput(), l.inputDropout(), l.penaltyOutputSample(), l.hiddenReconstruction(),
-        l.skipSparsity(), l.hintRate(), l.skipScreening(), l.imputerWeightDecay(), l.classifierSparsity());
+        l.skipSparsity(), l.hintRate(), l.skipScreening(), l.imputerWeightDecay(), l.classifierSparsity(),
+        l.varianceWeighting());
     double with = iteration(config, features, classes, rows, iterations, settings);
     double without = iteration(config.withLosses(none), features, classes, rows, iterations, settings);
     return new Share(with, without);

@@ -70,7 +70,8 @@ final class Trainer {
     EncoderInputs encoderInputs = encoderInputs(data);
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
-        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data), encoderInputs);
+        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data), encoderInputs,
+        ReconstructionWeights.of(data.values(), data.mask(), table.features(), config.losses().varianceWeighting()));
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),

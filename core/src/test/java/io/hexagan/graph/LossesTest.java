@@ -75,6 +75,12 @@ class LossesTest {
       observed += real[i];
     }
     double recon = sq / observed;
+    double[] columnWeight = {0.5, 2, 1.25, 0.25};
+    double weightedSq = 0;
+    for (int i = 0; i < x.length; i++) {
+      weightedSq += columnWeight[i % C] * real[i] * (x[i] - xBar[i]) * (x[i] - xBar[i]);
+    }
+    double weightedRecon = weightedSq / observed;
 
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
@@ -83,7 +89,7 @@ class LossesTest {
       Placeholder<TFloat64> xs = tf.placeholder(TFloat64.class);
       Placeholder<TFloat64> xb = tf.placeholder(TFloat64.class);
       List<Operand<?>> fetches = List.of(Losses.elementwiseCritic(tf, s, m), Losses.elementwiseGenerator(tf, s, m),
-          Losses.reconstruction(tf, xs, xb, m));
+          Losses.reconstruction(tf, xs, xb, m), Losses.reconstruction(tf, xs, xb, m, tf.constant(columnWeight)));
       Shape shape = Shape.of(R, C);
       List<FiniteDifferences.Input> in = List.of(new FiniteDifferences.Input(s, shape, scores),
           new FiniteDifferences.Input(m, shape, real), new FiniteDifferences.Input(xs, shape, x),
@@ -93,6 +99,7 @@ class LossesTest {
         assertEquals(critic, v.get(0)[0], 1e-12, "L_DMI");
         assertEquals(generator, v.get(1)[0], 1e-12, "L_GMI");
         assertEquals(recon, v.get(2)[0], 1e-12, "L_recon");
+        assertEquals(weightedRecon, v.get(3)[0], 1e-12, "L_recon with column weights");
       }
     }
   }
