@@ -3,6 +3,7 @@ package io.hexagan.graph;
 import java.util.Arrays;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -50,22 +51,42 @@ public record QuantileRanks(int features, int segments, float[] lows, float[] wi
     return segments == 0 ? 0 : features;
   }
 
-  /** The ranks of a batch's observed cells, 0 for missing ones: [rows, d]. */
+  /**
+   * The ranks of a batch's observed cells, 0 for missing ones: [rows, d]. Computed by a search
+   * over each column's segment ends (memory [rows, d], not [rows, d, K]): the segments that end at
+   * or below x count 1 each, the next one its share {@code clip((x − t_jk) / w_jk, 0, 1)}. This is
+   * the sum in the class comment except within {@link #MIN_WIDTH} above a value shared by several
+   * knots, where the sum lets several narrow segments fill at once.
+   */
   public <T extends TFloating> Operand<T> apply(Ops tf, Operand<T> values, Operand<T> mask, Class<T> type) {
-    float[][] low = new float[features][segments];
-    float[][] inverseWidth = new float[features][segments];
+    float[][] ends = new float[features][segments];
+    int[][] offsets = new int[features][1];
     for (int j = 0; j < features; j++) {
       for (int k = 0; k < segments; k++) {
-        low[j][k] = lows[j * segments + k];
-        inverseWidth[j][k] = 1f / widths[j * segments + k];
+        ends[j][k] = lows[j * segments + k] + widths[j * segments + k];
       }
+      offsets[j][0] = j * segments;
     }
-    Operand<T> x = tf.expandDims(values, tf.constant(2));
-    Operand<T> ramps = tf.math.mul(tf.math.sub(x, tf.dtypes.cast(tf.constant(low), type)),
-        tf.dtypes.cast(tf.constant(inverseWidth), type));
-    Operand<T> clipped = tf.clipByValue(ramps, tf.dtypes.cast(tf.constant(0f), type),
-        tf.dtypes.cast(tf.constant(1f), type));
-    return tf.math.mul(tf.math.mean(clipped, tf.constant(2)), mask);
+    // Columns as rows: UpperBound searches each row of its first input separately.
+    Operand<T> x = tf.linalg.transpose(tf.stopGradient(values), tf.constant(new int[] {1, 0}));
+    Operand<TInt32> full = tf.upperBound(tf.dtypes.cast(tf.constant(ends), type), x, TInt32.class);
+    Operand<TInt32> next = tf.math.add(tf.math.minimum(full, tf.constant(segments - 1)), tf.constant(offsets));
+    Operand<T> low = tf.gather(tf.dtypes.cast(tf.constant(lows), type), next, tf.constant(0));
+    Operand<T> inverseWidth = tf.gather(tf.dtypes.cast(tf.constant(inverses(widths)), type), next, tf.constant(0));
+    Operand<T> share = tf.clipByValue(tf.math.mul(tf.math.sub(x, low), inverseWidth),
+        tf.dtypes.cast(tf.constant(0f), type), tf.dtypes.cast(tf.constant(1f), type));
+    Operand<T> count = tf.math.minimum(tf.math.add(tf.dtypes.cast(full, type), share),
+        tf.dtypes.cast(tf.constant((float) segments), type));
+    Operand<T> rank = tf.math.div(count, tf.dtypes.cast(tf.constant((float) segments), type));
+    return tf.math.mul(tf.linalg.transpose(rank, tf.constant(new int[] {1, 0})), mask);
+  }
+
+  private static float[] inverses(float[] v) {
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = 1f / v[i];
+    }
+    return out;
   }
 
   @Override
