@@ -55,15 +55,22 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step10-draws-10.json"), d));
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-draws-10-step9.json"), d), "step 10 is the measured configuration");
+    assertEquals(d, ConfigJson.read(dir.resolve("step11-quantile-inputs.json"), d));
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-quantile-inputs-16.json"), d), "step 11 is the measured configuration");
+    assertEquals(HexaGanConfig.DEFAULT_QUANTILE_SEGMENTS, d.architecture().quantileInputs());
+    assertEquals(0, d.architecture().levelIndicators());
+    assertEquals(0, d.losses().varianceWeighting());
+    // Every configuration measured before step 11 pins E to (x̃, m) alone.
+    HexaGanConfig step10 = d.withArchitecture(d.architecture().withQuantileInputs(0));
+    assertEquals(step10, ConfigJson.read(dir.resolve("step10-draws-10.json"), d));
+    assertEquals(step10, ConfigJson.read(dir.resolve("tried-draws-10-step9.json"), d), "step 10 is the measured configuration");
     // Every configuration measured before step 10 pins one draw.
-    HexaGanConfig step9 = d.withImputationDraws(1);
+    HexaGanConfig step9 = step10.withImputationDraws(1);
     assertEquals(step9, ConfigJson.read(dir.resolve("step9-screened-chained-skip.json"), d));
     assertEquals(step9, ConfigJson.read(dir.resolve("tried-skip-screening-0.01-0-chained.json"), d),
         "step 9 is the measured configuration");
     // Every configuration measured before step 9 pins its skip path: one pass, κ = 10⁻³, no screening.
-    HexaGanConfig step8 = step9.withArchitecture(d.architecture().withChainedSkip(false))
+    HexaGanConfig step8 = step9.withArchitecture(step9.architecture().withChainedSkip(false))
         .withLosses(d.losses().withSkipSparsity(1e-3).withSkipScreening(0));
     assertEquals(step8, ConfigJson.read(dir.resolve("step8-linear-skip.json"), d), "step 8 is step 9 with one unscreened pass");
     HexaGanConfig step7 = step8.withArchitecture(step8.architecture().withLinearSkip(false));
@@ -72,9 +79,11 @@ class ConfigJsonTest {
     assertEquals(step6, ConfigJson.read(dir.resolve("step6-weight-average.json"), d), "step 6 is step 7 128 wide");
     assertEquals(step6.withOptimizer(d.optimizer().withAveragingEpochs(0)),
         ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is step 6 without the average");
-    assertEquals(HexaGanConfig.ensemble(), ConfigJson.read(dir.resolve("tried-members-3-draws-10.json"), d),
-        "the ensemble preset is the measured configuration");
-    assertEquals(HexaGanConfig.ensemble().withImputationDraws(1), ConfigJson.read(dir.resolve("tried-members-3-step9.json"), d),
+    HexaGanConfig ensemble = HexaGanConfig.ensemble();
+    HexaGanConfig ensembleStep10 = ensemble.withArchitecture(ensemble.architecture().withQuantileInputs(0));
+    assertEquals(ensembleStep10, ConfigJson.read(dir.resolve("tried-members-3-draws-10.json"), d),
+        "the ensemble preset before step 11 is the measured configuration");
+    assertEquals(ensembleStep10.withImputationDraws(1), ConfigJson.read(dir.resolve("tried-members-3-step9.json"), d),
         "the ensemble preset until stop 25 drew once");
     assertEquals(1, d.architecture().members());
     assertEquals(HexaGanConfig.DEFAULT_IMPUTATION_DRAWS, d.imputationDraws());
