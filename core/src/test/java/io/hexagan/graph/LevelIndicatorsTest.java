@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
 
 /**
@@ -25,16 +18,7 @@ class LevelIndicatorsTest {
       new LevelIndicators(new int[] {1, 1, 1}, new float[] {0f, 0.25f, 1f}, new float[] {0.25f, 0.25f, 0.75f});
 
   private static double[] indicators(double[] x, double[] m) {
-    int rows = x.length / 3;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
-      Ops tf = Ops.create(g);
-      Placeholder<TFloat64> xs = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(rows, 3)));
-      Placeholder<TFloat64> ms = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(rows, 3)));
-      Operand<TFloat64> out = LEVELS.apply(tf, xs, ms, TFloat64.class);
-      return FiniteDifferences.evaluate(s, List.of(out), List.of(
-          new FiniteDifferences.Input(xs, Shape.of(rows, 3), x),
-          new FiniteDifferences.Input(ms, Shape.of(rows, 3), m))).get(0);
-    }
+    return RowOps.evaluate((tf, xs, ms) -> LEVELS.apply(tf, xs, ms, TFloat64.class), 3, x, m);
   }
 
   @Test

@@ -3,14 +3,7 @@ package io.hexagan.graph;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
 
 /** E's quantile ranks in float64: piecewise linear through the knots, a step at a repeated value, 0 when missing. */
@@ -21,16 +14,7 @@ class QuantileRanksTest {
       new float[] {0f, 0f, 0.5f, 0f, 1f / 3, 2f / 3}, new float[] {W, 0.5f, 0.5f, 1f / 3, 1f / 3, 1f / 3});
 
   private static double[] ranks(double[] x, double[] m) {
-    int rows = x.length / 2;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
-      Ops tf = Ops.create(g);
-      Placeholder<TFloat64> xs = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(rows, 2)));
-      Placeholder<TFloat64> ms = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(rows, 2)));
-      Operand<TFloat64> out = RANKS.apply(tf, xs, ms, TFloat64.class);
-      return FiniteDifferences.evaluate(s, List.of(out), List.of(
-          new FiniteDifferences.Input(xs, Shape.of(rows, 2), x),
-          new FiniteDifferences.Input(ms, Shape.of(rows, 2), m))).get(0);
-    }
+    return RowOps.evaluate((tf, xs, ms) -> RANKS.apply(tf, xs, ms, TFloat64.class), 2, x, m);
   }
 
   @Test

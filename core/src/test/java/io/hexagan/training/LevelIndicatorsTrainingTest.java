@@ -42,19 +42,9 @@ class LevelIndicatorsTrainingTest {
 
   /** RMSE over the missing cells of columns 1 and 2 in rows whose code is observed. */
   private static double lookupRmse(SyntheticTables.Masked data, double[][] imputed) {
-    double sum = 0;
-    long n = 0;
     double[][] masked = data.table().values();
-    for (int i = 0; i < masked.length; i++) {
-      for (int c = 1; c <= 2; c++) {
-        if (!Double.isNaN(masked[i][0]) && Double.isNaN(masked[i][c])) {
-          double e = imputed[i][c] - data.complete()[i][c];
-          sum += e * e;
-          n++;
-        }
-      }
-    }
-    return Math.sqrt(sum / n);
+    return SyntheticTables.rmseOver(data, imputed, (row, column) -> column >= 1 && column <= 2
+        && !Double.isNaN(masked[row][0]));
   }
 
   @Test

@@ -55,19 +55,7 @@ class LinearSkipTrainingTest {
 
   /** RMSE over the missing cells of the related columns only. */
   private static double relatedRmse(SyntheticTables.Masked data, double[][] imputed) {
-    double sum = 0;
-    long n = 0;
-    double[][] masked = data.table().values();
-    for (int i = 0; i < masked.length; i++) {
-      for (int c = 0; c < RELATED; c++) {
-        if (Double.isNaN(masked[i][c])) {
-          double e = imputed[i][c] - data.complete()[i][c];
-          sum += e * e;
-          n++;
-        }
-      }
-    }
-    return Math.sqrt(sum / n);
+    return SyntheticTables.rmseOver(data, imputed, (row, column) -> column < RELATED);
   }
 
   @Test

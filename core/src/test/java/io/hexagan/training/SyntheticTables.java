@@ -101,6 +101,28 @@ final class SyntheticTables {
     return Math.sqrt(sq / n);
   }
 
+  /** Which missing cells an RMSE counts: row i's column c. */
+  interface CellFilter {
+    boolean counts(int row, int column);
+  }
+
+  /** Raw RMSE (no rescaling) over the missing cells of {@code data} that {@code counted} accepts. */
+  static double rmseOver(Masked data, double[][] imputed, CellFilter counted) {
+    double sum = 0;
+    long n = 0;
+    double[][] masked = data.table().values();
+    for (int i = 0; i < masked.length; i++) {
+      for (int c = 0; c < masked[i].length; c++) {
+        if (Double.isNaN(masked[i][c]) && counted.counts(i, c)) {
+          double e = imputed[i][c] - data.complete()[i][c];
+          sum += e * e;
+          n++;
+        }
+      }
+    }
+    return Math.sqrt(sum / n);
+  }
+
   /** Column-mean imputation of the observed cells. */
   static double[][] meanImputed(double[][] masked) {
     int d = masked[0].length;
