@@ -123,6 +123,41 @@ final class SyntheticTables {
     return Math.sqrt(sum / n);
   }
 
+  /** Trains on {@code data} with {@code config} and scores the model's imputation of the table. */
+  static double imputationScore(Masked data, HexaGanConfig config, java.util.function.ToDoubleFunction<double[][]> score) {
+    try (HexaGanModel m = HexaGan.train(data.table(), config)) {
+      return score.applyAsDouble(m.impute(data.table().values()));
+    }
+  }
+
+  /** Asserts that every observed cell of {@code values} leaves {@code imputed} bit for bit. */
+  static void assertObservedKept(double[][] values, double[][] imputed) {
+    for (int i = 0; i < values.length; i++) {
+      for (int c = 0; c < values[i].length; c++) {
+        if (!Double.isNaN(values[i][c])) {
+          org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(values[i][c]),
+              Double.doubleToRawLongBits(imputed[i][c]), "row " + i + ", column " + c);
+        }
+      }
+    }
+  }
+
+  /**
+   * Saves {@code model} to {@code dir}, loads it and asserts that it imputes {@code values} with
+   * {@code seed} exactly as {@code imputed}; returns the loaded model's metadata.
+   */
+  static ModelMetadata assertReadsBack(HexaGanModel model, java.nio.file.Path dir, double[][] values,
+      double[][] imputed, long seed) throws java.io.IOException {
+    model.save(dir, java.util.Map.of());
+    try (HexaGanModel loaded = HexaGanModel.load(dir)) {
+      double[][] again = loaded.impute(values, seed);
+      for (int i = 0; i < values.length; i++) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(imputed[i], again[i], 0.0, "row " + i);
+      }
+      return loaded.metadata();
+    }
+  }
+
   /** Column-mean imputation of the observed cells. */
   static double[][] meanImputed(double[][] masked) {
     int d = masked[0].length;
