@@ -67,7 +67,7 @@ final class Trainer {
     TrainingData data = TrainingData.prepare(table, scaler, split);
     double[] means = data.observedMeans(table.features());
     double[] fill = config.losses().meanFill() ? means : new double[table.features()];
-    EncoderInputs encoderInputs = encoderInputs(data);
+    EncoderInputs encoderInputs = encoderInputs(config.architecture(), data.values(), data.mask(), table.features());
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
         config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data), encoderInputs,
@@ -91,15 +91,16 @@ final class Trainer {
     }
   }
 
-  /** What E reads beyond (x̃, m), found in the training table: none for a convolutional E. */
-  private EncoderInputs encoderInputs(TrainingData data) {
-    Architecture arch = config.architecture();
+  /**
+   * What E reads beyond (x̃, m), found in a training table's scaled cells ({@code values}, 1 in
+   * {@code mask} where observed, rows × features): none for a convolutional E.
+   */
+  static EncoderInputs encoderInputs(Architecture arch, float[] values, float[] mask, int features) {
     if (arch.kind() == NetworkKind.CONVOLUTIONAL) {
       return EncoderInputs.NONE;
     }
-    return new EncoderInputs(
-        ColumnLevels.find(data.values(), data.mask(), table.features(), arch.levelIndicators()),
-        ColumnQuantiles.find(data.values(), data.mask(), table.features(), arch.quantileInputs()));
+    return new EncoderInputs(ColumnLevels.find(values, mask, features, arch.levelIndicators()),
+        ColumnQuantiles.find(values, mask, features, arch.quantileInputs()));
   }
 
   /** The pairs G_MI's skip path may use: screened when the config asks, else null (every pair). */
