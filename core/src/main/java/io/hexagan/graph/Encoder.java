@@ -52,4 +52,23 @@ public final class Encoder<T extends TFloating> {
     parts.addAll(inputs.apply(tf, noisy, mask, network.type()));
     return network.apply(tf, w, tf.concat(parts, tf.constant(1)));
   }
+
+  /**
+   * {@link #encode(Ops, DenseNetwork.Weights, Operand, Operand)} with the extra inputs computed
+   * beforehand over the observed cells ({@link EncoderInputs#ofObserved}, null when there are
+   * none) and narrowed here to the cells {@code mask} shows E: the same h, bit for bit.
+   */
+  public Operand<T> encode(Ops tf, DenseNetwork.Weights<T> w, Operand<T> noisy, Operand<T> mask,
+      Operand<T> observedInputs) {
+    if (observedInputs == null) {
+      return encode(tf, w, noisy, mask);
+    }
+    return network.apply(tf, w,
+        tf.concat(List.of(noisy, mask, inputs.keepSeen(tf, observedInputs, mask)), tf.constant(1)));
+  }
+
+  /** What E reads beyond (x̃, m). */
+  public EncoderInputs inputs() {
+    return inputs;
+  }
 }

@@ -38,4 +38,29 @@ public record EncoderInputs(LevelIndicators levels, QuantileRanks ranks) {
     }
     return parts;
   }
+
+  /**
+   * The extra inputs of every observed cell of a batch, [rows, {@link #count()}] (0 where a cell is
+   * missing), or null when there are none. They depend on the cell's value alone, so a caller that
+   * runs E on several views of the same rows (draws, ensemble members) computes them once and
+   * narrows them to each view with {@link #keepSeen}.
+   */
+  public <T extends TFloating> Operand<T> ofObserved(Ops tf, Operand<T> values, Operand<T> mask, Class<T> type) {
+    List<Operand<T>> parts = apply(tf, values, mask, type);
+    return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
+  }
+
+  /**
+   * {@link #ofObserved} of the cells {@code seen} keeps (a subset of the observed ones): each extra
+   * input times the seen flag of the column it reads. Equal, bit for bit, to {@link #apply} of a
+   * view that shows E those cells.
+   */
+  public <T extends TFloating> Operand<T> keepSeen(Ops tf, Operand<T> ofObserved, Operand<T> seen) {
+    int[] columns = new int[count()];
+    for (int j = 0; j < ranks.count(); j++) {
+      columns[j] = j;
+    }
+    System.arraycopy(levels.columns(), 0, columns, ranks.count(), levels.count());
+    return tf.math.mul(ofObserved, tf.gather(seen, tf.constant(columns), tf.constant(1)));
+  }
 }

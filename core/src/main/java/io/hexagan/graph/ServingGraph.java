@@ -150,6 +150,12 @@ public final class ServingGraph {
     Operand<TFloat32> ms = Draws.stack(tf, observed, draws);
     Operand<TFloat32> missing = tf.math.sub(tf.onesLike(ms), ms);
     Operand<TFloat32> observedX = tf.math.mul(ms, xs);
+    // E's extra inputs depend on the observed cells alone: computed once per row, not per draw or member.
+    Operand<TFloat32> observedInputs = null;
+    if (spec.imputationGenerator()) {
+      Operand<TFloat32> once = spec.encoderInputs().ofObserved(tf, scaled, observed, F);
+      observedInputs = once == null ? null : Draws.stack(tf, once, draws);
+    }
     List<Operand<TFloat32>> memberImputations = new ArrayList<>();
     List<Operand<TFloat32>> memberProbabilities = new ArrayList<>();
     for (Member member : members) {
@@ -170,7 +176,8 @@ public final class ServingGraph {
           seen = tf.math.mul(ms, keep);
         }
         Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
-        Operand<TFloat32> h = member.encoder().encode(tf, member.encoder().network().read(tf), encoderInput, seen);
+        Operand<TFloat32> h = member.encoder().encode(tf, member.encoder().network().read(tf), encoderInput, seen,
+            observedInputs);
         Operand<TFloat32> xBar = member.generator().generate(tf, member.generator().network().read(tf), h, observedX,
             ms, seen);
         xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
