@@ -66,9 +66,4 @@ public final class Encoder<T extends TFloating> {
     return network.apply(tf, w,
         tf.concat(List.of(noisy, mask, inputs.keepSeen(tf, observedInputs, mask)), tf.constant(1)));
   }
-
-  /** What E reads beyond (x̃, m). */
-  public EncoderInputs inputs() {
-    return inputs;
-  }
 }

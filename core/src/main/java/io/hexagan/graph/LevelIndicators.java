@@ -37,6 +37,24 @@ public record LevelIndicators(int[] columns, float[] levels, float[] widths) {
     widths = widths.clone();
   }
 
+  /** Per indicator, the feature column it reads (a copy). */
+  @Override
+  public int[] columns() {
+    return columns.clone();
+  }
+
+  /** Per indicator, the level it marks (a copy). */
+  @Override
+  public float[] levels() {
+    return levels.clone();
+  }
+
+  /** Per indicator, its hat's half-width (a copy). */
+  @Override
+  public float[] widths() {
+    return widths.clone();
+  }
+
   /** How many indicator inputs E gets. */
   public int count() {
     return columns.length;

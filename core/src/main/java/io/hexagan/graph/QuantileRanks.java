@@ -46,6 +46,18 @@ public record QuantileRanks(int features, int segments, float[] lows, float[] wi
     widths = widths.clone();
   }
 
+  /** Per column then segment, the segment's low knot (a copy). */
+  @Override
+  public float[] lows() {
+    return lows.clone();
+  }
+
+  /** Per column then segment, the segment's width (a copy). */
+  @Override
+  public float[] widths() {
+    return widths.clone();
+  }
+
   /** How many rank inputs E gets: d, or 0 for none. */
   public int count() {
     return segments == 0 ? 0 : features;
