@@ -878,7 +878,10 @@ final class HexaGanMember {
         seen = tf.math.mul(ms, keep);
       }
       Operand<TFloat32> encoderInput = MaskBlend.of(tf, seen, xs, z);
-      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen);
+      // E's extra inputs depend on the observed cells alone: computed once per row, not per draw.
+      Operand<TFloat32> once = spec.encoderInputs().ofObserved(tf, x, m, F);
+      Operand<TFloat32> h = encoder.encode(tf, encoder.network().read(tf), encoderInput, seen,
+          once == null ? null : Draws.stack(tf, once, draws));
       Operand<TFloat32> xBar = imputationGenerator.generate(tf, imputationGenerator.network().read(tf), h, observedX,
           ms, seen);
       xHat = tf.math.add(observedX, tf.math.mul(missing, xBar));
