@@ -84,8 +84,9 @@ final class BenchCommand implements Callable<Integer> {
   List<String> trainTables = List.of();
 
   @Option(names = "--profile", paramLabel = "<n>", defaultValue = "0",
-      description = "Also trace this many training iterations per setting (TensorFlow's full trace) and print where "
-          + "their time goes: ops run, their own time against the wall time, and the op types that take most.")
+      description = "Also trace this many training iterations per setting and this many impute calls per d and "
+          + "threads (TensorFlow's full trace) and print where their time goes: ops run, their own time against the "
+          + "wall time, and the op types and ops that take most.")
   int profile;
 
   @Option(names = "--json", paramLabel = "<file.json>", description = "Also write the results as JSON.")
@@ -151,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
             String[] p = t.split(":");
             IterationProfile ip = TrainingBenchmark.profile(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
                 warmup, profile, base);
-            printProfile(out, d, b, t, ip);
+            printProfile(out, String.format(Locale.ROOT, "training iteration d = %d, batch %d", d, b), t, ip);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("features", d);
             entry.put("batch", b);
@@ -159,6 +160,19 @@ final class BenchCommand implements Callable<Integer> {
             entry.put("profile", ip);
             profiles.add(entry);
           }
+        }
+        for (String t : threads) {
+          String[] p = t.split(":");
+          IterationProfile ip = TrainingBenchmark.profileImputation(d, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+              profile, base);
+          printProfile(out, String.format(Locale.ROOT, "imputation d = %d, %,d rows per call", d,
+              TrainingBenchmark.IMPUTE_ROWS), t, ip);
+          Map<String, Object> entry = new LinkedHashMap<>();
+          entry.put("features", d);
+          entry.put("imputeRows", TrainingBenchmark.IMPUTE_ROWS);
+          entry.put("threads", t);
+          entry.put("profile", ip);
+          profiles.add(entry);
         }
       }
     }
@@ -240,10 +254,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** The profile's summary line, its ten costliest op types and its costliest single ops. */
-  private static void printProfile(PrintWriter out, int d, int batch, String threads, IterationProfile p) {
+  private static void printProfile(PrintWriter out, String what, String threads, IterationProfile p) {
     out.println();
-    out.printf(Locale.ROOT, "profile d = %d, batch %d, threads %s, %d traced iterations: %,.0f ops per iteration,"
-        + " their own time %.2f ms of %.2f ms wall (%.0f%%)%n", d, batch, threads, p.iterations(), p.opsPerIteration(),
+    out.printf(Locale.ROOT, "profile of a %s, threads %s, %d traced: %,.0f ops each,"
+        + " their own time %.2f ms of %.2f ms wall (%.0f%%)%n", what, threads, p.iterations(), p.opsPerIteration(),
         p.opMicrosPerIteration() / 1000, p.wallMicrosPerIteration() / 1000,
         100 * p.opMicrosPerIteration() / Math.max(1, p.wallMicrosPerIteration()));
     out.println("| op type | ops/it | ms/it | µs per op |");

@@ -56,6 +56,11 @@ public record EncoderInputs(LevelIndicators levels, QuantileRanks ranks) {
    * view that shows E those cells.
    */
   public <T extends TFloating> Operand<T> keepSeen(Ops tf, Operand<T> ofObserved, Operand<T> seen) {
+    if (levels.count() == 0) {
+      // Ranks alone read columns 0, …, d − 1 in order: the seen flags as they are (a gather of
+      // every column in order cost as much as E's second layer in imputation).
+      return tf.math.mul(ofObserved, seen);
+    }
     int[] columns = new int[count()];
     for (int j = 0; j < ranks.count(); j++) {
       columns[j] = j;

@@ -1,8 +1,11 @@
 package io.hexagan.graph;
 
 import java.util.Arrays;
+import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
@@ -83,8 +86,11 @@ public record QuantileRanks(int features, int segments, float[] lows, float[] wi
     Operand<T> x = tf.linalg.transpose(tf.stopGradient(values), tf.constant(new int[] {1, 0}));
     Operand<TInt32> full = tf.upperBound(tf.dtypes.cast(tf.constant(ends), type), x, TInt32.class);
     Operand<TInt32> next = tf.math.add(tf.math.minimum(full, tf.constant(segments - 1)), tf.constant(offsets));
-    Operand<T> low = tf.gather(tf.dtypes.cast(tf.constant(lows), type), next, tf.constant(0));
-    Operand<T> inverseWidth = tf.gather(tf.dtypes.cast(tf.constant(inverses(widths)), type), next, tf.constant(0));
+    // One gather of (low, 1 / width) pairs: a gather's cost is per index, hardly per slice.
+    List<Output<T>> segment = tf.unstack(tf.gather(tf.dtypes.cast(tf.constant(pairs()), type), next, tf.constant(0)),
+        2L, Unstack.axis(2L)).output();
+    Operand<T> low = segment.get(0);
+    Operand<T> inverseWidth = segment.get(1);
     Operand<T> share = tf.clipByValue(tf.math.mul(tf.math.sub(x, low), inverseWidth),
         tf.dtypes.cast(tf.constant(0f), type), tf.dtypes.cast(tf.constant(1f), type));
     Operand<T> count = tf.math.minimum(tf.math.add(tf.dtypes.cast(full, type), share),
@@ -93,10 +99,11 @@ public record QuantileRanks(int features, int segments, float[] lows, float[] wi
     return tf.math.mul(tf.linalg.transpose(rank, tf.constant(new int[] {1, 0})), mask);
   }
 
-  private static float[] inverses(float[] v) {
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = 1f / v[i];
+  /** Per column then segment, the segment's low knot and the inverse of its width: [d × K, 2]. */
+  private float[][] pairs() {
+    float[][] out = new float[lows.length][];
+    for (int i = 0; i < lows.length; i++) {
+      out[i] = new float[] {lows[i], 1f / widths[i]};
     }
     return out;
   }

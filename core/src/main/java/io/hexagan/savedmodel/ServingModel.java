@@ -21,9 +21,11 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SaverDef;
 import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.StepStats;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
@@ -138,14 +140,30 @@ public final class ServingModel implements AutoCloseable {
   public float[] impute(float[] x, float[] mask, int rows, long[] seed) {
     SignatureDef sig = signatures.get(ServingSignatures.IMPUTE);
     try (TFloat32 xt = matrix(x, rows, features); TFloat32 mt = matrix(mask, rows, features);
-        TInt64 st = seedTensor(seed);
-        Result r = session.runner()
-            .feed(input(sig, ServingGraph.INPUT_X), xt).feed(input(sig, ServingGraph.INPUT_MASK), mt)
-            .feed(SEED_TENSOR, st).fetch(output(sig, ServingGraph.OUTPUT_IMPUTED)).run()) {
+        TInt64 st = seedTensor(seed); Result r = imputeRunner(sig, xt, mt, st).run()) {
       float[] out = new float[rows * features];
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
       return out;
     }
+  }
+
+  /**
+   * One {@link #impute} call under TensorFlow's full trace: the step statistics of every op it
+   * ran (for profiling; the imputed rows are dropped).
+   */
+  public StepStats traceImpute(float[] x, float[] mask, int rows, long[] seed) {
+    SignatureDef sig = signatures.get(ServingSignatures.IMPUTE);
+    RunOptions options = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    try (TFloat32 xt = matrix(x, rows, features); TFloat32 mt = matrix(mask, rows, features);
+        TInt64 st = seedTensor(seed); Result r = imputeRunner(sig, xt, mt, st).setOptions(options).runAndFetchMetadata()) {
+      return r.getMetadata().orElseThrow(() -> new IllegalStateException("traced run returned no metadata"))
+          .getStepStats();
+    }
+  }
+
+  private Session.Runner imputeRunner(SignatureDef sig, TFloat32 x, TFloat32 mask, TInt64 seed) {
+    return session.runner().feed(input(sig, ServingGraph.INPUT_X), x).feed(input(sig, ServingGraph.INPUT_MASK), mask)
+        .feed(SEED_TENSOR, seed).fetch(output(sig, ServingGraph.OUTPUT_IMPUTED));
   }
 
   /** Class probabilities [rows, n_c], row-major. */

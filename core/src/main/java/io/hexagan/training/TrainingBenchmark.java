@@ -155,30 +155,69 @@ public final class TrainingBenchmark {
     }
   }
 
-  /** Rows per second through the serving graph's impute signature, 65,536 rows per call. */
+  /** Rows per second through the serving graph's impute signature, {@value #IMPUTE_ROWS} rows per call. */
   static double imputeThroughput(int features, HexaGanConfig config, SessionSettings settings) {
-    int rows = 65_536;
-    double[] min = new double[features];
-    double[] span = new double[features];
-    Arrays.fill(span, 1.0);
-    float[] x = new float[rows * features];
-    float[] m = new float[rows * features];
-    SplittableRandom r = new SplittableRandom(2);
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) r.nextDouble();
-      m[i] = r.nextDouble() < 0.8 ? 1f : 0f;
-    }
-    ServingGraph.Spec spec = new ServingGraph.Spec(features, 2, config.architecture().resolve(features), true, true,
-        config.losses().missingNoiseScale(), 1, min, span, 1L, null, 0,
-        Trainer.encoderInputs(config.architecture(), x, m, features));
-    try (ServingModel model = ServingModel.initialized(spec, GraphSession.sessionConfig(settings))) {
-      model.impute(x, m, rows, null);
+    ImputeInput in = ImputeInput.of(features);
+    try (ServingModel model = in.model(config, settings)) {
+      model.impute(in.x(), in.m(), IMPUTE_ROWS, null);
       int calls = 10;
       long t0 = System.nanoTime();
       for (int i = 0; i < calls; i++) {
-        model.impute(x, m, rows, null);
+        model.impute(in.x(), in.m(), IMPUTE_ROWS, null);
       }
-      return calls * (double) rows / ((System.nanoTime() - t0) / 1e9);
+      return calls * (double) IMPUTE_ROWS / ((System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /**
+   * Traces {@code traced} calls of the serving graph's impute signature ({@value #IMPUTE_ROWS}
+   * rows each, as {@link #imputeThroughput} times them), after one untraced call; one "iteration"
+   * of the profile is one call.
+   */
+  public static IterationProfile profileImputation(int features, int intraOpThreads, int interOpThreads, int traced,
+      HexaGanConfig base) {
+    if (traced < 1) {
+      throw new IllegalArgumentException("traced: expected ≥ 1, found " + traced);
+    }
+    ImputeInput in = ImputeInput.of(features);
+    SessionSettings settings = new SessionSettings(intraOpThreads, interOpThreads, base.session().device(),
+        base.session().gpuMemoryGrowth());
+    try (ServingModel model = in.model(base, settings)) {
+      model.impute(in.x(), in.m(), IMPUTE_ROWS, null);
+      List<org.tensorflow.proto.StepStats> traces = new ArrayList<>();
+      for (int i = 0; i < traced; i++) {
+        traces.add(model.traceImpute(in.x(), in.m(), IMPUTE_ROWS, null));
+      }
+      return IterationProfile.of(traces);
+    }
+  }
+
+  /** Rows per call of the imputation measurements. */
+  public static final int IMPUTE_ROWS = 65_536;
+
+  /** Synthetic rows for the imputation measurements: values uniform in [0, 1), 80% observed. */
+  private record ImputeInput(int features, float[] x, float[] m) {
+
+    static ImputeInput of(int features) {
+      float[] x = new float[IMPUTE_ROWS * features];
+      float[] m = new float[IMPUTE_ROWS * features];
+      SplittableRandom r = new SplittableRandom(2);
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) r.nextDouble();
+        m[i] = r.nextDouble() < 0.8 ? 1f : 0f;
+      }
+      return new ImputeInput(features, x, m);
+    }
+
+    /** A serving graph of {@code config}'s networks, freshly initialised, on identity scaling. */
+    ServingModel model(HexaGanConfig config, SessionSettings settings) {
+      double[] min = new double[features];
+      double[] span = new double[features];
+      Arrays.fill(span, 1.0);
+      ServingGraph.Spec spec = new ServingGraph.Spec(features, 2, config.architecture().resolve(features), true, true,
+          config.losses().missingNoiseScale(), 1, min, span, 1L, null, 0,
+          Trainer.encoderInputs(config.architecture(), x, m, features));
+      return ServingModel.initialized(spec, GraphSession.sessionConfig(settings));
     }
   }
 

@@ -22,13 +22,23 @@ class EncoderInputsTest {
   private static final int ROWS = 40;
   private static final int D = 3;
 
+  private static final QuantileRanks RANKS = new QuantileRanks(D, 2, new float[] {0f, 0.5f, 0f, 0.2f, 0f, 0.5f},
+      new float[] {0.5f, 0.5f, 0.2f, 0.8f, QuantileRanks.MIN_WIDTH, 0.5f});
+
   @Test
   void inputsOfTheObservedCellsNarrowedToAViewEqualThoseOfTheView() {
     // Column 0 takes the levels 0, 0.5 and 1; the ranks cover all three columns.
-    EncoderInputs inputs = new EncoderInputs(
-        new LevelIndicators(new int[] {0, 0, 0}, new float[] {0f, 0.5f, 1f}, new float[] {0.5f, 0.5f, 0.5f}),
-        new QuantileRanks(D, 2, new float[] {0f, 0.5f, 0f, 0.2f, 0f, 0.5f},
-            new float[] {0.5f, 0.5f, 0.2f, 0.8f, QuantileRanks.MIN_WIDTH, 0.5f}));
+    assertNarrowedEqualsDirect(new EncoderInputs(
+        new LevelIndicators(new int[] {0, 0, 0}, new float[] {0f, 0.5f, 1f}, new float[] {0.5f, 0.5f, 0.5f}), RANKS));
+  }
+
+  @Test
+  void ranksAloneNarrowedToAViewEqualThoseOfTheView() {
+    // The defaults' case: keepSeen multiplies by the view's flags without gathering columns.
+    assertNarrowedEqualsDirect(new EncoderInputs(LevelIndicators.NONE, RANKS));
+  }
+
+  private static void assertNarrowedEqualsDirect(EncoderInputs inputs) {
     SplittableRandom r = new SplittableRandom(5);
     double[] x = new double[ROWS * D];
     double[] m = new double[ROWS * D];
@@ -49,7 +59,8 @@ class EncoderInputsTest {
       Placeholder<TFloat64> views = tf.placeholder(TFloat64.class, Placeholder.shape(shape));
       Placeholder<TFloat64> zs = tf.placeholder(TFloat64.class, Placeholder.shape(shape));
       Operand<TFloat64> view = tf.select(tf.math.greater(views, tf.constant(0.0)), xs, zs);
-      Operand<TFloat64> direct = tf.concat(inputs.apply(tf, view, views, TFloat64.class), tf.constant(1));
+      List<Operand<TFloat64>> parts = inputs.apply(tf, view, views, TFloat64.class);
+      Operand<TFloat64> direct = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
       Operand<TFloat64> narrowed = inputs.keepSeen(tf, inputs.ofObserved(tf, xs, ms, TFloat64.class), views);
       List<double[]> v = FiniteDifferences.evaluate(s, List.of(direct, narrowed), List.of(
           new FiniteDifferences.Input(xs, shape, x), new FiniteDifferences.Input(ms, shape, m),

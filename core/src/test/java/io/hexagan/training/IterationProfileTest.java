@@ -59,4 +59,17 @@ class IterationProfileTest {
     org.junit.jupiter.api.Assertions.assertTrue(
         p.byType().stream().anyMatch(t -> t.type().contains("ApplyRMSProp")), p.byType().toString());
   }
+
+  @Test
+  void aTracedImputeCallRunsTheServingGraphsImputationOpsOnly() {
+    // The defaults give E quantile ranks, searched by UpperBound; the call trains nothing.
+    IterationProfile p = TrainingBenchmark.profileImputation(3, 1, 1, 2, SyntheticTables.quick(1));
+    assertEquals(2, p.iterations());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        p.byType().stream().anyMatch(t -> t.type().equals("UpperBound")), p.byType().toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        p.byType().stream().anyMatch(t -> t.type().contains("MatMul")), p.byType().toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        p.byType().stream().noneMatch(t -> t.type().contains("ApplyRMSProp")), p.byType().toString());
+  }
 }
