@@ -84,6 +84,19 @@ class SavedModelRoundTripTest {
   }
 
   @Test
+  void loadingWithItsOwnThreadCountAgreesAndRefusesANegativeOne() {
+    // Two threads inside ops where the model was trained with one: the same weights and noise;
+    // a product split over two threads may round differently in float32's last bit.
+    try (HexaGanModel loaded = HexaGanModel.load(dir, 2)) {
+      assertClose(flatten(model.impute(rows, 5)), flatten(loaded.impute(rows, 5)));
+      assertClose(flatten(model.classify(rows, 5)), flatten(loaded.classify(rows, 5)));
+      assertEquals(model.config(), loaded.config(), "the override is the session's, not the model's");
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HexaGanModel.load(dir, -1));
+    assertTrue(e.getMessage().contains("threads"), e.getMessage());
+  }
+
+  @Test
   void freshJvmLoadsTheDirectoryAndAgrees() throws Exception {
     Path input = tmp.resolve("rows.bin");
     Path output = tmp.resolve("out.bin");
