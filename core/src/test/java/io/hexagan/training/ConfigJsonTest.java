@@ -80,6 +80,8 @@ class ConfigJsonTest {
     assertEquals(step6.withOptimizer(d.optimizer().withAveragingEpochs(0)),
         ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is step 6 without the average");
     HexaGanConfig ensemble = HexaGanConfig.ensemble();
+    assertEquals(ensemble, ConfigJson.read(dir.resolve("tried-members-3-step11.json"), d),
+        "the ensemble preset is the configuration measured with step 11's ranks");
     HexaGanConfig ensembleStep10 = ensemble.withArchitecture(ensemble.architecture().withQuantileInputs(0));
     assertEquals(ensembleStep10, ConfigJson.read(dir.resolve("tried-members-3-draws-10.json"), d),
         "the ensemble preset before step 11 is the measured configuration");
