@@ -152,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
             String[] p = t.split(":");
             IterationProfile ip = TrainingBenchmark.profile(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
                 warmup, profile, base);
-            printProfile(out, String.format(Locale.ROOT, "training iteration d = %d, batch %d", d, b), t, ip);
+            printProfile(out, String.format(Locale.ROOT, "a training iteration, d = %d, batch %d", d, b), t, ip);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("features", d);
             entry.put("batch", b);
@@ -165,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
           String[] p = t.split(":");
           IterationProfile ip = TrainingBenchmark.profileImputation(d, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
               profile, base);
-          printProfile(out, String.format(Locale.ROOT, "imputation d = %d, %,d rows per call", d,
+          printProfile(out, String.format(Locale.ROOT, "an impute call, d = %d, %,d rows", d,
               TrainingBenchmark.IMPUTE_ROWS), t, ip);
           Map<String, Object> entry = new LinkedHashMap<>();
           entry.put("features", d);
@@ -256,7 +256,7 @@ final class BenchCommand implements Callable<Integer> {
   /** The profile's summary line, its ten costliest op types and its costliest single ops. */
   private static void printProfile(PrintWriter out, String what, String threads, IterationProfile p) {
     out.println();
-    out.printf(Locale.ROOT, "profile of a %s, threads %s, %d traced: %,.0f ops each,"
+    out.printf(Locale.ROOT, "profile of %s, threads %s, %d traced: %,.0f ops each,"
         + " their own time %.2f ms of %.2f ms wall (%.0f%%)%n", what, threads, p.iterations(), p.opsPerIteration(),
         p.opMicrosPerIteration() / 1000, p.wallMicrosPerIteration() / 1000,
         100 * p.opMicrosPerIteration() / Math.max(1, p.wallMicrosPerIteration()));

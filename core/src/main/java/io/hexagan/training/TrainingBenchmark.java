@@ -52,6 +52,12 @@ public final class TrainingBenchmark {
   private static final int ROWS = 2000;
   private static final int LABELED_ROWS = 1600;
 
+  /** Rows per call of the imputation measurements. */
+  public static final int IMPUTE_ROWS = 65_536;
+
+  /** Timed calls of {@link #imputeThroughput}. */
+  static final int IMPUTE_CALLS = 21;
+
   private TrainingBenchmark() {}
 
   /**
@@ -158,8 +164,8 @@ public final class TrainingBenchmark {
   /**
    * Rows per second through the serving graph's impute signature, {@value #IMPUTE_ROWS} rows per
    * call: {@value #IMPUTE_ROWS} divided by the median time of {@value #IMPUTE_CALLS} calls, after
-   * two untimed ones. (Until stop 29 the mean of ten calls, which one slow call on a shared
-   * machine moved by 10%.)
+   * two untimed ones (the median, because one slow call on a shared machine moves a mean of ten
+   * by a tenth).
    */
   static double imputeThroughput(int features, HexaGanConfig config, SessionSettings settings) {
     ImputeInput in = ImputeInput.of(features);
@@ -177,9 +183,6 @@ public final class TrainingBenchmark {
       return IMPUTE_ROWS / seconds[IMPUTE_CALLS / 2];
     }
   }
-
-  /** Timed calls of {@link #imputeThroughput}. */
-  static final int IMPUTE_CALLS = 21;
 
   /**
    * Traces {@code traced} calls of the serving graph's impute signature ({@value #IMPUTE_ROWS}
@@ -203,9 +206,6 @@ public final class TrainingBenchmark {
       return IterationProfile.of(traces);
     }
   }
-
-  /** Rows per call of the imputation measurements. */
-  public static final int IMPUTE_ROWS = 65_536;
 
   /** Synthetic rows for the imputation measurements: values uniform in [0, 1), 80% observed. */
   private record ImputeInput(int features, float[] x, float[] m) {
