@@ -84,7 +84,7 @@ class SavedModelRoundTripTest {
   }
 
   @Test
-  void loadingWithItsOwnThreadCountAgreesAndRefusesANegativeOne() {
+  void loadingWithAThreadOverrideAgreesAndRefusesANegativeCount() {
     // Two threads inside ops where the model was trained with one: the same weights and noise;
     // a product split over two threads may round differently in float32's last bit.
     try (HexaGanModel loaded = HexaGanModel.load(dir, 2)) {

@@ -3,6 +3,7 @@ package io.hexagan.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,8 @@ class IterationProfileTest {
     assertEquals(2, p.iterations());
     double ops = p.byType().stream().mapToDouble(IterationProfile.OpType::opsPerIteration).sum();
     assertEquals(p.opsPerIteration(), ops, 1e-9);
-    org.junit.jupiter.api.Assertions.assertTrue(p.opsPerIteration() > 100, "ops per iteration: " + p.opsPerIteration());
-    org.junit.jupiter.api.Assertions.assertTrue(
-        p.byType().stream().anyMatch(t -> t.type().contains("ApplyRMSProp")), p.byType().toString());
+    assertTrue(p.opsPerIteration() > 100, "ops per iteration: " + p.opsPerIteration());
+    assertTrue(p.byType().stream().anyMatch(t -> t.type().contains("ApplyRMSProp")), p.byType().toString());
   }
 
   @Test
@@ -65,11 +65,8 @@ class IterationProfileTest {
     // The defaults give E quantile ranks, searched by UpperBound; the call trains nothing.
     IterationProfile p = TrainingBenchmark.profileImputation(3, 1, 1, 2, SyntheticTables.quick(1));
     assertEquals(2, p.iterations());
-    org.junit.jupiter.api.Assertions.assertTrue(
-        p.byType().stream().anyMatch(t -> t.type().equals("UpperBound")), p.byType().toString());
-    org.junit.jupiter.api.Assertions.assertTrue(
-        p.byType().stream().anyMatch(t -> t.type().contains("MatMul")), p.byType().toString());
-    org.junit.jupiter.api.Assertions.assertTrue(
-        p.byType().stream().noneMatch(t -> t.type().contains("ApplyRMSProp")), p.byType().toString());
+    assertTrue(p.byType().stream().anyMatch(t -> t.type().equals("UpperBound")), p.byType().toString());
+    assertTrue(p.byType().stream().anyMatch(t -> t.type().contains("MatMul")), p.byType().toString());
+    assertTrue(p.byType().stream().noneMatch(t -> t.type().contains("ApplyRMSProp")), p.byType().toString());
   }
 }
