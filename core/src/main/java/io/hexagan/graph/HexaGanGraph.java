@@ -51,6 +51,12 @@ public final class HexaGanGraph {
   /** Σ|W₁| over C's first weight matrix, reported when its L1 weight is on. */
   public static final String CLASSIFIER_INPUT_L1 = "classifier_input_l1";
 
+  /**
+   * Sets the factor every learning rate is multiplied by ({@link #rateScale()}): feed the new
+   * scale, run {@code assign}.
+   */
+  public record RateScaleFeed(Placeholder<TFloat32> scale, Op assign) {}
+
   /** The data loaded into the graph's variables, fed once. */
   public record DataFeed(
       Placeholder<TFloat32> values, Placeholder<TFloat32> mask, Placeholder<TFloat32> labels, Op load) {}
@@ -86,6 +92,9 @@ public final class HexaGanGraph {
 
   private final HexaGanMember.SharedData data;
   private final ResourceVariable<TInt64> step;
+  private final ResourceVariable<TFloat32> rateScale;
+  private final Operand<TFloat32> rateScaleRead;
+  private final RateScaleFeed rateScaleFeed;
   private final ResourceVariable<TFloat32> lossSums;
   private final ResourceVariable<TInt64> firstNonFinite;
   private final Operand<TFloat32> lossSumsRead;
@@ -118,7 +127,8 @@ public final class HexaGanGraph {
         Shape.of(Math.max(spec.labeledRows(), 1), Math.max(nc, 1)));
     Ops init = root.withInitScope();
     step = ResourceVariable.create(root, "train/step", TInt64.class, Shape.scalar(), init.constant(0L));
-    data = new HexaGanMember.SharedData(values, mask, labels, step);
+    rateScale = ResourceVariable.create(root, "train/rate_scale", F, Shape.scalar(), init.constant(1f));
+    data = new HexaGanMember.SharedData(values, mask, labels, step, rateScale);
     for (int k = 0; k < arch.members(); k++) {
       members.add(new HexaGanMember(k == 0 ? root : root.withSubScope("member" + k), spec, arch, k, data));
     }
@@ -133,6 +143,10 @@ public final class HexaGanGraph {
     lossSumsRead = lossSums.read(reads);
     firstNonFiniteRead = firstNonFinite.read(reads);
     stepRead = step.read(reads);
+    rateScaleRead = rateScale.read(reads);
+    Placeholder<TFloat32> newScale = reads.withName("rate_scale_feed").placeholder(F, Placeholder.shape(Shape.scalar()));
+    rateScaleFeed = new RateScaleFeed(newScale,
+        reads.withName("set_rate_scale").assignVariableOp(rateScale.handle(), newScale));
     resetLosses = root.withSubScope("train").withName("reset_losses").assignVariableOp(
         lossSums.handle(), root.zeros(root.constant(new long[] {k}), F));
 
@@ -234,6 +248,18 @@ public final class HexaGanGraph {
     return resetLosses;
   }
 
+  /**
+   * The factor every learning rate is multiplied by, 1 until the trainer lowers it on a validation
+   * plateau ({@link io.hexagan.training.Schedule#plateauEpochs()}); saved with the checkpoint.
+   */
+  public Operand<TFloat32> rateScale() {
+    return rateScaleRead;
+  }
+
+  public RateScaleFeed rateScaleFeed() {
+    return rateScaleFeed;
+  }
+
   /** The losses this graph computes, in the order of {@link #lossSums()}. */
   public List<String> lossNames() {
     return lossNames;
@@ -285,13 +311,14 @@ public final class HexaGanGraph {
 
   /**
    * Everything a resumed run restores, saved by the graph's {@link VariableSaver}: every member's
-   * networks, optimizer slots, best-epoch snapshot and weight averages, and the step (not the
-   * training data, which is fed again).
+   * networks, optimizer slots, best-epoch snapshot and weight averages, the step and the learning
+   * rates' scale (not the training data, which is fed again).
    */
   public List<ResourceVariable<?>> checkpointVariables() {
     List<ResourceVariable<?>> all = new ArrayList<>();
     members.forEach(m -> all.addAll(m.checkpointVariables()));
     all.add(step);
+    all.add(rateScale);
     return all;
   }
 

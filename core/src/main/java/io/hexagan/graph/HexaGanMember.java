@@ -37,7 +37,7 @@ final class HexaGanMember {
   /** The variables every member shares: the training data (loaded once) and the step. */
   record SharedData(
       ResourceVariable<TFloat32> values, ResourceVariable<TFloat32> mask, ResourceVariable<TFloat32> labels,
-      ResourceVariable<TInt64> step) {}
+      ResourceVariable<TInt64> step, ResourceVariable<TFloat32> rateScale) {}
 
   /** One member's inference outputs for the shared inputs (see {@link HexaGanGraph.Inference}). */
   record Outputs(
@@ -269,7 +269,8 @@ final class HexaGanMember {
   /**
    * What the stages of one iteration share: its scope, whose ops carry no control dependency, and
    * the learning rates at its step. The step advances only after the iteration's last stage, so
-   * every stage reads the same step: lr = rate · decay^step is built once per rate, not per update.
+   * every stage reads the same step: lr = rate · decay^step · scale is built once per rate, not per
+   * update (scale is 1 until a validation plateau lowers it, {@link HexaGanGraph#rateScale()}).
    */
   private final class IterationScope {
     final Ops tf;
@@ -282,7 +283,9 @@ final class HexaGanMember {
 
     Operand<TFloat32> learningRate(double rate) {
       if (decayed == null) {
-        decayed = tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(data.step().read(tf), F));
+        decayed = tf.math.mul(
+            tf.math.pow(tf.constant((float) spec.optimizer().decay()), tf.dtypes.cast(data.step().read(tf), F)),
+            data.rateScale().read(tf));
       }
       return rates.computeIfAbsent(rate, r -> tf.math.mul(tf.constant(r.floatValue()), decayed));
     }

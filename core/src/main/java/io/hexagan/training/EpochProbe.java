@@ -36,4 +36,12 @@ public interface EpochProbe {
    * model must have C.
    */
   double[][] classify(double[][] rows);
+
+  /**
+   * The factor every learning rate is multiplied by for the next epoch: 1 until a validation
+   * plateau lowers it ({@link Schedule#plateauEpochs()}). A default for probes without a session.
+   */
+  default double learningRateScale() {
+    return 1;
+  }
 }

@@ -149,6 +149,22 @@ final class GraphSession implements AutoCloseable {
     }
   }
 
+  /** Sets the factor every learning rate is multiplied by (1 unless a plateau lowered it). */
+  void setRateScale(float scale) {
+    HexaGanGraph.RateScaleFeed feed = hexagan.rateScaleFeed();
+    try (TFloat32 v = TFloat32.scalarOf(scale);
+        Result ignored = run(session.runner().feed(feed.scale(), v).addTarget(feed.assign()), v.numBytes())) {
+      // set
+    }
+  }
+
+  /** The factor every learning rate is multiplied by now. */
+  float rateScale() {
+    try (Result r = run(session.runner().fetch(hexagan.rateScale()), 0)) {
+      return ((TFloat32) r.get(0)).getFloat();
+    }
+  }
+
   /** Loss sums since the last reset, first non-finite iteration per loss, and the step. */
   record LossState(float[] sums, long[] firstNonFinite, long step) {}
 

@@ -35,6 +35,11 @@ final class SessionProbe implements EpochProbe {
   }
 
   @Override
+  public double learningRateScale() {
+    return session.rateScale();
+  }
+
+  @Override
   public Generation generate(int[] classIds) {
     if (session.graph().inference().classIds() == null) {
       throw new IllegalStateException("generate: this model has no conditional generator G_CG");

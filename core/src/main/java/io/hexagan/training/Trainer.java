@@ -125,6 +125,9 @@ final class Trainer {
     private int epochs;
     private boolean stoppedEarly;
     private final long previousMillis;
+    /** The learning rates' factor now, and the epoch that last lowered it (0 = none). */
+    private float rateScale = 1f;
+    private int lastDrop;
 
     Loop(GraphSession session, GraphSpec spec, Validator validator, long start, MinMaxScaler scaler,
         ServingGraph.Spec serving, String fingerprint) {
@@ -141,6 +144,9 @@ final class Trainer {
         epochs = p.epochs();
         keptEpoch = p.keptEpoch();
         previousMillis = p.millis();
+        // The scale was restored with the checkpoint; the plateau counts on from the kept epoch.
+        rateScale = session.rateScale();
+        lastDrop = keptEpoch;
         for (EpochReport r : p.history()) {
           if (!r.warmup() && r.validation() != null) {
             best = Math.min(best, r.validation().score());
@@ -195,6 +201,13 @@ final class Trainer {
             millisSince(t0));
         history.add(report);
         listener.onEpoch(report);
+        if (plateauReached()) {
+          rateScale *= (float) schedule.plateauFactor();
+          lastDrop = e;
+          session.setRateScale(rateScale);
+          LOG.info("epoch {}: no better validation score for {} epochs; learning rates now × {}", e,
+              schedule.plateauEpochs(), rateScale);
+        }
         listener.afterEpoch(report, new SessionProbe(session, scaler));
         session.swapAverage();
         if (checkpointing != null && e % checkpointing.everyEpochs() == 0 && e < schedule.maxEpochs()
@@ -206,6 +219,16 @@ final class Trainer {
       }
       stoppedEarly = patienceSpent() && epochs < schedule.maxEpochs();
       return summary();
+    }
+
+    /**
+     * Whether {@link Schedule#plateauEpochs()} epochs have passed without a better validation score
+     * since the last improvement or the last drop (and the run goes on).
+     */
+    private boolean plateauReached() {
+      int plateau = config.schedule().plateauEpochs();
+      return validator.enabled() && plateau > 0 && keptEpoch > 0 && epochs - Math.max(keptEpoch, lastDrop) >= plateau
+          && !patienceSpent() && epochs < config.schedule().maxEpochs();
     }
 
     private boolean patienceSpent() {

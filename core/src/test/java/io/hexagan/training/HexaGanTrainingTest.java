@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hexagan.graph.OptimizerSettings;
 import io.hexagan.io.MaskedTable;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -293,6 +294,56 @@ class HexaGanTrainingTest {
       assertTrue(s.stoppedEarly(), "stops well before 400 epochs");
       assertEquals(s.keptEpoch() + 4, s.epochs(), "stops after 4 epochs without improvement");
     }
+  }
+
+  @Test
+  void lowersTheLearningRatesOnEachValidationPlateau() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(300, 4, 0.1, 0.3, 0.2, 0.8, 7);
+    HexaGanConfig quick = SyntheticTables.quick(60);
+    HexaGanConfig config = quick.withSchedule(quick.schedule().withPatience(8).withPlateau(2, 0.5));
+    List<EpochReport> reports = new ArrayList<>();
+    List<Double> scales = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onEpoch(EpochReport report) {}
+
+      @Override
+      public void afterEpoch(EpochReport report, EpochProbe probe) {
+        if (!report.warmup()) {
+          reports.add(report);
+          scales.add(probe.learningRateScale());
+        }
+      }
+    };
+    try (HexaGanModel model = HexaGan.train(data.table(), config, listener)) {
+      // Replay the rule: after an epoch, the rates halve when 2 epochs have passed without a better
+      // score since the last improvement or the last halving.
+      double expected = 1;
+      int lastChange = 0;
+      int drops = 0;
+      for (int e = 1; e <= reports.size(); e++) {
+        if (reports.get(e - 1).improved()) {
+          lastChange = e;
+        } else if (e - lastChange >= 2 && e < model.summary().epochs()) {
+          expected *= 0.5;
+          lastChange = e;
+          drops++;
+        }
+        assertEquals(expected, scales.get(e - 1), 1e-12, "scale after epoch " + e);
+      }
+      assertTrue(drops > 0, "a plateau of 2 epochs within 60: " + reports.size() + " epochs run");
+    }
+  }
+
+  @Test
+  void plateauSettingsAreValidatedOnlyWhenOn() {
+    Schedule s = HexaGanConfig.defaults().schedule();
+    assertEquals(0, s.plateauEpochs(), "off by default");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.withPlateau(5, 1.0));
+    assertTrue(e.getMessage().contains("plateauFactor") && e.getMessage().contains("found 1.0"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> s.withPlateau(-1, 0.5));
+    // A model saved before the option has neither field: 0 and 0 read back as off.
+    assertEquals(0, s.withPlateau(0, 0).plateauEpochs());
   }
 
   @Test
