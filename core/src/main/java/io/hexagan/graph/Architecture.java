@@ -54,6 +54,10 @@ package io.hexagan.graph;
  * @param quantileInputs K: E also reads every column's rank among the training table's observed
  *     cells, through its quantiles at 0, 1/K, …, 1 ({@link QuantileRanks}); 0 (and a config
  *     written before this option): none, as in the paper; dense networks only
+ * @param imputerLayerNorm whether the hidden layers of E and G_MI normalise each row's
+ *     pre-activations to mean 0 and variance 1 before the activation (layer normalisation without
+ *     gain or bias: {@link DenseNetwork#withNormalizedHidden()}); dense networks only; false (and a
+ *     config written before this option), as in the paper
  */
 public record Architecture(
     int hiddenUnits,
@@ -72,7 +76,8 @@ public record Architecture(
     int refinerUnits,
     boolean skipOutsideSigmoid,
     int levelIndicators,
-    int quantileInputs) {
+    int quantileInputs,
+    boolean imputerLayerNorm) {
 
   public Architecture {
     kind = kind == null ? NetworkKind.DENSE : kind;
@@ -87,6 +92,7 @@ public record Architecture(
     members = members == 0 ? 1 : members;
     levelIndicators = kind == NetworkKind.CONVOLUTIONAL ? 0 : levelIndicators;
     quantileInputs = kind == NetworkKind.CONVOLUTIONAL ? 0 : quantileInputs;
+    imputerLayerNorm = imputerLayerNorm && kind != NetworkKind.CONVOLUTIONAL;
     if (quantileInputs < 0 || quantileInputs > MAX_QUANTILE_SEGMENTS) {
       throw new IllegalArgumentException(
           "quantileInputs: expected 0 to " + MAX_QUANTILE_SEGMENTS + ", found " + quantileInputs);
@@ -149,83 +155,100 @@ public record Architecture(
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false, 0, 0);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false, 0, 0, false);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with G_MI's linear skip path on or off. */
   public Architecture withLinearSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with G_MI's linear skip path run twice ({@link #chainedSkip()}) or once. */
   public Architecture withChainedSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with the skip path added after G_MI's sigmoid ({@link #skipOutsideSigmoid()}) or inside it. */
   public Architecture withSkipOutsideSigmoid(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, on,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with {@code k} ensemble members. */
   public Architecture withMembers(int k) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with a table refiner of {@code units} units beside G_MI ({@link #refinerUnits()}; 0: none). */
   public Architecture withRefinerUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units, skipOutsideSigmoid,
-        levelIndicators, quantileInputs);
+        levelIndicators, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with level indicators for columns of 3 to {@code maxLevels} values ({@link #levelIndicators()}; 0: none). */
   public Architecture withLevelIndicators(int maxLevels) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        maxLevels, quantileInputs);
+        maxLevels, quantileInputs, imputerLayerNorm);
   }
 
   /** This architecture with E reading every column's quantile rank over {@code segments} segments ({@link #quantileInputs()}; 0: none). */
   public Architecture withQuantileInputs(int segments) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, segments);
+        levelIndicators, segments, imputerLayerNorm);
+  }
+
+  /** This architecture with E's and G_MI's hidden layers normalised ({@link #imputerLayerNorm()}) or not. */
+  public Architecture withImputerLayerNorm(boolean on) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators, quantileInputs, on);
+  }
+
+  /** The architecture of the first seventeen fields, E's and G_MI's hidden layers not normalised. */
+  public Architecture(int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
+      int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
+      boolean linearSkip, boolean chainedSkip, int members, int refinerUnits, boolean skipOutsideSigmoid,
+      int levelIndicators, int quantileInputs) {
+    this(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
+        latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators, quantileInputs, false);
   }
 
   /** The most segments {@link #quantileInputs()} accepts. */
@@ -252,14 +275,15 @@ public record Architecture(
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
     return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
-        kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid);
+        kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid, imputerLayerNorm);
   }
 
   /** Widths with every "auto" replaced by a number. */
   public record Resolved(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
       int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
-      boolean linearSkip, boolean chainedSkip, int members, int refinerUnits, boolean skipOutsideSigmoid) {
+      boolean linearSkip, boolean chainedSkip, int members, int refinerUnits, boolean skipOutsideSigmoid,
+      boolean imputerLayerNorm) {
 
     /** Whether E, G_MI and D_MI are convolutional. */
     public boolean convolutional() {

@@ -5,6 +5,8 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -39,14 +41,34 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
     }
   }
 
+  /** Added to each row's variance before the normalisation's square root. */
+  static final float NORMALIZATION_EPSILON = 1e-5f;
+
   private final String name;
   private final Class<T> type;
   private final List<Layer<T>> layers;
+  private final boolean normalizedHidden;
 
-  private DenseNetwork(String name, Class<T> type, List<Layer<T>> layers) {
+  private DenseNetwork(String name, Class<T> type, List<Layer<T>> layers, boolean normalizedHidden) {
     this.name = name;
     this.type = type;
     this.layers = List.copyOf(layers);
+    this.normalizedHidden = normalizedHidden;
+  }
+
+  /**
+   * This network, its hidden layers normalised: each row's pre-activations z become (z − μ) / √(σ²
+   * + ε) before the activation, μ and σ² their mean and variance over the layer's units (layer
+   * normalisation without its gain and bias, which the next layer's weights can absorb). The same
+   * variables; the output layer is not normalised.
+   */
+  public DenseNetwork<T> withNormalizedHidden() {
+    return new DenseNetwork<>(name, type, layers, true);
+  }
+
+  /** Whether the hidden layers are normalised ({@link #withNormalizedHidden()}). */
+  public boolean normalizedHidden() {
+    return normalizedHidden;
   }
 
   /**
@@ -86,7 +108,7 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
       Activation act = k + 2 == widths.length ? output : hidden;
       layers.add(new Layer<>(w, b, in, out, act));
     }
-    return new DenseNetwork<>(name, type, layers);
+    return new DenseNetwork<>(name, type, layers, false);
   }
 
   /** The network's name (its variables' scope). */
@@ -205,6 +227,18 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
 
   private Operand<T> layer(Ops tf, Weights<T> weights, int k, Operand<T> input) {
     Operand<T> z = tf.math.add(tf.linalg.matMul(input, weights.matrix(k)), weights.bias(k));
+    if (normalizedHidden && k + 1 < layers.size()) {
+      z = normalized(tf, z);
+    }
     return layers.get(k).activation().apply(tf, z);
+  }
+
+  /** (z − μ) / √(σ² + ε) per row, μ and σ² over the row's entries. */
+  private Operand<T> normalized(Ops tf, Operand<T> z) {
+    Operand<TInt32> units = tf.constant(new int[] {1});
+    Operand<T> centred = tf.math.sub(z, tf.math.mean(z, units, Mean.keepDims(true)));
+    Operand<T> variance = tf.math.mean(tf.math.square(centred), units, Mean.keepDims(true));
+    return tf.math.mul(centred,
+        tf.math.rsqrt(tf.math.add(variance, tf.dtypes.cast(tf.constant(NORMALIZATION_EPSILON), type))));
   }
 }

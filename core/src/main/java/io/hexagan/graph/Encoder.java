@@ -36,9 +36,10 @@ public final class Encoder<T extends TFloating> {
           2 * image.channels(), image.filters(), 0, java.util.Arrays.copyOfRange(dense, 1, dense.length),
           arch.activation(), arch.latentActivation(), seeds), EncoderInputs.NONE);
     }
-    return new Encoder<>(DenseNetwork.create(tf, prefix + NAME, type,
+    DenseNetwork<T> dense = DenseNetwork.create(tf, prefix + NAME, type,
         arch.widths(2 * features + inputs.count(), arch.latentDim()), arch.activation(), arch.latentActivation(),
-        seeds), inputs);
+        seeds);
+    return new Encoder<>(arch.imputerLayerNorm() ? dense.withNormalizedHidden() : dense, inputs);
   }
 
   /** The underlying network. */

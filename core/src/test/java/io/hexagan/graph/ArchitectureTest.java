@@ -1,8 +1,11 @@
 package io.hexagan.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hexagan.training.HexaGanConfig;
 import io.hexagan.training.ModelMetadata;
 import java.nio.charset.StandardCharsets;
@@ -33,5 +36,26 @@ class ArchitectureTest {
     ModelMetadata read = ModelMetadata.fromJson(json, "hexagan.json");
     assertEquals(128, read.config().architecture().resolve(2).hiddenUnits());
     assertEquals(256, HexaGanConfig.defaults().architecture().resolve(2).hiddenUnits());
+  }
+
+  /**
+   * A model written before the plateau and layer-normalisation options has neither field in its
+   * metadata; read back, both are off.
+   */
+  @Test
+  void aModelWrittenBeforeThePlateauAndLayerNormReadsBackWithBothOff() throws Exception {
+    ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
+        new double[] {0, 0}, new double[] {1, 1}, HexaGanConfig.defaults(), null, null);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode tree =
+        (ObjectNode) json.readTree(written.toJson());
+    ObjectNode config = (ObjectNode) tree.get("config");
+    assertTrue(((ObjectNode) config.get("architecture")).remove("imputerLayerNorm") != null);
+    ObjectNode schedule = (ObjectNode) config.get("schedule");
+    assertTrue(schedule.remove("plateauEpochs") != null && schedule.remove("plateauFactor") != null);
+    ModelMetadata read = ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json");
+    assertEquals(0, read.config().schedule().plateauEpochs());
+    assertFalse(read.config().architecture().imputerLayerNorm());
+    assertEquals(HexaGanConfig.defaults().architecture(), read.config().architecture());
   }
 }

@@ -95,5 +95,11 @@ class ConfigJsonTest {
         "the hint is the defaults' option");
     assertEquals(0, d.architecture().refinerUnits());
     assertEquals(0, d.losses().hintRate());
+    assertEquals(d.withSchedule(d.schedule().withPlateau(10, 0.5)), ConfigJson.read(dir.resolve("tried-plateau-10-0.5.json"), d),
+        "the plateau is the defaults' option");
+    assertEquals(d.withArchitecture(d.architecture().withImputerLayerNorm(true)),
+        ConfigJson.read(dir.resolve("tried-imputer-layer-norm.json"), d), "layer normalisation is the defaults' option");
+    assertEquals(0, d.schedule().plateauEpochs());
+    assertFalse(d.architecture().imputerLayerNorm());
   }
 }
