@@ -43,7 +43,9 @@ class EnsembleGraphTest {
       Set<String> single = names(one.checkpointVariables());
       Set<String> ensemble = names(three.checkpointVariables());
       assertTrue(ensemble.containsAll(single), "member 0 is named as a one-member graph");
-      assertEquals(3 * (single.size() - 1) + 1, ensemble.size(), "three copies of everything but the step");
+      // The step and the learning rates' scale are the graph's, not a member's.
+      assertEquals(3 * (single.size() - 2) + 2, ensemble.size(),
+          "three copies of everything but the step and the rates' scale");
       assertEquals(one.allNetworks().size() * 3, three.allNetworks().size());
       for (Network<TFloat32> n : one.networks()) {
         for (ResourceVariable<TFloat32> v : n.variables()) {
