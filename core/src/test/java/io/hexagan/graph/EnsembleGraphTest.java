@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.StdArrays;
@@ -74,8 +73,8 @@ class EnsembleGraphTest {
       Op bothFirst = group(tf, assign(tf, second, saved0), List.of());
       Op bothSecond = group(tf, assign(tf, first, saved1), assign(tf, second, saved1));
       s.initialize();
-      float[] w0 = flat(s, first.get(0).read(tf));
-      float[] w1 = flat(s, second.get(0).read(tf));
+      float[] w0 = DataFeeds.fetch(s, first.get(0).read(tf));
+      float[] w1 = DataFeeds.fetch(s, second.get(0).read(tf));
       assertFalse(java.util.Arrays.equals(w0, w1), "each member draws its own initial weights");
       s.runner().addTarget(save).run();
 
@@ -165,12 +164,4 @@ class EnsembleGraphTest {
     return out;
   }
 
-  private static float[] flat(Session s, Operand<TFloat32> v) {
-    try (Result r = s.runner().fetch(v).run()) {
-      TFloat32 t = (TFloat32) r.get(0);
-      float[] out = new float[(int) t.size()];
-      t.copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(out, false, false));
-      return out;
-    }
-  }
 }

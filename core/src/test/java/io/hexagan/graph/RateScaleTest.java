@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -31,7 +30,7 @@ class RateScaleTest {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       HexaGanGraph h = HexaGanGraph.build(g, spec());
       s.initialize();
-      load(s, h.dataFeed());
+      DataFeeds.loadUniform(s, h.dataFeed(), ROWS, D, LABELED, 5);
       assertEquals(1f, scalar(s, h), "the scale starts at 1");
       setScale(s, h, 0f);
       assertEquals(0f, scalar(s, h));
@@ -69,35 +68,9 @@ class RateScaleTest {
     List<float[]> out = new ArrayList<>();
     for (Network<TFloat32> n : h.allNetworks()) {
       for (ResourceVariable<TFloat32> v : n.variables()) {
-        out.add(read(s, v.read(tf)));
+        out.add(DataFeeds.fetch(s, v.read(tf)));
       }
     }
     return out;
-  }
-
-  private static float[] read(Session s, org.tensorflow.Operand<TFloat32> v) {
-    try (Result r = s.runner().fetch(v).run()) {
-      TFloat32 t = (TFloat32) r.get(0);
-      float[] out = new float[(int) t.shape().size()];
-      t.copyTo(DataBuffers.of(out, false, false));
-      return out;
-    }
-  }
-
-  private static void load(Session s, HexaGanGraph.DataFeed feed) {
-    float[][] x = new float[ROWS][D];
-    float[][] m = new float[ROWS][D];
-    float[][] y = new float[LABELED][2];
-    java.util.Random r = new java.util.Random(5);
-    for (int i = 0; i < ROWS; i++) {
-      for (int j = 0; j < D; j++) {
-        x[i][j] = r.nextFloat();
-        m[i][j] = r.nextFloat() < 0.8 ? 1 : 0;
-      }
-      if (i < LABELED) {
-        y[i][i % 2] = 1;
-      }
-    }
-    DataFeeds.load(s, feed, x, m, y);
   }
 }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -31,20 +29,20 @@ class WeightAverageTest {
       HexaGanGraph h = HexaGanGraph.build(g, spec);
       Operand<TFloat32> weights = h.networks().get(0).variables().get(0).read(Ops.create(g));
       s.initialize();
-      load(s, h.dataFeed());
+      DataFeeds.loadUniform(s, h.dataFeed(), ROWS, D, 20, 5);
       run(s, h.startAverage());
-      float[] w0 = flat(s, weights);
+      float[] w0 = DataFeeds.fetch(s, weights);
       run(s, h.trainIteration());
-      float[] w1 = flat(s, weights);
+      float[] w1 = DataFeeds.fetch(s, weights);
       assertNotEquals(w0[0], w1[0], "the iteration trains E");
       run(s, h.swapAverage());
-      float[] average = flat(s, weights);
+      float[] average = DataFeeds.fetch(s, weights);
       for (int i = 0; i < w0.length; i++) {
         double expected = w0[i] - (w0[i] - w1[i]) / (double) n;
         assertEquals(expected, average[i], 1e-6 * Math.max(1, Math.abs(expected)), "weight " + i);
       }
       run(s, h.swapAverage());
-      float[] back = flat(s, weights);
+      float[] back = DataFeeds.fetch(s, weights);
       for (int i = 0; i < w1.length; i++) {
         assertEquals(Float.floatToIntBits(w1[i]), Float.floatToIntBits(back[i]), "weight " + i + " after two swaps");
       }
@@ -60,34 +58,9 @@ class WeightAverageTest {
     }
   }
 
-  private static void load(Session s, HexaGanGraph.DataFeed feed) {
-    float[][] x = new float[ROWS][D];
-    float[][] m = new float[ROWS][D];
-    float[][] y = new float[20][2];
-    java.util.Random r = new java.util.Random(5);
-    for (int i = 0; i < ROWS; i++) {
-      for (int j = 0; j < D; j++) {
-        x[i][j] = r.nextFloat();
-        m[i][j] = r.nextFloat() < 0.8 ? 1 : 0;
-      }
-      if (i < 20) {
-        y[i][i % 2] = 1;
-      }
-    }
-    DataFeeds.load(s, feed, x, m, y);
-  }
 
   private static void run(Session s, org.tensorflow.op.Op target) {
     s.runner().addTarget(target).run().close();
   }
 
-  private static float[] flat(Session s, Operand<TFloat32> v) {
-    try (Result r = s.runner().fetch(v).run()) {
-      TFloat32 t = (TFloat32) r.get(0);
-      Shape shape = t.shape();
-      float[] out = new float[(int) shape.size()];
-      t.copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(out, false, false));
-      return out;
-    }
-  }
 }
