@@ -275,7 +275,7 @@ public record Architecture(
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
     return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
-        kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid, imputerLayerNorm);
+        kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid, imputerLayerNorm, false);
   }
 
   /** Widths with every "auto" replaced by a number. */
@@ -283,7 +283,18 @@ public record Architecture(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
       int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
       boolean linearSkip, boolean chainedSkip, int members, int refinerUnits, boolean skipOutsideSigmoid,
-      boolean imputerLayerNorm) {
+      boolean imputerLayerNorm, boolean fusedRelu) {
+
+    /**
+     * These widths, the dense networks' float32 ReLU layers built as one fused op each ({@link
+     * DenseNetwork#withFusedRelu}): for graphs that differentiate them. Not a setting of the model:
+     * {@link #resolve} leaves it off, and the serving graph keeps plain ops.
+     */
+    public Resolved withFusedRelu() {
+      return new Resolved(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+          activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits,
+          skipOutsideSigmoid, imputerLayerNorm, true);
+    }
 
     /** Whether E, G_MI and D_MI are convolutional. */
     public boolean convolutional() {

@@ -22,7 +22,7 @@ public final class Classifier<T extends TFloating> {
   public static <T extends TFloating> Classifier<T> create(
       Ops tf, String prefix, Class<T> type, int features, int classes, Architecture.Resolved arch, SeedStream seeds) {
     return new Classifier<>(DenseNetwork.create(tf, prefix + NAME, type, arch.widths(features, classes),
-        arch.activation(), Activation.LINEAR, seeds));
+        arch.activation(), Activation.LINEAR, seeds).withFusedRelu(arch.fusedRelu()));
   }
 
   /** The underlying network. */

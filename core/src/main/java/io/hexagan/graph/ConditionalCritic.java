@@ -22,7 +22,8 @@ public final class ConditionalCritic<T extends TFloating> {
   public static <T extends TFloating> ConditionalCritic<T> create(
       Ops tf, String prefix, Class<T> type, int classes, Architecture.Resolved arch, SeedStream seeds) {
     return new ConditionalCritic<>(DenseNetwork.create(tf, prefix + NAME, type,
-        arch.criticWidths(arch.latentDim() + classes, 1), arch.activation(), Activation.LINEAR, seeds));
+        arch.criticWidths(arch.latentDim() + classes, 1), arch.activation(), Activation.LINEAR, seeds)
+        .withFusedRelu(arch.fusedRelu()));
   }
 
   /** The underlying network. */

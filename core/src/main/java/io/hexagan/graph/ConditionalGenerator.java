@@ -22,7 +22,7 @@ public final class ConditionalGenerator<T extends TFloating> {
       Ops tf, String prefix, Class<T> type, int classes, Architecture.Resolved arch, SeedStream seeds) {
     return new ConditionalGenerator<>(DenseNetwork.create(tf, prefix + NAME, type,
         arch.widths(arch.conditionalNoiseDim() + classes, arch.latentDim()), arch.activation(),
-        arch.latentActivation(), seeds), arch.conditionalNoiseDim());
+        arch.latentActivation(), seeds).withFusedRelu(arch.fusedRelu()), arch.conditionalNoiseDim());
   }
 
   /** The underlying network. */

@@ -6,6 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
@@ -48,12 +49,15 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
   private final Class<T> type;
   private final List<Layer<T>> layers;
   private final boolean normalizedHidden;
+  private final boolean fusedRelu;
 
-  private DenseNetwork(String name, Class<T> type, List<Layer<T>> layers, boolean normalizedHidden) {
+  private DenseNetwork(String name, Class<T> type, List<Layer<T>> layers, boolean normalizedHidden,
+      boolean fusedRelu) {
     this.name = name;
     this.type = type;
     this.layers = List.copyOf(layers);
     this.normalizedHidden = normalizedHidden;
+    this.fusedRelu = fusedRelu;
   }
 
   /**
@@ -63,7 +67,26 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
    * variables; the output layer is not normalised.
    */
   public DenseNetwork<T> withNormalizedHidden() {
-    return new DenseNetwork<>(name, type, layers, true);
+    return new DenseNetwork<>(name, type, layers, true, fusedRelu);
+  }
+
+  /**
+   * This network, its float32 ReLU layers built as one fused op each when {@code on} ({@link
+   * FusedReluLayer}): the same values and gradients with fewer ops, for graphs that differentiate
+   * the network. Layers of another type or activation, and normalised hidden layers, stay as they
+   * are. The same variables.
+   */
+  public DenseNetwork<T> withFusedRelu(boolean on) {
+    return on == fusedRelu ? this : new DenseNetwork<>(name, type, layers, normalizedHidden, on);
+  }
+
+  /**
+   * This network as E and G_MI build it: hidden layers normalised with {@link
+   * Architecture#imputerLayerNorm()}, ReLU layers fused with {@link Architecture.Resolved#fusedRelu()}.
+   */
+  public DenseNetwork<T> asImputer(Architecture.Resolved arch) {
+    DenseNetwork<T> n = withFusedRelu(arch.fusedRelu());
+    return arch.imputerLayerNorm() ? n.withNormalizedHidden() : n;
   }
 
   /** Whether the hidden layers are normalised ({@link #withNormalizedHidden()}). */
@@ -108,7 +131,7 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
       Activation act = k + 2 == widths.length ? output : hidden;
       layers.add(new Layer<>(w, b, in, out, act));
     }
-    return new DenseNetwork<>(name, type, layers, false);
+    return new DenseNetwork<>(name, type, layers, false, false);
   }
 
   /** The network's name (its variables' scope). */
@@ -226,11 +249,21 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
   }
 
   private Operand<T> layer(Ops tf, Weights<T> weights, int k, Operand<T> input) {
+    boolean normalized = normalizedHidden && k + 1 < layers.size();
+    if (fusedRelu && !normalized && layers.get(k).activation() == Activation.RELU && type == TFloat32.class) {
+      return fused(tf, input, weights.matrix(k), weights.bias(k));
+    }
     Operand<T> z = tf.math.add(tf.linalg.matMul(input, weights.matrix(k)), weights.bias(k));
-    if (normalizedHidden && k + 1 < layers.size()) {
+    if (normalized) {
       z = normalized(tf, z);
     }
     return layers.get(k).activation().apply(tf, z);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Operand<T> fused(Ops tf, Operand<T> input, Operand<T> matrix, Operand<T> bias) {
+    return (Operand<T>) FusedReluLayer.apply(tf, (Operand<TFloat32>) input, (Operand<TFloat32>) matrix,
+        (Operand<TFloat32>) bias);
   }
 
   /** (z − μ) / √(σ² + ε) per row, μ and σ² over the row's entries. */

@@ -39,7 +39,7 @@ public final class Encoder<T extends TFloating> {
     DenseNetwork<T> dense = DenseNetwork.create(tf, prefix + NAME, type,
         arch.widths(2 * features + inputs.count(), arch.latentDim()), arch.activation(), arch.latentActivation(),
         seeds);
-    return new Encoder<>(arch.imputerLayerNorm() ? dense.withNormalizedHidden() : dense, inputs);
+    return new Encoder<>(dense.asImputer(arch), inputs);
   }
 
   /** The underlying network. */

@@ -114,7 +114,7 @@ public final class HexaGanGraph {
   private HexaGanGraph(Graph graph, GraphSpec spec, String device) {
     SecondOrderGradients.register();
     this.spec = spec;
-    this.arch = spec.architecture().resolve(spec.features());
+    this.arch = spec.architecture().resolve(spec.features()).withFusedRelu();
     Ops base = Ops.create(graph);
     Ops root = device.isEmpty() ? base : base.withDevice(deviceSpec(device));
     int d = spec.features();

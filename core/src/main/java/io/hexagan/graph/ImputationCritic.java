@@ -67,7 +67,7 @@ public final class ImputationCritic<T extends TFloating> {
     } else {
       network = DenseNetwork.create(tf, prefix + NAME, type,
           arch.criticWidths(features + (hints ? features : 0) + classes, outputs), arch.activation(), Activation.LINEAR,
-          seeds);
+          seeds).withFusedRelu(arch.fusedRelu());
     }
     return new ImputationCritic<>(network, features, classes > 0, labelOutput, hints);
   }

@@ -61,19 +61,15 @@ public final class ImputationGenerator<T extends TFloating> {
       for (int j = 0; j < features; j++) {
         c[j] = centre == null ? 0.5f : (float) centre[j];
       }
-      dense = SkipConnectedNetwork.create(tf, normalizedIf(arch, DenseNetwork.create(tf, prefix + NAME, type,
-          arch.widths(arch.latentDim(), features), arch.activation(), Activation.LINEAR, seeds)), c, arch.chainedSkip(), arch.skipOutsideSigmoid(), skipSupport);
+      dense = SkipConnectedNetwork.create(tf, DenseNetwork.create(tf, prefix + NAME, type,
+          arch.widths(arch.latentDim(), features), arch.activation(), Activation.LINEAR, seeds).asImputer(arch), c, arch.chainedSkip(), arch.skipOutsideSigmoid(), skipSupport);
     } else {
-      dense = normalizedIf(arch, DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
-          arch.activation(), refined ? Activation.LINEAR : Activation.SIGMOID, seeds));
+      dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
+          arch.activation(), refined ? Activation.LINEAR : Activation.SIGMOID, seeds).asImputer(arch);
     }
     return new ImputationGenerator<>(refined
         ? TableRefinerNetwork.create(tf, dense, arch.latentDim(), arch.refinerUnits(), arch.activation(), seeds)
         : dense);
-  }
-
-  private static <T extends TFloating> DenseNetwork<T> normalizedIf(Architecture.Resolved arch, DenseNetwork<T> n) {
-    return arch.imputerLayerNorm() ? n.withNormalizedHidden() : n;
   }
 
   /** The underlying network. */

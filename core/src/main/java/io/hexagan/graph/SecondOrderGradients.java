@@ -18,9 +18,10 @@ import org.tensorflow.types.family.TType;
  * gradient penalties need: the penalty is a function of an input gradient, so optimising it
  * differentiates the backward ops of the critics a second time.
  *
- * <p>This is the only place in hexagan that registers gradients. Registration is process-wide and
- * idempotent; every graph builder calls {@link #register()} before it asks for gradients. An op
- * whose gradient TensorFlow already defines is left alone.
+ * <p>With {@link FusedReluLayer} (the first-order gradient of the op it builds), the only place in
+ * hexagan that registers gradients. Registration is process-wide and idempotent; every graph
+ * builder calls {@link #register()} before it asks for gradients. An op whose gradient TensorFlow
+ * already defines is left alone.
  *
  * <ul>
  *   <li>{@code ReluGrad(g, x) = g · 1[x > 0]}: ∂/∂g = {@code ReluGrad(ĝ, x)}, ∂/∂x = 0.
