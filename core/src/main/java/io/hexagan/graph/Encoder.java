@@ -61,7 +61,7 @@ public final class Encoder<T extends TFloating> {
    */
   public Operand<T> encode(Ops tf, DenseNetwork.Weights<T> w, Operand<T> noisy, Operand<T> mask,
       Operand<T> observedInputs) {
-    if (observedInputs == null) {
+    if (observedInputs == null || inputs.count() == 0) {
       return encode(tf, w, noisy, mask);
     }
     return network.apply(tf, w,

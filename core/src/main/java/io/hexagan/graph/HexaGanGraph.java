@@ -125,10 +125,15 @@ public final class HexaGanGraph {
     ResourceVariable<TFloat32> mask = ResourceVariable.uninitialized(dataScope, "data/mask", F, Shape.of(spec.rows(), d));
     ResourceVariable<TFloat32> labels = ResourceVariable.uninitialized(dataScope, "data/labels", F,
         Shape.of(Math.max(spec.labeledRows(), 1), Math.max(nc, 1)));
+    ResourceVariable<TFloat32> encoderInputs = spec.hasImputationGenerator() && !arch.convolutional()
+        && spec.encoderInputs().count() > 0
+        ? ResourceVariable.uninitialized(dataScope, "data/encoder_inputs", F,
+            Shape.of(spec.rows(), spec.encoderInputs().count()))
+        : null;
     Ops init = root.withInitScope();
     step = ResourceVariable.create(root, "train/step", TInt64.class, Shape.scalar(), init.constant(0L));
     rateScale = ResourceVariable.create(root, "train/rate_scale", F, Shape.scalar(), init.constant(1f));
-    data = new HexaGanMember.SharedData(values, mask, labels, step, rateScale);
+    data = new HexaGanMember.SharedData(values, mask, labels, encoderInputs, step, rateScale);
     for (int k = 0; k < arch.members(); k++) {
       members.add(new HexaGanMember(k == 0 ? root : root.withSubScope("member" + k), spec, arch, k, data));
     }
@@ -322,6 +327,14 @@ public final class HexaGanGraph {
     return all;
   }
 
+  /**
+   * E's extra inputs of every training row's observed cells, computed when the data are loaded
+   * (null when E reads none); each batch gathers its rows' from it.
+   */
+  ResourceVariable<TFloat32> encoderInputsTable() {
+    return data.encoderInputs();
+  }
+
   /** The optimizer slots of every member's networks (state a resumed run restores). */
   public List<ResourceVariable<TFloat32>> optimizerSlots() {
     List<ResourceVariable<TFloat32>> all = new ArrayList<>();
@@ -335,10 +348,15 @@ public final class HexaGanGraph {
     Placeholder<TFloat32> x = tf.withName("values").placeholder(F, Placeholder.shape(data.values().shape()));
     Placeholder<TFloat32> m = tf.withName("mask").placeholder(F, Placeholder.shape(data.mask().shape()));
     Placeholder<TFloat32> y = tf.withName("labels").placeholder(F, Placeholder.shape(data.labels().shape()));
-    List<Op> loads = List.of(
+    List<Op> loads = new ArrayList<>(List.of(
         tf.assignVariableOp(data.values().handle(), x),
         tf.assignVariableOp(data.mask().handle(), m),
-        tf.assignVariableOp(data.labels().handle(), y));
+        tf.assignVariableOp(data.labels().handle(), y)));
+    if (data.encoderInputs() != null) {
+      // Computed once here rather than in every stage of every iteration: they depend on the
+      // observed cells alone, and a batch's rows are gathered with them.
+      loads.add(tf.assignVariableOp(data.encoderInputs().handle(), spec.encoderInputs().ofObserved(tf, x, m, F)));
+    }
     return new DataFeed(x, m, y, tf.withControlDependencies(loads).withName("load").noOp());
   }
 

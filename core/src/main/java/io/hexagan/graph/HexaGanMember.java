@@ -34,10 +34,14 @@ import org.tensorflow.types.TInt64;
  */
 final class HexaGanMember {
 
-  /** The variables every member shares: the training data (loaded once) and the step. */
+  /**
+   * The variables every member shares: the training data (loaded once), E's extra inputs of its
+   * observed cells ({@link EncoderInputs#ofObserved}, computed when the data are loaded; null when
+   * E reads none), the step and the learning rates' scale.
+   */
   record SharedData(
       ResourceVariable<TFloat32> values, ResourceVariable<TFloat32> mask, ResourceVariable<TFloat32> labels,
-      ResourceVariable<TInt64> step, ResourceVariable<TFloat32> rateScale) {}
+      ResourceVariable<TFloat32> encoderInputs, ResourceVariable<TInt64> step, ResourceVariable<TFloat32> rateScale) {}
 
   /** One member's inference outputs for the shared inputs (see {@link HexaGanGraph.Inference}). */
   record Outputs(
@@ -203,10 +207,13 @@ final class HexaGanMember {
    *
    * @param mask the true mask (1 observed)
    * @param encoderMask the mask E reads: the true mask, or fewer cells under input dropout
+   * @param encoderInputs E's extra inputs of the rows' observed cells, gathered from the table
+   *     computed at loading (null when E reads none)
    */
   private record Batch(
       Operand<TFloat32> values, Operand<TFloat32> mask, Operand<TFloat32> noisy,
-      Operand<TFloat32> labels, int labeled, int unlabeled, Operand<TFloat32> encoderMask) {
+      Operand<TFloat32> labels, int labeled, int unlabeled, Operand<TFloat32> encoderMask,
+      Operand<TFloat32> encoderInputs) {
     int rows() {
       return labeled + unlabeled;
     }
@@ -233,7 +240,9 @@ final class HexaGanMember {
     }
     Operand<TFloat32> z = missingSlots(tf, new int[] {bl + bu, spec.features()});
     Operand<TFloat32> noisy = MaskBlend.of(tf, m, x, z);
-    return new Batch(x, m, noisy, labels, bl, bu, m);
+    Operand<TFloat32> extra = data.encoderInputs() == null ? null
+        : tf.resourceGather(data.encoderInputs().handle(), rows, F);
+    return new Batch(x, m, noisy, labels, bl, bu, m, extra);
   }
 
   /** What missing slots hold in x̃ (eq. 1): the fill value plus U(0, s) noise. */
@@ -342,7 +351,7 @@ final class HexaGanMember {
     // Hidden cells get the noise a missing cell gets: x̃' = x̃ + hidden ⊙ (z' − x).
     Operand<TFloat32> z = missingSlots(tf, new int[] {b.rows(), spec.features()});
     Operand<TFloat32> noisy = tf.math.add(b.noisy(), tf.math.mul(hidden, tf.math.sub(z, b.values())));
-    return new Batch(b.values(), b.mask(), noisy, b.labels(), b.labeled(), b.unlabeled(), seen);
+    return new Batch(b.values(), b.mask(), noisy, b.labels(), b.labeled(), b.unlabeled(), seen, b.encoderInputs());
   }
 
   /** x̂ and x̄ of a batch with the stage's E and G_MI (x̂ = x̃ without G_MI). */
@@ -354,7 +363,7 @@ final class HexaGanMember {
       return new Imputed(b.noisy(), null, null);
     }
     Ops tf = s.tf;
-    Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask());
+    Operand<TFloat32> h = encoder.encode(tf, s.w(encoder.network()), b.noisy(), b.encoderMask(), b.encoderInputs());
     // The skip path reads every observed cell (its diagonal is zero, so a cell never predicts
     // itself) and fills the cells E did not see: the missing ones and those the dropout hid.
     ImputationGenerator.TrainingOutput<TFloat32> generated = imputationGenerator.generateForTraining(tf,
@@ -502,7 +511,9 @@ final class HexaGanMember {
     int bl = b.labeled();
     Operand<TFloat32> xl = rows(tf, b.noisy(), 0, bl, spec.features());
     Operand<TFloat32> ml = rows(tf, b.mask(), 0, bl, spec.features());
-    return tf.stopGradient(encoder.encode(tf, s.w(encoder.network()), xl, ml));
+    Operand<TFloat32> extra = b.encoderInputs() == null ? null
+        : rows(tf, b.encoderInputs(), 0, bl, spec.encoderInputs().count());
+    return tf.stopGradient(encoder.encode(tf, s.w(encoder.network()), xl, ml, extra));
   }
 
   /** The update of E and G_MI: L_GMI + α1 (L_recon + β L_recon over the hidden cells) (eq. 3, 5). */
