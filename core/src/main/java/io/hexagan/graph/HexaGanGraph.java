@@ -35,6 +35,12 @@ import org.tensorflow.types.TInt64;
  */
 public final class HexaGanGraph {
 
+  /**
+   * The learning rates' scale variable's name (and checkpoint key). Checkpoints of builds before
+   * stop 30 lack it; {@code save/restore_required} restores everything else.
+   */
+  public static final String RATE_SCALE = "train/rate_scale";
+
   /** Loss names, in the order of {@link #lossSums()}. */
   public static final String CRITIC_IMPUTATION = "critic_imputation";
   public static final String PENALTY_IMPUTATION = "penalty_imputation";
@@ -132,7 +138,7 @@ public final class HexaGanGraph {
         : null;
     Ops init = root.withInitScope();
     step = ResourceVariable.create(root, "train/step", TInt64.class, Shape.scalar(), init.constant(0L));
-    rateScale = ResourceVariable.create(root, "train/rate_scale", F, Shape.scalar(), init.constant(1f));
+    rateScale = ResourceVariable.create(root, RATE_SCALE, F, Shape.scalar(), init.constant(1f));
     data = new HexaGanMember.SharedData(values, mask, labels, encoderInputs, step, rateScale);
     for (int k = 0; k < arch.members(); k++) {
       members.add(new HexaGanMember(k == 0 ? root : root.withSubScope("member" + k), spec, arch, k, data));
@@ -172,7 +178,7 @@ public final class HexaGanGraph {
     snapshot = root.withControlDependencies(save).withName("snapshot_best").noOp();
     restoreSnapshot = root.withControlDependencies(restore).withName("restore_best").noOp();
     inference = buildInference(root.withSubScope("inference"));
-    VariableSaver.build(root, checkpointVariables());
+    VariableSaver.build(root, checkpointVariables(), List.of(rateScale));
   }
 
   /** Builds the graph for {@code spec} into {@code graph}, placed by TensorFlow. */

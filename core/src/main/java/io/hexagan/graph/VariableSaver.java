@@ -31,6 +31,11 @@ public final class VariableSaver {
   public static final String SAVE = "control_dependency";
   /** Name of the op that restores, within {@link #SCOPE}. */
   public static final String RESTORE = "restore_all";
+  /**
+   * Name of the op, within {@link #SCOPE}, that restores every variable but the optional ones
+   * ({@link #build(Ops, List, List)}): for a checkpoint written before they existed.
+   */
+  public static final String RESTORE_REQUIRED = "restore_required";
   /** Name of the op, within {@link #SCOPE}, that restores from names prefixed {@link #BEST_PREFIX}. */
   public static final String RESTORE_BEST = "restore_best";
   /** Prefix of the training graph's best-epoch snapshot variables. */
@@ -47,11 +52,30 @@ public final class VariableSaver {
   }
 
   /**
+   * {@link #build(Ops, List)}, and {@code save/restore_required}, which restores {@code variables}
+   * except {@code optional} (a subset: variables that checkpoints of earlier builds lack, and
+   * which keep their initial values when restored from one).
+   */
+  public static void build(Ops root, List<? extends ResourceVariable<?>> variables,
+      List<? extends ResourceVariable<?>> optional) {
+    List<ResourceVariable<?>> required = new ArrayList<>(variables);
+    if (!required.removeAll(optional) || required.isEmpty()) {
+      throw new IllegalArgumentException("optional: expected a proper subset of the variables");
+    }
+    build(root, variables, false, required);
+  }
+
+  /**
    * Adds the save and restore ops and, if {@code bestRestore}, {@code save/restore_best}, which
    * restores each variable from the checkpoint entry named {@code best/<name>} (the training
    * graph's snapshot of its best validation epoch).
    */
   public static void build(Ops root, List<? extends ResourceVariable<?>> variables, boolean bestRestore) {
+    build(root, variables, bestRestore, null);
+  }
+
+  private static void build(Ops root, List<? extends ResourceVariable<?>> variables, boolean bestRestore,
+      List<? extends ResourceVariable<?>> required) {
     if (variables.isEmpty()) {
       throw new IllegalArgumentException("variables: expected at least one, found none");
     }
@@ -67,6 +91,9 @@ public final class VariableSaver {
     restore(tf, filename, variables, "", RESTORE);
     if (bestRestore) {
       restore(tf, filename, variables, BEST_PREFIX, RESTORE_BEST);
+    }
+    if (required != null) {
+      restore(tf, filename, required, "", RESTORE_REQUIRED);
     }
   }
 

@@ -2,10 +2,12 @@ package io.hexagan.training;
 
 import io.hexagan.graph.GraphSpec;
 import io.hexagan.graph.HexaGanGraph;
+import io.hexagan.graph.VariableSaver;
 import java.util.Iterator;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
@@ -15,6 +17,7 @@ import org.tensorflow.proto.StepStats;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
 
 /**
  * Runs a {@link HexaGanGraph} in one TensorFlow session: loads the data, runs training and
@@ -110,9 +113,30 @@ final class GraphSession implements AutoCloseable {
     session.save(prefix);
   }
 
-  /** Restores the checkpoint variables saved by {@link #save}. */
-  void restore(String prefix) {
-    session.restore(prefix);
+  /**
+   * Restores the checkpoint variables saved by {@link #save}. A checkpoint written by a build
+   * before the learning rates' scale existed (stop 30) lacks it: the rest is restored and the scale
+   * stays at its initial 1, the value that run trained with.
+   *
+   * @return whether the checkpoint held every variable
+   */
+  boolean restore(String prefix) {
+    try {
+      session.restore(prefix);
+      return true;
+    } catch (TensorFlowException e) {
+      if (e.getMessage() == null || !e.getMessage().contains(HexaGanGraph.RATE_SCALE + " not found in checkpoint")) {
+        throw e;
+      }
+    }
+    try (TString file = TString.scalarOf(prefix)) {
+      session.runner()
+          .feed(graph.operation(VariableSaver.SCOPE + "/" + VariableSaver.FILENAME).output(0), file)
+          .addTarget(VariableSaver.SCOPE + "/" + VariableSaver.RESTORE_REQUIRED)
+          .run()
+          .close();
+    }
+    return false;
   }
 
   void trainIteration() {

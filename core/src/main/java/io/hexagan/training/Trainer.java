@@ -80,7 +80,10 @@ final class Trainer {
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
       if (resume != null) {
-        session.restore(resume.trainingState().resolve(ModelDirectory.CHECKPOINT_PREFIX).toString());
+        if (!session.restore(resume.trainingState().resolve(ModelDirectory.CHECKPOINT_PREFIX).toString())) {
+          LOG.info("{}: a checkpoint from an earlier build, without the learning rates' scale; resuming at"
+              + " scale 1", resume.trainingState());
+        }
       }
       Validator validator = new Validator(table, scaler, split);
       Loop loop = new Loop(session, spec, validator, start, scaler, serving, fingerprint);
