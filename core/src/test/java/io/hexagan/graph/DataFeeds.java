@@ -22,11 +22,22 @@ final class DataFeeds {
     }
   }
 
+  /** A training table: values and mask (rows × d), one-hot labels (labelled rows × 2). */
+  record Table(float[][] x, float[][] m, float[][] y) {}
+
   /**
-   * Loads {@code rows} × {@code d} values uniform in [0, 1), each observed with probability 0.8, and
-   * two classes alternating over the first {@code labeled} rows, all drawn from {@code seed}.
+   * Loads {@link #uniform(int, int, int, long)}'s table.
    */
   static void loadUniform(Session s, HexaGanGraph.DataFeed feed, int rows, int d, int labeled, long seed) {
+    Table t = uniform(rows, d, labeled, seed);
+    load(s, feed, t.x(), t.m(), t.y());
+  }
+
+  /**
+   * {@code rows} × {@code d} values uniform in [0, 1), each observed with probability 0.8, and two
+   * classes alternating over the first {@code labeled} rows, all drawn from {@code seed}.
+   */
+  static Table uniform(int rows, int d, int labeled, long seed) {
     float[][] x = new float[rows][d];
     float[][] m = new float[rows][d];
     float[][] y = new float[labeled][2];
@@ -40,7 +51,7 @@ final class DataFeeds {
         y[i][i % 2] = 1;
       }
     }
-    load(s, feed, x, m, y);
+    return new Table(x, m, y);
   }
 
   /** The value of {@code v}, flattened. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Iterator;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -23,27 +22,16 @@ class EncoderInputsTableTest {
   private static final int D = 3;
   private static final int ROWS = 30;
   private static final int LABELED = 20;
-  private static final QuantileRanks RANKS = new QuantileRanks(D, 2, new float[] {0f, 0.5f, 0f, 0.2f, 0f, 0.5f},
-      new float[] {0.5f, 0.5f, 0.2f, 0.8f, QuantileRanks.MIN_WIDTH, 0.5f});
+  private static final QuantileRanks RANKS = EncoderInputsTest.RANKS;
 
   @Test
   void theRanksOfTheLoadedTableAreComputedAtLoadingAndNotInTheIterations() {
     GraphSpec spec = new GraphSpec(D, 2, LABELED, ROWS - LABELED, Architecture.defaults(), LossWeights.paper(),
         OptimizerSettings.paper(), Ablation.full(), 1, 3L, null, null, null,
         new EncoderInputs(LevelIndicators.NONE, RANKS), null);
-    float[][] x = new float[ROWS][D];
-    float[][] m = new float[ROWS][D];
-    float[][] y = new float[LABELED][2];
-    Random r = new Random(9);
-    for (int i = 0; i < ROWS; i++) {
-      for (int j = 0; j < D; j++) {
-        x[i][j] = r.nextFloat();
-        m[i][j] = r.nextFloat() < 0.8 ? 1 : 0;
-      }
-      if (i < LABELED) {
-        y[i][i % 2] = 1;
-      }
-    }
+    DataFeeds.Table data = DataFeeds.uniform(ROWS, D, LABELED, 9);
+    float[][] x = data.x();
+    float[][] m = data.m();
     try (Graph g = new Graph(); Session s = new Session(g)) {
       HexaGanGraph h = HexaGanGraph.build(g, spec);
       int inIterations = 0;
@@ -60,7 +48,7 @@ class EncoderInputsTableTest {
       assertTrue(elsewhere > 0, "the search at loading");
 
       s.initialize();
-      DataFeeds.load(s, h.dataFeed(), x, m, y);
+      DataFeeds.load(s, h.dataFeed(), x, m, data.y());
       Ops tf = Ops.create(g);
       float[] table = DataFeeds.fetch(s, h.encoderInputsTable().read(tf));
       float[] expected = DataFeeds.fetch(s,

@@ -22,7 +22,7 @@ class EncoderInputsTest {
   private static final int ROWS = 40;
   private static final int D = 3;
 
-  private static final QuantileRanks RANKS = new QuantileRanks(D, 2, new float[] {0f, 0.5f, 0f, 0.2f, 0f, 0.5f},
+  static final QuantileRanks RANKS = new QuantileRanks(D, 2, new float[] {0f, 0.5f, 0f, 0.2f, 0f, 0.5f},
       new float[] {0.5f, 0.5f, 0.2f, 0.8f, QuantileRanks.MIN_WIDTH, 0.5f});
 
   @Test
