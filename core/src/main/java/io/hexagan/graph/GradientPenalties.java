@@ -173,12 +173,25 @@ public final class GradientPenalties {
   public static <T extends TFloating> Operand<T> conditional(
       Ops tf, DenseNetwork<T> critic, DenseNetwork.Weights<T> weights, Operand<T> hidden,
       Operand<T> labels) {
+    return conditionalWithScores(tf, critic, weights, hidden, labels).penalty();
+  }
+
+  /**
+   * L_GP_CG with the scores {@code D_CG(h, y)} [rows, 1] of the forward pass it differentiates, so
+   * that D_CG's loss on the same real pairs reads them instead of running D_CG again.
+   */
+  public static <T extends TFloating> Penalized<T> conditionalWithScores(
+      Ops tf, DenseNetwork<T> critic, DenseNetwork.Weights<T> weights, Operand<T> hidden,
+      Operand<T> labels) {
     Operand<T> h = tf.identity(tf.stopGradient(hidden));
     Operand<T> input = tf.concat(List.of(h, tf.stopGradient(labels)), tf.constant(1));
     Operand<T> scores = critic.apply(tf, weights, input);
     Operand<T> grad = inputGradient(tf, scores, h);
-    return tf.math.mean(tf.reduceSum(tf.math.square(grad), tf.constant(1)), tf.constant(0));
+    return new Penalized<>(tf.math.mean(tf.reduceSum(tf.math.square(grad), tf.constant(1)), tf.constant(0)), scores);
   }
+
+  /** A penalty and the critic's scores at the points it penalises. */
+  public record Penalized<T extends TFloating>(Operand<T> penalty, Operand<T> scores) {}
 
   /** ∂(Σ y)/∂x with an explicit all-ones seed. */
   @SuppressWarnings("unchecked")

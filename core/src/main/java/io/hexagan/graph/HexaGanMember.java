@@ -285,6 +285,14 @@ final class HexaGanMember {
     final Ops tf;
     private Operand<TFloat32> decayed;
     private final Map<Double, Operand<TFloat32>> rates = new HashMap<>();
+    /**
+     * Each network's latest read, valid until a stage updates that network: a stage reuses the read
+     * of a network no update has touched since, so a network that one stage after another only
+     * evaluates (G_MI, D_MI and C through the conditional updates) is read once, and the same
+     * computation on the same batch in two stages (x̂ in D_MI's and C's) is the same ops, which
+     * TensorFlow evaluates once.
+     */
+    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> current = new IdentityHashMap<>();
 
     IterationScope(Ops tf) {
       this.tf = tf;
@@ -299,38 +307,46 @@ final class HexaGanMember {
       return rates.computeIfAbsent(rate, r -> tf.math.mul(tf.constant(r.floatValue()), decayed));
     }
 
-    /** A stage whose weight reads run after {@code previous} (the previous stage's updates). */
+    /**
+     * A stage whose new weight reads run after {@code previous} (the previous stage's updates);
+     * the read of a network no update has touched since its last read is that read.
+     */
     Stage stageAfter(Op previous) {
-      return new Stage(this, previous == null ? tf : tf.withControlDependencies(List.of(previous)));
+      return new Stage(this, previous, previous == null ? tf : tf.withControlDependencies(List.of(previous)));
     }
   }
 
   /**
-   * The ops of one update stage: every network read once, after the previous stage's update. Only
-   * the reads carry that control dependency: the stage's arithmetic follows from its data, so
-   * TensorFlow may fold and share its constants and draw its noise whenever it likes (each random
-   * op keeps its own seeded stream, so the values do not depend on the order). The updates run
-   * after the stage's loss, which every read feeds.
+   * The ops of one update stage: every network's weights as the previous stage's update left them.
+   * Only the reads carry the control dependency on that update: the stage's arithmetic follows from
+   * its data, so TensorFlow may fold and share its constants and draw its noise whenever it likes
+   * (each random op keeps its own seeded stream, so the values do not depend on the order). The
+   * updates run after the stage's loss and after the previous stage's updates (a stage whose reads
+   * are all reused has no other link to them). A network's update ends the validity of its read
+   * ({@link IterationScope#current}).
    */
   private final class Stage {
     final Ops tf;
     private final IterationScope iteration;
+    private final Op previous;
     private final Ops reads;
-    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> weights = new IdentityHashMap<>();
 
-    Stage(IterationScope iteration, Ops reads) {
+    Stage(IterationScope iteration, Op previous, Ops reads) {
       this.iteration = iteration;
       this.tf = iteration.tf;
+      this.previous = previous;
       this.reads = reads;
     }
 
     DenseNetwork.Weights<TFloat32> w(Network<TFloat32> n) {
-      return weights.computeIfAbsent(n, k -> k.read(reads));
+      return iteration.current.computeIfAbsent(n, k -> k.read(reads));
     }
 
     Op update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
-      return optimizers.get(n).minimize(tf, loss, w(n), iteration.learningRate(rate), spec.optimizer().rho(),
-          spec.optimizer().epsilon());
+      Op op = optimizers.get(n).minimize(tf, loss, w(n), iteration.learningRate(rate), spec.optimizer().rho(),
+          spec.optimizer().epsilon(), previous);
+      iteration.current.remove(n);
+      return op;
     }
   }
 
@@ -487,15 +503,17 @@ final class HexaGanMember {
     Ops tf = s.tf;
     int bl = b.labeled();
     DenseNetwork.Weights<TFloat32> w = s.w(conditionalCritic.network());
-    Operand<TFloat32> penalty = GradientPenalties.conditional(tf, conditionalCritic.network(), w, hl, b.labels());
+    GradientPenalties.Penalized<TFloat32> penalized =
+        GradientPenalties.conditionalWithScores(tf, conditionalCritic.network(), w, hl, b.labels());
+    Operand<TFloat32> penalty = penalized.penalty();
     Operand<TFloat32> loss = tf.math.mul(tf.constant((float) spec.losses().conditionalPenalty()), penalty);
     add(losses, PENALTY_CONDITIONAL, penalty);
     if (!warmup) {
       Operand<TFloat32> hc = tf.stopGradient(conditionalGenerator.generate(tf,
           s.w(conditionalGenerator.network()), conditionalNoise(tf, bl), b.labels()));
+      // The real pairs' scores are those the penalty differentiates: one forward pass of D_CG, not two.
       Operand<TFloat32> critic = tf.math.sub(
-          Losses.mean(tf, conditionalCritic.score(tf, w, hc, b.labels())),
-          Losses.mean(tf, conditionalCritic.score(tf, w, hl, b.labels())));
+          Losses.mean(tf, conditionalCritic.score(tf, w, hc, b.labels())), Losses.mean(tf, penalized.scores()));
       loss = tf.math.add(loss, critic);
       add(losses, CRITIC_CONDITIONAL, critic);
     }

@@ -100,6 +100,37 @@ class GradientPenaltiesTest {
     }
   }
 
+  /**
+   * D_CG's loss on real pairs reads the scores of the penalty's own forward pass: they equal
+   * D_CG(h, y), and the loss λ·L_GP_CG − mean D_CG(h, y) built on them has the gradient central
+   * differences give (the scores carry first-order gradients beside the penalty's second order).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Activation.class, names = {"RELU", "TANH"})
+  void conditionalPenaltyScoresAreTheCriticsAndCarryTheirGradient(Activation act) {
+    try (Graph g = new Graph()) {
+      Fixture f = critic(g, act, 1, D + CLASSES);
+      Ops tf = f.tf();
+      GradientPenalties.Penalized<TFloat64> p =
+          GradientPenalties.conditionalWithScores(tf, f.critic(), f.weights(), f.x(), f.y());
+      Operand<TFloat64> direct = f.critic().apply(tf, f.weights(), tf.concat(List.of(f.x(), f.y()), tf.constant(1)));
+      Operand<TFloat64> loss = tf.math.sub(tf.math.mul(tf.constant(10.0), p.penalty()),
+          tf.math.mean(tf.reshape(p.scores(), tf.constant(new int[] {ROWS})), tf.constant(0)));
+      List<Operand<?>> grads = tf.gradients(loss, f.weights().tensors()).dy().stream()
+          .<Operand<?>>map(o -> o).toList();
+      List<FiniteDifferences.Input> in = inputs(f, 1, new SplittableRandom(13));
+      try (Session s = new Session(g)) {
+        List<double[]> scores = FiniteDifferences.evaluate(s, List.of(p.scores(), direct), in);
+        for (int r = 0; r < ROWS; r++) {
+          assertEquals(scores.get(1)[r], scores.get(0)[r], 1e-12, act + ": row " + r);
+        }
+        assertTrue(Math.abs(scores.get(0)[0]) > 1e-6, act + ": a non-trivial score");
+        double err = FiniteDifferences.maxRelativeError(s, loss, grads, in, 1e-6);
+        assertTrue(err < 1e-5, act + ": relative error " + err);
+      }
+    }
+  }
+
   /** L_GP_MI by its definition: one backward pass per output i, masked to rows observing i. */
   private static Operand<TFloat64> perOutputPenalty(Fixture f, int outputs) {
     Ops tf = f.tf();

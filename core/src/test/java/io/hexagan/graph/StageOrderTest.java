@@ -49,6 +49,43 @@ class StageOrderTest {
     }
   }
 
+  /**
+   * One run of the iteration op runs every update of the iteration, and a stage reads a network
+   * anew only after an update of it: each weight is read once before its first update, once after
+   * each update, and once by the weight average, so at most twice more often than it is updated.
+   * Without the reuse G_MI's weights, which only the imputer's stage updates, would be read in every
+   * stage that uses G_MI (14 of them).
+   */
+  @Test
+  void oneRunUpdatesEverythingAndEachWeightIsReadOnlyAfterItsUpdates() {
+    for (int members : new int[] {1, 2}) {
+      try (Graph g = new Graph()) {
+        HexaGanGraph graph = HexaGanGraph.build(g, spec(members));
+        Set<String> run = ancestors((GraphOperation) graph.trainIteration().op(), new HashMap<>());
+        Map<String, Integer> reads = new HashMap<>();
+        Map<String, Integer> updates = new HashMap<>();
+        Iterator<GraphOperation> it = g.operations();
+        while (it.hasNext()) {
+          GraphOperation op = it.next();
+          if (!op.name().startsWith("iteration/")) {
+            continue;
+          }
+          if (op.type().equals("ResourceApplyRMSProp")) {
+            assertTrue(run.contains(op.name()), op.name() + " does not run with the iteration");
+            updates.merge(variable(op), 1, Integer::sum);
+          } else if (op.type().equals("ReadVariableOp")) {
+            reads.merge(variable(op), 1, Integer::sum);
+          }
+        }
+        assertTrue(updates.size() >= 16 * members, "updated variables: " + updates.size());
+        for (Map.Entry<String, Integer> u : updates.entrySet()) {
+          int r = reads.getOrDefault(u.getKey(), 0);
+          assertTrue(r <= u.getValue() + 2, u.getKey() + ": read " + r + " times, updated " + u.getValue());
+        }
+      }
+    }
+  }
+
   /** Asserts the property for the ops under {@code scope}; returns how many updates it checked. */
   private static int checkScope(Graph g, String scope) {
     Map<String, List<GraphOperation>> accesses = new HashMap<>();
