@@ -24,9 +24,10 @@ import org.tensorflow.types.TInt64;
  * member 0's, and the losses read are the members' means.
  *
  * <p>One training iteration is one op, {@link #trainIteration()}: it samples a batch inside the
- * graph, then runs the authors' update order as a chain of stages, each reading the variables
- * after the previous stage's update: {@code conditionalUpdates × (G_CG, D_CG)}, then E with G_MI,
- * then D_MI, then C. It feeds nothing and fetches nothing; the losses are summed into a variable
+ * graph, then runs the authors' update order, {@code conditionalUpdates × (G_CG, D_CG)}, then E
+ * with G_MI, then D_MI, then C, each stage reading every network as that order leaves it; stages
+ * that do not depend on each other's updates run side by side (the imputer's beside the
+ * conditional updates). It feeds nothing and fetches nothing; the losses are summed into a variable
  * that the trainer reads once per epoch. {@link #warmupIteration()} is the critics' warm-up, in
  * which D_MI and D_CG minimise only their gradient penalties.
  *

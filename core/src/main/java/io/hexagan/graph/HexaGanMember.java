@@ -276,10 +276,18 @@ final class HexaGanMember {
   // ---------------------------------------------------------------- stages
 
   /**
-   * What the stages of one iteration share: its scope, whose ops carry no control dependency, and
-   * the learning rates at its step. The step advances only after the iteration's last stage, so
-   * every stage reads the same step: lr = rate · decay^step · scale is built once per rate, not per
-   * update (scale is 1 until a validation plateau lowers it, {@link HexaGanGraph#rateScale()}).
+   * What the stages of one iteration share: its scope, whose ops carry no control dependency, the
+   * learning rates at its step, and where each network stands. The step advances only after the
+   * iteration's updates, so every stage reads the same step: lr = rate · decay^step · scale is
+   * built once per rate, not per update (scale is 1 until a validation plateau lowers it, {@link
+   * HexaGanGraph#rateScale()}).
+   *
+   * <p>The stages are built in the authors' order, and each reads every network as that order
+   * leaves it: after the network's latest update built before the stage. That read, and no
+   * other order, is what ties a stage to the earlier ones, so TensorFlow runs each op as soon as
+   * its data are ready: the imputer's stage, whose networks the conditional updates do not change,
+   * runs beside them, and a G_CG stage's passes through G_MI, D_MI and C beside the D_CG update
+   * before it. The values are those of running the stages one after another.
    */
   private final class IterationScope {
     final Ops tf;
@@ -293,6 +301,9 @@ final class HexaGanMember {
      * TensorFlow evaluates once.
      */
     private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> current = new IdentityHashMap<>();
+    /** Each network's latest update in this iteration; the next read of it runs after it. */
+    private final Map<Network<TFloat32>, Op> lastUpdate = new IdentityHashMap<>();
+    private final List<Op> updates = new ArrayList<>();
 
     IterationScope(Ops tf) {
       this.tf = tf;
@@ -307,45 +318,50 @@ final class HexaGanMember {
       return rates.computeIfAbsent(rate, r -> tf.math.mul(tf.constant(r.floatValue()), decayed));
     }
 
-    /**
-     * A stage whose new weight reads run after {@code previous} (the previous stage's updates);
-     * the read of a network no update has touched since its last read is that read.
-     */
-    Stage stageAfter(Op previous) {
-      return new Stage(this, previous, previous == null ? tf : tf.withControlDependencies(List.of(previous)));
+    Stage stage() {
+      return new Stage(this);
+    }
+
+    /** Ops whose control inputs are every update built so far. */
+    Ops afterUpdates() {
+      return updates.isEmpty() ? tf : tf.withControlDependencies(updates);
+    }
+
+    /** An op that completes when every update built so far has; null when there is none. */
+    Op done() {
+      return updates.isEmpty() ? null : afterUpdates().noOp();
     }
   }
 
   /**
-   * The ops of one update stage: every network's weights as the previous stage's update left them.
-   * Only the reads carry the control dependency on that update: the stage's arithmetic follows from
-   * its data, so TensorFlow may fold and share its constants and draw its noise whenever it likes
-   * (each random op keeps its own seeded stream, so the values do not depend on the order). The
-   * updates run after the stage's loss and after the previous stage's updates (a stage whose reads
-   * are all reused has no other link to them). A network's update ends the validity of its read
-   * ({@link IterationScope#current}).
+   * The ops of one update stage. Only the weight reads carry control dependencies: the stage's
+   * arithmetic follows from its data, so TensorFlow may fold and share its constants and draw its
+   * noise whenever it likes (each random op keeps its own seeded stream, so the values do not
+   * depend on the order). An update runs after the stage's loss, which its network's read feeds,
+   * and ends the validity of that read ({@link IterationScope#current}).
    */
   private final class Stage {
     final Ops tf;
     private final IterationScope iteration;
-    private final Op previous;
-    private final Ops reads;
 
-    Stage(IterationScope iteration, Op previous, Ops reads) {
+    Stage(IterationScope iteration) {
       this.iteration = iteration;
       this.tf = iteration.tf;
-      this.previous = previous;
-      this.reads = reads;
     }
 
     DenseNetwork.Weights<TFloat32> w(Network<TFloat32> n) {
-      return iteration.current.computeIfAbsent(n, k -> k.read(reads));
+      return iteration.current.computeIfAbsent(n, k -> {
+        Op after = iteration.lastUpdate.get(k);
+        return k.read(after == null ? tf : tf.withControlDependencies(List.of(after)));
+      });
     }
 
     Op update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
       Op op = optimizers.get(n).minimize(tf, loss, w(n), iteration.learningRate(rate), spec.optimizer().rho(),
-          spec.optimizer().epsilon(), previous);
+          spec.optimizer().epsilon());
       iteration.current.remove(n);
+      iteration.lastUpdate.put(n, op);
+      iteration.updates.add(op);
       return op;
     }
   }
@@ -472,7 +488,7 @@ final class HexaGanMember {
   }
 
   /** G_CG's update (eq. 12): L_GCG + α2 L_GMI(x̂_c) + α3 L_CE(x̂_c, y_c). */
-  private Op conditionalGeneratorStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
+  private void conditionalGeneratorStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
     LossWeights lw = spec.losses();
     int bl = b.labeled();
@@ -494,11 +510,11 @@ final class HexaGanMember {
       add(losses, CROSS_ENTROPY_GENERATED, tf.math.mean(ce, tf.constant(0)));
     }
     add(losses, GENERATOR_CONDITIONAL, adversarial);
-    return s.update(conditionalGenerator.network(), loss, spec.optimizer().conditionalRate());
+    s.update(conditionalGenerator.network(), loss, spec.optimizer().conditionalRate());
   }
 
   /** D_CG's update (eq. 11): L_DCG + λ2 L_GP_CG, or the penalty alone during warm-up. */
-  private Op conditionalCriticStage(Stage s, Batch b, Operand<TFloat32> hl, boolean warmup,
+  private void conditionalCriticStage(Stage s, Batch b, Operand<TFloat32> hl, boolean warmup,
       Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
     int bl = b.labeled();
@@ -517,7 +533,7 @@ final class HexaGanMember {
       loss = tf.math.add(loss, critic);
       add(losses, CRITIC_CONDITIONAL, critic);
     }
-    return s.update(conditionalCritic.network(), loss, spec.optimizer().conditionalRate());
+    s.update(conditionalCritic.network(), loss, spec.optimizer().conditionalRate());
   }
 
   /**
@@ -535,7 +551,7 @@ final class HexaGanMember {
   }
 
   /** The update of E and G_MI: L_GMI + α1 (L_recon + β L_recon over the hidden cells) (eq. 3, 5). */
-  private Op imputerStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
+  private void imputerStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
     Batch seen = withInputDropout(tf, b);
     Imputed imp = impute(s, seen);
@@ -580,9 +596,8 @@ final class HexaGanMember {
     add(losses, GENERATOR_IMPUTATION, adversarial);
     add(losses, RECONSTRUCTION, recon);
     // E and G_MI minimise the same loss; each update touches its own variables only.
-    Op e = s.update(encoder.network(), loss, spec.optimizer().imputationRate());
-    Op g = s.update(imputationGenerator.network(), loss, spec.optimizer().imputationRate());
-    return tf.withControlDependencies(List.of(e, g)).noOp();
+    s.update(encoder.network(), loss, spec.optimizer().imputationRate());
+    s.update(imputationGenerator.network(), loss, spec.optimizer().imputationRate());
   }
 
   /**
@@ -590,7 +605,7 @@ final class HexaGanMember {
    * with G_CG, generated rows (every element and the label fake), plus λ1 L_GP_MI; or the penalty
    * alone during warm-up.
    */
-  private Op imputationCriticStage(Stage s, Batch b, boolean warmup, Map<String, List<Operand<TFloat32>>> losses) {
+  private void imputationCriticStage(Stage s, Batch b, boolean warmup, Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
     int d = spec.features();
     int rowsB = b.rows();
@@ -675,7 +690,7 @@ final class HexaGanMember {
       loss = tf.math.add(loss, critic);
       add(losses, CRITIC_IMPUTATION, critic);
     }
-    return s.update(imputationCritic.network(), loss, spec.optimizer().imputationRate());
+    s.update(imputationCritic.network(), loss, spec.optimizer().imputationRate());
   }
 
   private Operand<TFloat32> realColumns(Ops tf, Operand<TFloat32> elementMask, Operand<TFloat32> labelReal) {
@@ -693,7 +708,7 @@ final class HexaGanMember {
    * minority rows that bring every class of the batch up to its majority class's count; plus α4
    * L_C over unlabelled rows and the weight decay of the authors' code.
    */
-  private Op classifierStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
+  private void classifierStage(Stage s, Batch b, Map<String, List<Operand<TFloat32>>> losses) {
     Ops tf = s.tf;
     int d = spec.features();
     int nc = spec.classes();
@@ -756,7 +771,7 @@ final class HexaGanMember {
       loss = tf.math.add(loss, tf.math.mul(tf.constant((float) sparsity), l1));
       add(losses, CLASSIFIER_INPUT_L1, l1);
     }
-    return s.update(classifier.network(), loss, spec.optimizer().classifierRate());
+    s.update(classifier.network(), loss, spec.optimizer().classifierRate());
   }
 
   /** ½ Σ‖W‖² over the tensors of rank two or more in {@code w} (weights; biases are vectors). */
@@ -787,27 +802,26 @@ final class HexaGanMember {
   Op buildIteration(Ops tf, Map<String, List<Operand<TFloat32>>> losses) {
     IterationScope it = new IterationScope(tf);
     Batch b = sampleBatch(tf);
-    Op previous = null;
     if (conditionalGenerator != null) {
-      Operand<TFloat32> hl = labeledHidden(it.stageAfter(null), b);
+      Operand<TFloat32> hl = labeledHidden(it.stage(), b);
       for (int k = 0; k < spec.optimizer().conditionalUpdates(); k++) {
-        previous = conditionalGeneratorStage(it.stageAfter(previous), b, losses);
-        previous = conditionalCriticStage(it.stageAfter(previous), b, hl, false, losses);
+        conditionalGeneratorStage(it.stage(), b, losses);
+        conditionalCriticStage(it.stage(), b, hl, false, losses);
       }
     }
     if (encoder != null) {
-      previous = imputerStage(it.stageAfter(previous), b, losses);
+      imputerStage(it.stage(), b, losses);
     }
     if (imputationCritic != null) {
-      previous = imputationCriticStage(it.stageAfter(previous), b, false, losses);
+      imputationCriticStage(it.stage(), b, false, losses);
     }
     if (classifier != null) {
-      previous = classifierStage(it.stageAfter(previous), b, losses);
+      classifierStage(it.stage(), b, losses);
     }
     if (!averageVariables.isEmpty()) {
-      previous = averageStage(it.stageAfter(previous).reads);
+      return averageStage(it.afterUpdates());
     }
-    return previous;
+    return it.done();
   }
 
   /**
@@ -832,15 +846,14 @@ final class HexaGanMember {
   Op buildWarmup(Ops tf, Map<String, List<Operand<TFloat32>>> losses) {
     IterationScope it = new IterationScope(tf);
     Batch b = sampleBatch(tf);
-    Op previous = null;
     if (imputationCritic != null) {
-      previous = imputationCriticStage(it.stageAfter(previous), b, true, losses);
+      imputationCriticStage(it.stage(), b, true, losses);
     }
     if (conditionalCritic != null) {
-      Stage stage = it.stageAfter(previous);
-      previous = conditionalCriticStage(stage, b, labeledHidden(stage, b), true, losses);
+      Stage stage = it.stage();
+      conditionalCriticStage(stage, b, labeledHidden(stage, b), true, losses);
     }
-    return previous;
+    return it.done();
   }
 
   // ---------------------------------------------------------------- snapshots and inference

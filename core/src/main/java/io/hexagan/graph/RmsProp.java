@@ -48,18 +48,18 @@ public final class RmsProp<T extends TFloating> {
   /**
    * Adds the update ops that minimise {@code loss}, differentiated with respect to {@code
    * weights} (this network's reads in the current stage). The updates run after {@code loss} is
-   * computed and after {@code previous}, unless it is null.
+   * computed.
    *
    * @return one op that completes when every variable is updated
    */
   public Op minimize(
       Ops tf, Operand<T> loss, DenseNetwork.Weights<T> weights, Operand<T> learningRate,
-      double rho, double epsilon, Op previous) {
+      double rho, double epsilon) {
     List<Operand<T>> xs = weights.tensors();
     List<Operand<?>> grads = tf.gradients(loss, xs).dy().stream().<Operand<?>>map(o -> o).toList();
     // The hyperparameters carry no control dependency, so TensorFlow folds and shares them; the
-    // updates themselves wait for the loss (and the previous stage).
-    Ops after = tf.withControlDependencies(previous == null ? List.of(loss) : List.of(loss, previous));
+    // updates themselves wait for the loss.
+    Ops after = tf.withControlDependencies(List.of(loss));
     Class<T> type = network.type();
     Operand<T> rhoT = tf.dtypes.cast(tf.constant((float) rho), type);
     Operand<T> momentum = tf.dtypes.cast(tf.constant(0f), type);
