@@ -47,8 +47,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--batches", split = ",", paramLabel = "<b>", defaultValue = "64,128,256", description = "Labelled batch sizes.")
   List<Integer> batches;
 
-  @Option(names = "--threads", split = ",", paramLabel = "<intra:inter>",
-      description = "TensorFlow thread settings to compare, intra:inter. Default: the library's, cores:cores.")
+  @Option(names = "--threads", split = ",", paramLabel = "<intra:inter[:training-intra]>",
+      description = "TensorFlow thread settings to compare: threads inside an op (imputation), ops at once, and"
+          + " threads inside an op of the training session (default: as the first). Default: the library's,"
+          + " cores:cores:cores/2.")
   List<String> threads;
 
   @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "200", description = "Timed iterations per setting.")
@@ -118,6 +120,14 @@ final class BenchCommand implements Callable<Integer> {
     if (threads == null) {
       threads = List.of(SessionSettings.defaults().threads());
     }
+    List<SessionSettings> threadSettings = new ArrayList<>();
+    for (String t : threads) {
+      try {
+        threadSettings.add(SessionSettings.parseThreads(t));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+      }
+    }
     HexaGanConfig base = TrainCommand.configuration(preset, config, null, null);
     out.printf("machine: %d cores (%s), %s %s, Java %s, max heap %d MiB, TF_ENABLE_ONEDNN_OPTS %s%n",
         Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
@@ -128,13 +138,11 @@ final class BenchCommand implements Callable<Integer> {
     List<TrainingBenchmark.Result> results = new ArrayList<>();
     for (int d : features) {
       for (int b : batches) {
-        for (String t : threads) {
-          String[] p = t.split(":");
-          TrainingBenchmark.Result r = TrainingBenchmark.measure(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-              warmup, iterations, base);
+        for (SessionSettings t : threadSettings) {
+          TrainingBenchmark.Result r = TrainingBenchmark.measure(d, b, t, warmup, iterations, base);
           results.add(r);
-          out.printf(Locale.ROOT, "| %d | %d | %d | %d:%d | %.2f | %.2f | %.2f | %d / %d | %,d | %d | %.3f | %.1f | %,.0f | %d | %s |%n",
-              d, b, r.batchRows(), r.intraOpThreads(), r.interOpThreads(), r.msPerIteration(), r.msPerIterationP90(),
+          out.printf(Locale.ROOT, "| %d | %d | %d | %s | %.2f | %.2f | %.2f | %d / %d | %,d | %d | %.3f | %.1f | %,.0f | %d | %s |%n",
+              d, b, r.batchRows(), t.threads(), r.msPerIteration(), r.msPerIterationP90(),
               r.sessionRunsPerIteration(), r.bytesFedPerIteration(), r.bytesFetchedPerIteration(),
               r.javaBytesAllocatedPerIteration(), r.graphOperations(),
               r.estimatedGflopPerIteration(), r.estimatedGflopPerIteration() / (r.msPerIteration() / 1000),
@@ -148,29 +156,25 @@ final class BenchCommand implements Callable<Integer> {
     if (profile > 0) {
       for (int d : features) {
         for (int b : batches) {
-          for (String t : threads) {
-            String[] p = t.split(":");
-            IterationProfile ip = TrainingBenchmark.profile(d, b, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-                warmup, profile, base);
-            printProfile(out, String.format(Locale.ROOT, "a training iteration, d = %d, batch %d", d, b), t, ip);
+          for (SessionSettings t : threadSettings) {
+            IterationProfile ip = TrainingBenchmark.profile(d, b, t, warmup, profile, base);
+            printProfile(out, String.format(Locale.ROOT, "a training iteration, d = %d, batch %d", d, b), t.threads(), ip);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("features", d);
             entry.put("batch", b);
-            entry.put("threads", t);
+            entry.put("threads", t.threads());
             entry.put("profile", ip);
             profiles.add(entry);
           }
         }
-        for (String t : threads) {
-          String[] p = t.split(":");
-          IterationProfile ip = TrainingBenchmark.profileImputation(d, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-              profile, base);
+        for (SessionSettings t : threadSettings) {
+          IterationProfile ip = TrainingBenchmark.profileImputation(d, t, profile, base);
           printProfile(out, String.format(Locale.ROOT, "an impute call, d = %d, %,d rows", d,
-              TrainingBenchmark.IMPUTE_ROWS), t, ip);
+              TrainingBenchmark.IMPUTE_ROWS), t.threads(), ip);
           Map<String, Object> entry = new LinkedHashMap<>();
           entry.put("features", d);
           entry.put("imputeRows", TrainingBenchmark.IMPUTE_ROWS);
-          entry.put("threads", t);
+          entry.put("threads", t.threads());
           entry.put("profile", ip);
           profiles.add(entry);
         }

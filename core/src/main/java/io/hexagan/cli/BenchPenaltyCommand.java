@@ -61,15 +61,20 @@ final class BenchPenaltyCommand implements Callable<Integer> {
       description = "Synthetic training rows of the iteration share measurement (0 skips it).")
   int rows;
 
-  @Option(names = "--threads", paramLabel = "<intra:inter>", description = "TensorFlow threads. Default: the library's, cores:cores.")
+  @Option(names = "--threads", paramLabel = "<intra:inter>",
+      description = "TensorFlow threads inside an op and ops at once. Default: the library's, cores:cores.")
   String threads;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     HexaGanConfig c = TrainCommand.configuration(preset, config, null, null);
-    String[] t = (threads == null ? SessionSettings.defaults().threads() : threads).split(":");
-    SessionSettings settings = new SessionSettings(Integer.parseInt(t[0]), Integer.parseInt(t[1]), "", true);
+    SessionSettings settings;
+    try {
+      settings = threads == null ? SessionSettings.defaults() : SessionSettings.parseThreads(threads);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
+    }
     Architecture.Resolved a = c.architecture().resolve(features);
     out.printf(Locale.ROOT, "D_MI: %s, last hidden layer %d units, %d outputs (%d features + label); batch %d; "
         + "%d cores%n", a.kind(), a.criticUnits(), features + 1, features, c.optimizer().batchSize(),

@@ -50,7 +50,7 @@ final class GraphSession implements AutoCloseable {
     Graph graph = new Graph();
     try {
       HexaGanGraph hexagan = HexaGanGraph.build(graph, spec, settings.device());
-      Session session = new Session(graph, false, sessionConfig(settings));
+      Session session = new Session(graph, false, trainingSessionConfig(settings));
       session.initialize();
       return new GraphSession(graph, session, hexagan);
     } catch (RuntimeException e) {
@@ -59,9 +59,19 @@ final class GraphSession implements AutoCloseable {
     }
   }
 
+  /** The serving sessions' configuration (imputation, classification, generation). */
   static ConfigProto sessionConfig(SessionSettings settings) {
+    return sessionConfig(settings, settings.intraOpThreads());
+  }
+
+  /** The training session's configuration: its own threads inside an op. */
+  static ConfigProto trainingSessionConfig(SessionSettings settings) {
+    return sessionConfig(settings, settings.intraOpThreadsForTraining());
+  }
+
+  private static ConfigProto sessionConfig(SessionSettings settings, int intraOpThreads) {
     return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(settings.intraOpThreads())
+        .setIntraOpParallelismThreads(intraOpThreads)
         .setInterOpParallelismThreads(settings.interOpThreads())
         .setAllowSoftPlacement(true)
         .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(settings.gpuMemoryGrowth()))

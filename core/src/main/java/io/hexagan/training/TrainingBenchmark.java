@@ -24,8 +24,9 @@ public final class TrainingBenchmark {
    * @param features d
    * @param batch labelled rows per iteration
    * @param batchRows all rows per iteration (labelled and unlabelled)
-   * @param intraOpThreads TensorFlow's intra-op threads
+   * @param intraOpThreads TensorFlow's intra-op threads of the serving session (imputation)
    * @param interOpThreads TensorFlow's inter-op threads
+   * @param trainingIntraOpThreads TensorFlow's intra-op threads of the training session
    * @param msPerIteration median wall time of one full training iteration
    * @param msPerIterationP90 90th percentile of the same
    * @param sessionRunsPerIteration {@code Session.run} calls per iteration
@@ -43,7 +44,7 @@ public final class TrainingBenchmark {
    *     setting alone
    */
   public record Result(int features, int batch, int batchRows, int intraOpThreads, int interOpThreads,
-      double msPerIteration, double msPerIterationP90, double sessionRunsPerIteration, long bytesFedPerIteration,
+      int trainingIntraOpThreads, double msPerIteration, double msPerIterationP90, double sessionRunsPerIteration, long bytesFedPerIteration,
       long bytesFetchedPerIteration, int graphOperations, double estimatedGflopPerIteration,
       double imputeRowsPerSecond, long javaBytesAllocatedPerIteration, long peakHeapBytes,
       long peakResidentBytes) {}
@@ -64,10 +65,10 @@ public final class TrainingBenchmark {
    * Measures the default configuration at {@code features} columns and labelled batch {@code
    * batch}: {@code warmup} untimed iterations, then {@code iterations} timed ones.
    */
-  public static Result measure(int features, int batch, int intraOpThreads, int interOpThreads, int warmup,
+  public static Result measure(int features, int batch, SessionSettings threads, int warmup,
       int iterations, HexaGanConfig base) {
     SyntheticTable table = SyntheticTable.of(ROWS, LABELED_ROWS, features);
-    Setup setup = Setup.of(features, batch, intraOpThreads, interOpThreads, base, table);
+    Setup setup = Setup.of(features, batch, threads, base, table);
     HexaGanConfig config = setup.config();
     GraphSpec spec = setup.spec();
     SessionSettings settings = setup.settings();
@@ -76,7 +77,7 @@ public final class TrainingBenchmark {
     int ops;
     SessionTraffic.Snapshot traffic;
     long allocated;
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     try (GraphSession session = GraphSession.open(spec, settings)) {
       session.load(table.x(), table.m(), table.y());
@@ -85,19 +86,20 @@ public final class TrainingBenchmark {
         session.trainIteration();
       }
       SessionTraffic.Snapshot before = session.traffic();
-      long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+      long allocatedBefore = allocation.getThreadAllocatedBytes(thread);
       for (int i = 0; i < iterations; i++) {
         long t0 = System.nanoTime();
         session.trainIteration();
         times[i] = (System.nanoTime() - t0) / 1e6;
       }
-      allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+      allocated = allocation.getThreadAllocatedBytes(thread) - allocatedBefore;
       traffic = session.traffic().since(before);
     }
     Arrays.sort(times);
     double imputeRate = imputeThroughput(features, config, settings);
     // The timing array itself was allocated before the loop; nothing else is the benchmark's own.
-    return new Result(features, batch, spec.batchRows(), intraOpThreads, interOpThreads, times[iterations / 2],
+    return new Result(features, batch, spec.batchRows(), settings.intraOpThreads(), settings.interOpThreads(),
+        settings.intraOpThreadsForTraining(), times[iterations / 2],
         times[(int) (iterations * 0.9)], (double) traffic.runs() / iterations, traffic.bytesFed() / iterations,
         traffic.bytesFetched() / iterations, ops, estimateFlops(spec) / 1e9, imputeRate, allocated / iterations,
         MemoryPeaks.heapBytes(), residentReset ? MemoryPeaks.residentBytes() : -1);
@@ -107,13 +109,13 @@ public final class TrainingBenchmark {
    * Traces {@code traced} training iterations of the same setting as {@link #measure}, after
    * {@code warmup} untraced ones.
    */
-  public static IterationProfile profile(int features, int batch, int intraOpThreads, int interOpThreads, int warmup,
+  public static IterationProfile profile(int features, int batch, SessionSettings threads, int warmup,
       int traced, HexaGanConfig base) {
     if (traced < 1) {
       throw new IllegalArgumentException("traced: expected ≥ 1, found " + traced);
     }
     SyntheticTable table = SyntheticTable.of(ROWS, LABELED_ROWS, features);
-    Setup setup = Setup.of(features, batch, intraOpThreads, interOpThreads, base, table);
+    Setup setup = Setup.of(features, batch, threads, base, table);
     try (GraphSession session = GraphSession.open(setup.spec(), setup.settings())) {
       session.load(table.x(), table.m(), table.y());
       for (int i = 0; i < warmup; i++) {
@@ -129,17 +131,14 @@ public final class TrainingBenchmark {
 
   /** The config, graph and session settings of one benchmark setting. */
   private record Setup(HexaGanConfig config, GraphSpec spec, SessionSettings settings) {
-    static Setup of(int features, int batch, int intraOpThreads, int interOpThreads, HexaGanConfig base,
-        SyntheticTable table) {
+    static Setup of(int features, int batch, SessionSettings threads, HexaGanConfig base, SyntheticTable table) {
       HexaGanConfig config = base.withOptimizer(base.optimizer().withBatchSize(batch));
       // E's extra inputs as training would find them in this table (their constants cost nothing to
       // compute; the ops that read them are part of the iteration).
       GraphSpec spec = new GraphSpec(features, 2, LABELED_ROWS, ROWS - LABELED_ROWS, config.architecture(),
           config.losses(), config.optimizer(), config.ablation(), 1, config.seed(), null, null, null,
           Trainer.encoderInputs(config.architecture(), table.x(), table.m(), features), null);
-      SessionSettings settings = new SessionSettings(intraOpThreads, interOpThreads, config.session().device(),
-          config.session().gpuMemoryGrowth());
-      return new Setup(config, spec, settings);
+      return new Setup(config, spec, threads.onDeviceOf(config.session()));
     }
   }
 
@@ -189,14 +188,13 @@ public final class TrainingBenchmark {
    * rows each, as {@link #imputeThroughput} times them), after one untraced call; one "iteration"
    * of the profile is one call.
    */
-  public static IterationProfile profileImputation(int features, int intraOpThreads, int interOpThreads, int traced,
+  public static IterationProfile profileImputation(int features, SessionSettings threads, int traced,
       HexaGanConfig base) {
     if (traced < 1) {
       throw new IllegalArgumentException("traced: expected ≥ 1, found " + traced);
     }
     ImputeInput in = ImputeInput.of(features);
-    SessionSettings settings = new SessionSettings(intraOpThreads, interOpThreads, base.session().device(),
-        base.session().gpuMemoryGrowth());
+    SessionSettings settings = threads.onDeviceOf(base.session());
     try (ServingModel model = in.model(base, settings)) {
       model.impute(in.x(), in.m(), IMPUTE_ROWS, null);
       List<org.tensorflow.proto.StepStats> traces = new ArrayList<>();

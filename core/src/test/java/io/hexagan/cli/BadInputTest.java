@@ -96,6 +96,9 @@ class BadInputTest {
     CliRunner.Run narrow = CliRunner.run("bench", "--features", "3", "--csv-features", "57,1");
     assertEquals(2, narrow.exit());
     assertTrue(narrow.err().contains("--csv-features: expected 2 to 100000 columns, found 1"), narrow.err());
+    CliRunner.Run threads = CliRunner.run("bench", "--features", "3", "--threads", "2:2,4");
+    assertEquals(2, threads.exit());
+    assertTrue(threads.err().contains("--threads: expected intra:inter or intra:inter:training-intra"), threads.err());
   }
 
   @Test

@@ -52,7 +52,7 @@ class IterationProfileTest {
 
   @Test
   void aTracedIterationRunsTheGraphsTrainingOps() {
-    IterationProfile p = TrainingBenchmark.profile(3, 8, 1, 1, 2, 2, SyntheticTables.quick(1));
+    IterationProfile p = TrainingBenchmark.profile(3, 8, new SessionSettings(1, 1, "", true), 2, 2, SyntheticTables.quick(1));
     assertEquals(2, p.iterations());
     double ops = p.byType().stream().mapToDouble(IterationProfile.OpType::opsPerIteration).sum();
     assertEquals(p.opsPerIteration(), ops, 1e-9);
@@ -63,7 +63,7 @@ class IterationProfileTest {
   @Test
   void aTracedImputeCallRunsTheServingGraphsImputationOpsOnly() {
     // The defaults give E quantile ranks, searched by UpperBound; the call trains nothing.
-    IterationProfile p = TrainingBenchmark.profileImputation(3, 1, 1, 2, SyntheticTables.quick(1));
+    IterationProfile p = TrainingBenchmark.profileImputation(3, new SessionSettings(1, 1, "", true), 2, SyntheticTables.quick(1));
     assertEquals(2, p.iterations());
     assertTrue(p.byType().stream().anyMatch(t -> t.type().equals("UpperBound")), p.byType().toString());
     assertTrue(p.byType().stream().anyMatch(t -> t.type().contains("MatMul")), p.byType().toString());

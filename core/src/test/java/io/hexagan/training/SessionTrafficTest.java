@@ -11,7 +11,7 @@ class SessionTrafficTest {
 
   @Test
   void aTrainingIterationIsOneRunWithNothingFedOrFetched() {
-    TrainingBenchmark.Result r = TrainingBenchmark.measure(3, 8, 1, 1, 2, 5, SyntheticTables.quick(1));
+    TrainingBenchmark.Result r = TrainingBenchmark.measure(3, 8, new SessionSettings(1, 1, "", true), 2, 5, SyntheticTables.quick(1));
     assertEquals(1.0, r.sessionRunsPerIteration(), 0.0);
     assertEquals(0, r.bytesFedPerIteration());
     assertEquals(0, r.bytesFetchedPerIteration());
