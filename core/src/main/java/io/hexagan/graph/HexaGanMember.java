@@ -356,13 +356,12 @@ final class HexaGanMember {
       });
     }
 
-    Op update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
+    void update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
       Op op = optimizers.get(n).minimize(tf, loss, w(n), iteration.learningRate(rate), spec.optimizer().rho(),
           spec.optimizer().epsilon());
       iteration.current.remove(n);
       iteration.lastUpdate.put(n, op);
       iteration.updates.add(op);
-      return op;
     }
   }
 
