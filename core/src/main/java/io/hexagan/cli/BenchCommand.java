@@ -129,10 +129,11 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     HexaGanConfig base = TrainCommand.configuration(preset, config, null, null);
-    out.printf("machine: %d cores (%s), %s %s, Java %s, max heap %d MiB, TF_ENABLE_ONEDNN_OPTS %s%n",
+    out.printf("machine: %d cores (%s), %s %s, Java %s, max heap %d MiB, TF_ENABLE_ONEDNN_OPTS %s,"
+        + " TF_OVERRIDE_GLOBAL_THREADPOOL %s%n",
         Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
         System.getProperty("os.arch"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
-        oneDnnSetting());
+        oneDnnSetting(), threadPoolSetting());
     out.println("|  d | batch | rows/it | threads | ms/it (median) | ms/it (p90) | runs/it | bytes in/out | Java bytes/it | graph ops | est. GFLOP/it | GFLOP/s | impute rows/s | peak heap MiB | peak RSS MiB |");
     out.println("|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     List<TrainingBenchmark.Result> results = new ArrayList<>();
@@ -225,6 +226,7 @@ final class BenchCommand implements Callable<Integer> {
       doc.put("cores", Runtime.getRuntime().availableProcessors());
       doc.put("cpu", cpuModel());
       doc.put("oneDnnOpts", oneDnnSetting());
+      doc.put("overrideGlobalThreadPool", threadPoolSetting());
       doc.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
       doc.put("java", System.getProperty("java.version"));
       doc.put("training", results);
@@ -255,6 +257,15 @@ final class BenchCommand implements Callable<Integer> {
   private static String oneDnnSetting() {
     String v = System.getenv("TF_ENABLE_ONEDNN_OPTS");
     return v == null ? "unset (TensorFlow's default for this CPU)" : v;
+  }
+
+  /**
+   * Whether each session has its own pool of threads inside ops; unset, every session of the
+   * process shares the first one's, and imputation after training runs on training's threads.
+   */
+  private static String threadPoolSetting() {
+    String v = System.getenv("TF_OVERRIDE_GLOBAL_THREADPOOL");
+    return v == null ? "unset (one pool for the process, sized by its first session)" : v;
   }
 
   /** The profile's summary line, its ten costliest op types and its costliest single ops. */

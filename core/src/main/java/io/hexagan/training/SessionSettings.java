@@ -33,10 +33,13 @@ public record SessionSettings(int intraOpThreads, int interOpThreads, int traini
    * As many ops at once as cores; inside an op, as many threads as cores for serving and half as
    * many (at least 1) for training. On 2 cores a training iteration ran 1.5 times faster with 2 ops
    * at once than with 1 (docs/PERFORMANCE.md, stop 27), and since its stages run side by side
-   * (stop 32) faster again with one thread inside each op than with two (5.62 against 6.10 ms,
-   * medians of eight alternating rounds at d = 23; 49.5 against 60.1 ms at d = 500), while
-   * imputation, one chain of large products, needs both threads inside its ops. The stages' reads
-   * order every variable access, so the bits are those of one op at a time.
+   * (stop 32) faster again with one thread inside each op than with two (medians 5.37 against 6.05
+   * ms at d = 23, 47.4 against 64.3 ms at d = 500, alternating rounds), while imputation, one chain
+   * of large products, needs both threads inside its ops. The stages' reads order every variable
+   * access, so the bits are those of one op at a time. TensorFlow gives every session of a process
+   * the first session's pool of threads inside ops unless the environment sets {@code
+   * TF_OVERRIDE_GLOBAL_THREADPOOL=1} ({@code bin/hexagan} does): a JVM that trains and then imputes
+   * needs it for the serving sessions to get their own.
    */
   public static SessionSettings defaults() {
     int cores = Runtime.getRuntime().availableProcessors();

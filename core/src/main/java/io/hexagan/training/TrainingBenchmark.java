@@ -44,8 +44,8 @@ public final class TrainingBenchmark {
    *     setting alone
    */
   public record Result(int features, int batch, int batchRows, int intraOpThreads, int interOpThreads,
-      int trainingIntraOpThreads, double msPerIteration, double msPerIterationP90, double sessionRunsPerIteration, long bytesFedPerIteration,
-      long bytesFetchedPerIteration, int graphOperations, double estimatedGflopPerIteration,
+      int trainingIntraOpThreads, double msPerIteration, double msPerIterationP90, double sessionRunsPerIteration,
+      long bytesFedPerIteration, long bytesFetchedPerIteration, int graphOperations, double estimatedGflopPerIteration,
       double imputeRowsPerSecond, long javaBytesAllocatedPerIteration, long peakHeapBytes,
       long peakResidentBytes) {}
 
