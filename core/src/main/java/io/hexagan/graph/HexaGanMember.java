@@ -301,6 +301,12 @@ final class HexaGanMember {
      * TensorFlow evaluates once.
      */
     private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> current = new IdentityHashMap<>();
+    /**
+     * Reads that later stages use in place of the current one, whatever updates follow them
+     * ({@link OptimizerSettings#conditionalOverlap()}). A variable's update copies its buffer while
+     * a read still holds it, so a pinned read keeps the values it was taken with.
+     */
+    private final Map<Network<TFloat32>, DenseNetwork.Weights<TFloat32>> pinned = new IdentityHashMap<>();
     /** Each network's latest update in this iteration; the next read of it runs after it. */
     private final Map<Network<TFloat32>, Op> lastUpdate = new IdentityHashMap<>();
     private final List<Op> updates = new ArrayList<>();
@@ -320,6 +326,11 @@ final class HexaGanMember {
 
     Stage stage() {
       return new Stage(this);
+    }
+
+    /** Every later read of {@code n} returns {@code read}, whatever updates came after it. */
+    void pin(Network<TFloat32> n, DenseNetwork.Weights<TFloat32> read) {
+      pinned.put(n, read);
     }
 
     /** Ops whose control inputs are every update built so far. */
@@ -350,6 +361,10 @@ final class HexaGanMember {
     }
 
     DenseNetwork.Weights<TFloat32> w(Network<TFloat32> n) {
+      DenseNetwork.Weights<TFloat32> pinned = iteration.pinned.get(n);
+      if (pinned != null) {
+        return pinned;
+      }
       return iteration.current.computeIfAbsent(n, k -> {
         Op after = iteration.lastUpdate.get(k);
         return k.read(after == null ? tf : tf.withControlDependencies(List.of(after)));
@@ -357,6 +372,9 @@ final class HexaGanMember {
     }
 
     void update(Network<TFloat32> n, Operand<TFloat32> loss, double rate) {
+      if (iteration.pinned.containsKey(n)) {
+        throw new IllegalStateException("an update of a network whose read is pinned: " + n);
+      }
       Op op = optimizers.get(n).minimize(tf, loss, w(n), iteration.learningRate(rate), spec.optimizer().rho(),
           spec.optimizer().epsilon());
       iteration.current.remove(n);
@@ -803,9 +821,13 @@ final class HexaGanMember {
     Batch b = sampleBatch(tf);
     if (conditionalGenerator != null) {
       Operand<TFloat32> hl = labeledHidden(it.stage(), b);
+      DenseNetwork.Weights<TFloat32> generatorAtStart = it.stage().w(conditionalGenerator.network());
       for (int k = 0; k < spec.optimizer().conditionalUpdates(); k++) {
         conditionalGeneratorStage(it.stage(), b, losses);
         conditionalCriticStage(it.stage(), b, hl, false, losses);
+      }
+      if (spec.optimizer().conditionalOverlap()) {
+        it.pin(conditionalGenerator.network(), generatorAtStart);
       }
     }
     if (encoder != null) {

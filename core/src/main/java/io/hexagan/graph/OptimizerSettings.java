@@ -18,6 +18,11 @@ package io.hexagan.graph;
  *     {@code w̄ ← w̄ + (w − w̄) / n}, n = averagingEpochs · iterations per epoch. The average is
  *     what is validated, kept and served; the raw weights are what training continues from. 0 =
  *     off (the paper: no averaging)
+ * @param conditionalOverlap whether D_MI's and C's updates read G_CG as the iteration found it,
+ *     before its {@code conditionalUpdates} updates, so that those updates, each waiting for the
+ *     one before, run beside every other stage: D_MI and C then see rows from a G_CG one
+ *     iteration old. false = the authors' order, in which they read G_CG after its updates and
+ *     wait for all of them
  */
 public record OptimizerSettings(
     double imputationRate,
@@ -28,7 +33,8 @@ public record OptimizerSettings(
     double epsilon,
     int batchSize,
     int conditionalUpdates,
-    double averagingEpochs) {
+    double averagingEpochs,
+    boolean conditionalOverlap) {
 
   public OptimizerSettings {
     requirePositive("imputationRate", imputationRate);
@@ -54,23 +60,31 @@ public record OptimizerSettings(
 
   /** The authors' settings. */
   public static OptimizerSettings paper() {
-    return new OptimizerSettings(2e-4, 2e-5, 2e-3, 0.99999, 0.9, 1e-10, 64, 10, 0);
+    return new OptimizerSettings(2e-4, 2e-5, 2e-3, 0.99999, 0.9, 1e-10, 64, 10, 0, false);
   }
 
   /** This with the batch size replaced. */
   public OptimizerSettings withBatchSize(int size) {
-    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size, conditionalUpdates, averagingEpochs);
+    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size, conditionalUpdates, averagingEpochs,
+        conditionalOverlap);
   }
 
   /** This with the three learning rates replaced. */
   public OptimizerSettings withRates(double imputation, double conditional, double classifier) {
-    return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize, conditionalUpdates, averagingEpochs);
+    return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize, conditionalUpdates, averagingEpochs,
+        conditionalOverlap);
   }
 
   /** This with the weight average's time constant replaced (0 = off). */
   public OptimizerSettings withAveragingEpochs(double epochs) {
     return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, batchSize,
-        conditionalUpdates, epochs);
+        conditionalUpdates, epochs, conditionalOverlap);
+  }
+
+  /** This with {@link #conditionalOverlap()} replaced. */
+  public OptimizerSettings withConditionalOverlap(boolean overlap) {
+    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, batchSize,
+        conditionalUpdates, averagingEpochs, overlap);
   }
 
   /** Whether the served weights are a moving average of the trained ones. */

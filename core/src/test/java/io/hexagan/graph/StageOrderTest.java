@@ -1,5 +1,6 @@
 package io.hexagan.graph;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -29,22 +30,69 @@ class StageOrderTest {
   private static final Set<String> READS = Set.of("ReadVariableOp", "ResourceGather");
 
   private static GraphSpec spec(int members) {
+    return spec(members, false);
+  }
+
+  private static GraphSpec spec(int members, boolean conditionalOverlap) {
     return new GraphSpec(4, 2, 12, 6,
         Architecture.defaults().withHiddenUnits(6).withMembers(members),
-        LossWeights.paper(), OptimizerSettings.paper().withAveragingEpochs(1),
+        LossWeights.paper(), OptimizerSettings.paper().withAveragingEpochs(1).withConditionalOverlap(conditionalOverlap),
         Ablation.full(), 1, 5L);
   }
 
   @Test
   void everyUpdateIsOrderedAgainstEveryOtherAccessToItsVariable() {
-    for (int members : new int[] {1, 2}) {
-      try (Graph g = new Graph()) {
-        HexaGanGraph.build(g, spec(members));
-        // Ten (G_CG, D_CG) rounds, E, G_MI, D_MI, C and the weight averages; the warm-up's two critics.
-        for (Map.Entry<String, Integer> scope : Map.of("iteration/", 100, "warmup/", 8).entrySet()) {
-          int checked = checkScope(g, scope.getKey());
-          assertTrue(checked >= scope.getValue() * members, scope.getKey() + ": updates checked " + checked);
+    for (boolean overlap : new boolean[] {false, true}) {
+      // The pinned read is built per member as any other read: one member shows the overlap's order.
+      for (int members : overlap ? new int[] {1} : new int[] {1, 2}) {
+        try (Graph g = new Graph()) {
+          HexaGanGraph.build(g, spec(members, overlap));
+          // Ten (G_CG, D_CG) rounds, E, G_MI, D_MI, C and the weight averages; the warm-up's two critics.
+          for (Map.Entry<String, Integer> scope : Map.of("iteration/", 100, "warmup/", 8).entrySet()) {
+            int checked = checkScope(g, scope.getKey());
+            assertTrue(checked >= scope.getValue() * members, scope.getKey() + ": updates checked " + checked);
+          }
         }
+      }
+    }
+  }
+
+  /**
+   * With {@code conditionalOverlap} D_MI's and C's updates read G_CG from before its conditional
+   * updates and so wait for none of them (the ten rounds then run beside every other stage);
+   * without it, in the authors' order, they wait for all of them.
+   */
+  @Test
+  void conditionalOverlapFreesTheCriticAndClassifierUpdatesFromTheGeneratorUpdates() {
+    for (boolean overlap : new boolean[] {false, true}) {
+      try (Graph g = new Graph()) {
+        HexaGanGraph.build(g, spec(1, overlap));
+        List<GraphOperation> applies = new ArrayList<>();
+        Set<String> generatorUpdates = new HashSet<>();
+        Iterator<GraphOperation> it = g.operations();
+        while (it.hasNext()) {
+          GraphOperation op = it.next();
+          if (op.name().startsWith("iteration/") && op.type().equals("ResourceApplyRMSProp")) {
+            applies.add(op);
+            if (variable(op).startsWith("conditional_generator_")) {
+              generatorUpdates.add(op.name());
+            }
+          }
+        }
+        assertEquals(40, generatorUpdates.size(), "G_CG's updates: ten of each of its four variables");
+        Ancestry ancestry = new Ancestry(g);
+        int checked = 0;
+        for (GraphOperation apply : applies) {
+          String v = variable(apply);
+          if (!v.startsWith("imputation_critic_") && !v.startsWith("classifier_")) {
+            continue;
+          }
+          long waitedFor = ancestry.of(apply.name()).stream().filter(generatorUpdates::contains).count();
+          assertEquals(overlap ? 0 : generatorUpdates.size(), waitedFor,
+              apply.name() + " (" + v + ") waits for this many of G_CG's updates, overlap " + overlap);
+          checked++;
+        }
+        assertTrue(checked >= 8, "D_MI and C updates checked: " + checked);
       }
     }
   }
@@ -61,7 +109,7 @@ class StageOrderTest {
     for (int members : new int[] {1, 2}) {
       try (Graph g = new Graph()) {
         HexaGanGraph graph = HexaGanGraph.build(g, spec(members));
-        Set<String> run = ancestors((GraphOperation) graph.trainIteration().op(), new HashMap<>());
+        Set<String> run = new Ancestry(g).of(graph.trainIteration().op().name());
         Map<String, Integer> reads = new HashMap<>();
         Map<String, Integer> updates = new HashMap<>();
         Iterator<GraphOperation> it = g.operations();
@@ -104,13 +152,13 @@ class StageOrderTest {
         writes.add(op);
       }
     }
-    Map<String, Set<String>> ancestors = new HashMap<>();
+    Ancestry ancestry = new Ancestry(g);
     for (GraphOperation w : writes) {
       for (GraphOperation other : accesses.get(variable(w))) {
         if (other == w || other.name().equals(w.name())) {
           continue;
         }
-        boolean ordered = ancestors(other, ancestors).contains(w.name()) || ancestors(w, ancestors).contains(other.name());
+        boolean ordered = ancestry.of(other.name()).contains(w.name()) || ancestry.of(w.name()).contains(other.name());
         assertTrue(ordered, w.type() + " " + w.name() + " and " + other.type() + " " + other.name()
             + " access " + variable(w) + " in no fixed order");
       }
@@ -123,27 +171,43 @@ class StageOrderTest {
     return op.input(0).op().name();
   }
 
-  /** Every op {@code op} depends on, through data or control edges (memoised by name). */
-  private static Set<String> ancestors(GraphOperation op, Map<String, Set<String>> memo) {
-    Set<String> known = memo.get(op.name());
-    if (known != null) {
-      return known;
-    }
-    Set<String> seen = new HashSet<>();
-    Deque<GraphOperation> todo = new ArrayDeque<>(List.of(op));
-    while (!todo.isEmpty()) {
-      GraphOperation o = todo.pop();
-      List<GraphOperation> parents = new ArrayList<>(o.controlInputs());
-      for (Operand<?> in : o.inputs()) {
-        parents.add((GraphOperation) in.op());
+  /** Every op's parents through data and control edges, read from the graph once; ancestors memoised. */
+  private static final class Ancestry {
+    private final Map<String, List<String>> parents = new HashMap<>();
+    private final Map<String, Set<String>> memo = new HashMap<>();
+
+    Ancestry(Graph g) {
+      Iterator<GraphOperation> it = g.operations();
+      while (it.hasNext()) {
+        GraphOperation op = it.next();
+        List<String> p = new ArrayList<>();
+        for (GraphOperation c : op.controlInputs()) {
+          p.add(c.name());
+        }
+        for (Operand<?> in : op.inputs()) {
+          p.add(in.op().name());
+        }
+        parents.put(op.name(), p);
       }
-      for (GraphOperation p : parents) {
-        if (seen.add(p.name())) {
-          todo.push(p);
+    }
+
+    /** Every op {@code op} depends on. */
+    Set<String> of(String op) {
+      Set<String> known = memo.get(op);
+      if (known != null) {
+        return known;
+      }
+      Set<String> seen = new HashSet<>();
+      Deque<String> todo = new ArrayDeque<>(List.of(op));
+      while (!todo.isEmpty()) {
+        for (String p : parents.get(todo.pop())) {
+          if (seen.add(p)) {
+            todo.push(p);
+          }
         }
       }
+      memo.put(op, seen);
+      return seen;
     }
-    memo.put(op.name(), seen);
-    return seen;
   }
 }

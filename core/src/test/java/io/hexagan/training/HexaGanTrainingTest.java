@@ -148,8 +148,16 @@ class HexaGanTrainingTest {
     // Two inter-op threads (the default on 2 cores) let a stage's independent ops overlap; the
     // stages' control dependencies must still order every access to a variable, so the losses,
     // the validation figures and the imputation keep every bit of the serial run.
+    // With the conditional overlap, D_MI and C read a G_CG whose variables the conditional updates
+    // write meanwhile: that read must keep its values (an update copies a buffer still read).
+    for (boolean overlap : new boolean[] {false, true}) {
+      HexaGanConfig quick = SyntheticTables.quick(3);
+      assertConcurrentMatchesSerial(quick.withOptimizer(quick.optimizer().withConditionalOverlap(overlap)));
+    }
+  }
+
+  private static void assertConcurrentMatchesSerial(HexaGanConfig serial) {
     SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.7, 5);
-    HexaGanConfig serial = SyntheticTables.quick(3);
     assertEquals(1, serial.session().interOpThreads());
     HexaGanConfig concurrent = serial.withSession(new SessionSettings(1, 2, "", true));
     try (HexaGanModel one = HexaGan.train(data.table(), serial);
