@@ -55,13 +55,18 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step11-quantile-inputs.json"), d));
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-quantile-inputs-16.json"), d), "step 11 is the measured configuration");
+    assertEquals(d, ConfigJson.read(dir.resolve("step12-conditional-overlap.json"), d));
+    assertTrue(d.optimizer().conditionalOverlap());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-conditional-overlap.json"), d), "step 12 is the measured configuration");
+    // Every configuration measured before step 12 pins the authors' update order.
+    HexaGanConfig step11 = d.withOptimizer(d.optimizer().withConditionalOverlap(false));
+    assertEquals(step11, ConfigJson.read(dir.resolve("step11-quantile-inputs.json"), d));
+    assertEquals(step11, ConfigJson.read(dir.resolve("tried-quantile-inputs-16.json"), d), "step 11 is the measured configuration");
     assertEquals(HexaGanConfig.DEFAULT_QUANTILE_SEGMENTS, d.architecture().quantileInputs());
     assertEquals(0, d.architecture().levelIndicators());
     assertEquals(0, d.losses().varianceWeighting());
     // Every configuration measured before step 11 pins E to (x̃, m) alone.
-    HexaGanConfig step10 = d.withArchitecture(d.architecture().withQuantileInputs(0));
+    HexaGanConfig step10 = step11.withArchitecture(d.architecture().withQuantileInputs(0));
     assertEquals(step10, ConfigJson.read(dir.resolve("step10-draws-10.json"), d));
     assertEquals(step10, ConfigJson.read(dir.resolve("tried-draws-10-step9.json"), d), "step 10 is the measured configuration");
     // Every configuration measured before step 10 pins one draw.
@@ -71,17 +76,18 @@ class ConfigJsonTest {
         "step 9 is the measured configuration");
     // Every configuration measured before step 9 pins its skip path: one pass, κ = 10⁻³, no screening.
     HexaGanConfig step8 = step9.withArchitecture(step9.architecture().withChainedSkip(false))
-        .withLosses(d.losses().withSkipSparsity(1e-3).withSkipScreening(0));
+        .withLosses(step9.losses().withSkipSparsity(1e-3).withSkipScreening(0));
     assertEquals(step8, ConfigJson.read(dir.resolve("step8-linear-skip.json"), d), "step 8 is step 9 with one unscreened pass");
     HexaGanConfig step7 = step8.withArchitecture(step8.architecture().withLinearSkip(false));
     assertEquals(step7, ConfigJson.read(dir.resolve("step7-hidden-256.json"), d), "step 7 is step 8 without the skip path");
     HexaGanConfig step6 = step7.withArchitecture(step7.architecture().withHiddenUnits(128));
     assertEquals(step6, ConfigJson.read(dir.resolve("step6-weight-average.json"), d), "step 6 is step 7 128 wide");
-    assertEquals(step6.withOptimizer(d.optimizer().withAveragingEpochs(0)),
+    assertEquals(step6.withOptimizer(step6.optimizer().withAveragingEpochs(0)),
         ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is step 6 without the average");
-    HexaGanConfig ensemble = HexaGanConfig.ensemble();
+    assertTrue(HexaGanConfig.ensemble().optimizer().conditionalOverlap());
+    HexaGanConfig ensemble = HexaGanConfig.ensemble().withOptimizer(step11.optimizer());
     assertEquals(ensemble, ConfigJson.read(dir.resolve("tried-members-3-step11.json"), d),
-        "the ensemble preset is the configuration measured with step 11's ranks");
+        "the ensemble preset, in the authors' order, is the configuration measured with step 11's ranks");
     HexaGanConfig ensembleStep10 = ensemble.withArchitecture(ensemble.architecture().withQuantileInputs(0));
     assertEquals(ensembleStep10, ConfigJson.read(dir.resolve("tried-members-3-draws-10.json"), d),
         "the ensemble preset before step 11 is the measured configuration");
@@ -95,9 +101,9 @@ class ConfigJsonTest {
         "the hint is the defaults' option");
     assertEquals(0, d.architecture().refinerUnits());
     assertEquals(0, d.losses().hintRate());
-    assertEquals(d.withSchedule(d.schedule().withPlateau(10, 0.5)), ConfigJson.read(dir.resolve("tried-plateau-10-0.5.json"), d),
+    assertEquals(step11.withSchedule(d.schedule().withPlateau(10, 0.5)), ConfigJson.read(dir.resolve("tried-plateau-10-0.5.json"), d),
         "the plateau is the defaults' option");
-    assertEquals(d.withArchitecture(d.architecture().withImputerLayerNorm(true)),
+    assertEquals(step11.withArchitecture(d.architecture().withImputerLayerNorm(true)),
         ConfigJson.read(dir.resolve("tried-imputer-layer-norm.json"), d), "layer normalisation is the defaults' option");
     assertEquals(0, d.schedule().plateauEpochs());
     assertFalse(d.architecture().imputerLayerNorm());
