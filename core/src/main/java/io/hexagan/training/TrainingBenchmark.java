@@ -261,9 +261,12 @@ public final class TrainingBenchmark {
     double skip = a.linearSkip() ? (a.chainedSkip() ? 2 : 1) * 2.0 * d * d : 0;
     int penalized = spec.losses().penaltyOutputSample() > 0 ? Math.min(spec.losses().penaltyOutputSample(), d) : d;
     double flops = 0;
-    // conditional updates: G_CG stage (G_CG, D_CG, G_MI, D_MI, C on B_l rows), D_CG stage (E, G_CG, 2× D_CG, penalty)
+    // conditional updates: G_CG stage (G_CG, D_CG, G_MI, D_MI, C on B_l rows), D_CG stage (G_CG, D_CG
+    // on the generated pairs, D_CG under the penalty on the real ones, whose scores its loss reads);
+    // E encodes the labelled rows once for all of them (it does not change during them)
+    flops += bl * enc;
     flops += k * bl * (3 * (cgen + ccritic + gen + critic + cls));
-    flops += k * bl * (enc + cgen + 3 * 2 * ccritic + 5 * ccritic);
+    flops += k * bl * (cgen + 3 * ccritic + 5 * ccritic);
     // E + G_MI stage
     flops += b * (3 * (enc + gen + skip + critic) + cls);
     // D_MI stage: imputation, real and generated rows, and the tiled penalty
