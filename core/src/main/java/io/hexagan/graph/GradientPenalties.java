@@ -65,22 +65,31 @@ public final class GradientPenalties {
    * output, block i keeps only output i, and the gradient of the kept outputs' sum with respect to
    * the tiled input holds, in block i, the rows' gradients of output i. Cost: D_MI's forward and
    * backward pass over {@code outputs × rows} rows.
+   *
+   * <p>The critic's input {@code [x̂, y]} is put together once and tiled once, and the gradient is
+   * taken with respect to the whole tiled input; a product with a 0/1 column vector then sums the
+   * squares of its x̂ columns only. Tiling x̂ and y apart and joining the tiles would copy the
+   * tiled batch once more, and differentiating with respect to the x̂ tile alone would cut it out
+   * of the gradient (and pad it back in the second-order pass): three passes over an array of
+   * {@code outputs × rows × (d + n_c)} cells, the largest of the iteration at large d.
    */
   public static <T extends TFloating> Operand<T> byOutputBlocks(
       Ops tf, LinearOutputNetwork<T> critic, DenseNetwork.Weights<T> weights, Operand<T> x,
       Operand<T> labels, Operand<T> observed, int rows, int outputs, Operand<TInt32> sampled) {
     int blocks = sampled == null ? outputs : (int) sampled.shape().get(0);
-    Operand<T> tiledX = tf.tile(tf.stopGradient(x), tf.constant(new int[] {blocks, 1}));
-    Operand<T> hidden = critic.hidden(tf, weights, criticInput(tf, tiledX, labels, blocks));
+    Operand<T> input = labels == null ? tf.stopGradient(x)
+        : tf.concat(List.of(tf.stopGradient(x), tf.stopGradient(labels)), tf.constant(1));
+    Operand<T> tiled = tf.tile(input, tf.constant(new int[] {blocks, 1}));
+    Operand<T> hidden = critic.hidden(tf, weights, tiled);
     Operand<T> selected = sampled == null
         ? critic.blockSelectedOutput(tf, weights, hidden, blocks, rows)
         : critic.gatheredOutput(tf, weights, hidden, sampled, blocks, rows);
-    Operand<T> grad = inputGradient(tf, selected, tiledX);
+    Operand<T> grad = inputGradient(tf, selected, tiled);
+    Operand<T> rowSquares = labels == null
+        ? tf.reduceSum(tf.math.square(grad), tf.constant(1))
+        : tf.linalg.matMul(tf.math.square(grad), featureColumns(tf, critic.type(), x, labels));
     // Squared norm per tiled row, laid out as [blocks, rows].
-    Operand<T> squared =
-        tf.reshape(
-            tf.reduceSum(tf.math.square(grad), tf.constant(1)),
-            tf.constant(new int[] {blocks, rows}));
+    Operand<T> squared = tf.reshape(rowSquares, tf.constant(new int[] {blocks, rows}));
     Operand<T> mask = tf.linalg.transpose(
         sampled == null ? observed : tf.gather(observed, sampled, tf.constant(1)), tf.constant(new int[] {1, 0}));
     return maskedMean(tf, mask, squared);
@@ -139,6 +148,21 @@ public final class GradientPenalties {
     Operand<T> zeroBias = tf.math.mul(tf.dtypes.cast(tf.constant(0f), type),
         tf.reduceSum(critic.outputBias(weights), tf.constant(0)));
     return tf.math.add(penalty, zeroBias);
+  }
+
+  /** [d + n_c, 1]: 1 for each column of {@code x}, 0 for each of {@code labels}. */
+  private static <T extends TFloating> Operand<T> featureColumns(Ops tf, Class<T> type, Operand<T> x, Operand<T> labels) {
+    long d = x.shape().get(1);
+    long side = labels.shape().get(1);
+    if (d < 1 || side < 1) {
+      throw new IllegalArgumentException("x and labels: expected static column counts, found " + x.shape()
+          + " and " + labels.shape());
+    }
+    float[][] column = new float[(int) (d + side)][1];
+    for (int j = 0; j < d; j++) {
+      column[j][0] = 1f;
+    }
+    return tf.dtypes.cast(tf.constant(column), type);
   }
 
   /** {@code [x, y]} (or x when there are no labels) with the labels tiled like x. */
