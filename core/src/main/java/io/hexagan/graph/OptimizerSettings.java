@@ -65,14 +65,14 @@ public record OptimizerSettings(
 
   /** This with the batch size replaced. */
   public OptimizerSettings withBatchSize(int size) {
-    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size, conditionalUpdates, averagingEpochs,
-        conditionalOverlap);
+    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size,
+        conditionalUpdates, averagingEpochs, conditionalOverlap);
   }
 
   /** This with the three learning rates replaced. */
   public OptimizerSettings withRates(double imputation, double conditional, double classifier) {
-    return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize, conditionalUpdates, averagingEpochs,
-        conditionalOverlap);
+    return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize,
+        conditionalUpdates, averagingEpochs, conditionalOverlap);
   }
 
   /** This with the weight average's time constant replaced (0 = off). */
