@@ -16,9 +16,14 @@ import java.util.Map;
 public final class EvaluationReport {
   private EvaluationReport() {}
 
-  /** One figure of one method on one table, as the JSON file lists it. */
+  /**
+   * One figure of one method on one table, as the JSON file lists it: its mean and standard
+   * deviation over the {@code folds} folds (of every repetition), each fold's value in {@code
+   * perFold} (the order of {@link Evaluation}'s loop: repetition, then fold, the same for every
+   * method of a run and for runs with the same table, settings and seed).
+   */
   public record Entry(String method, String dataset, String metric, double mean, double std, int folds,
-      double seconds) {}
+      List<Double> perFold, double seconds) {}
 
   /** Metric names of the JSON file. */
   public static final String RMSE_GLOBAL = "rmse_all_cells";
@@ -164,7 +169,7 @@ public final class EvaluationReport {
 
   private static void add(List<Entry> out, String method, String dataset, String metric, MeanStd m, double seconds) {
     if (m != null) {
-      out.add(new Entry(method, dataset, metric, m.mean(), m.std(), m.count(), seconds));
+      out.add(new Entry(method, dataset, metric, m.mean(), m.std(), m.count(), m.values(), seconds));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.hexagan.eval;
 
+import java.util.List;
+
 /**
  * Mean and sample standard deviation (divisor n − 1) of repeated measurements, e.g. a metric over
  * the folds and repetitions of cross-validation. The standard deviation of one value is {@code
@@ -8,13 +10,19 @@ package io.hexagan.eval;
  * @param mean the mean
  * @param std the sample standard deviation
  * @param count the number of values
+ * @param values the values themselves, in the order measured (fold by fold, repetition by
+ *     repetition), so that two methods measured on the same folds can be compared fold by fold
  */
-public record MeanStd(double mean, double std, int count) {
+public record MeanStd(double mean, double std, int count, List<Double> values) {
 
   public MeanStd {
     if (count < 1) {
       throw new IllegalArgumentException("count: expected ≥ 1, found " + count);
     }
+    if (values.size() != count) {
+      throw new IllegalArgumentException("values: expected " + count + ", found " + values.size());
+    }
+    values = List.copyOf(values);
   }
 
   /** The mean and sample standard deviation of {@code values}, which must be finite. */
@@ -31,13 +39,14 @@ public record MeanStd(double mean, double std, int count) {
     }
     double mean = sum / values.length;
     if (values.length == 1) {
-      return new MeanStd(mean, Double.NaN, 1);
+      return new MeanStd(mean, Double.NaN, 1, List.of(values[0]));
     }
     double ss = 0;
     for (double v : values) {
       ss += (v - mean) * (v - mean);
     }
-    return new MeanStd(mean, Math.sqrt(ss / (values.length - 1)), values.length);
+    return new MeanStd(mean, Math.sqrt(ss / (values.length - 1)), values.length,
+        java.util.Arrays.stream(values).boxed().toList());
   }
 
   /** {@code "0.0540 ± 0.0031"}, to four decimals. */

@@ -41,5 +41,14 @@ class EvaluationReportTest {
         .orElseThrow();
     assertEquals(20.0, kept.mean(), 0.0);
     assertEquals(2, kept.folds());
+    assertEquals(List.of(10.0, 30.0), kept.perFold());
+  }
+
+  @Test
+  void jsonEntriesCarryEachFoldsValueInOrder() {
+    EvaluationReport.Entry rmse = EvaluationReport.entries("toy", List.of(hexagan)).stream()
+        .filter(e -> e.metric().equals(EvaluationReport.RMSE_GLOBAL)).findFirst().orElseThrow();
+    assertEquals(List.of(0.06, 0.07), rmse.perFold());
+    assertEquals(0.065, rmse.mean(), 1e-15);
   }
 }
