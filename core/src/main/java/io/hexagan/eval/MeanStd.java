@@ -9,20 +9,21 @@ import java.util.List;
  *
  * @param mean the mean
  * @param std the sample standard deviation
- * @param count the number of values
  * @param values the values themselves, in the order measured (fold by fold, repetition by
  *     repetition), so that two methods measured on the same folds can be compared fold by fold
  */
-public record MeanStd(double mean, double std, int count, List<Double> values) {
+public record MeanStd(double mean, double std, List<Double> values) {
 
   public MeanStd {
-    if (count < 1) {
-      throw new IllegalArgumentException("count: expected ≥ 1, found " + count);
-    }
-    if (values.size() != count) {
-      throw new IllegalArgumentException("values: expected " + count + ", found " + values.size());
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("values: expected at least one, found none");
     }
     values = List.copyOf(values);
+  }
+
+  /** The number of values. */
+  public int count() {
+    return values.size();
   }
 
   /** The mean and sample standard deviation of {@code values}, which must be finite. */
@@ -39,14 +40,13 @@ public record MeanStd(double mean, double std, int count, List<Double> values) {
     }
     double mean = sum / values.length;
     if (values.length == 1) {
-      return new MeanStd(mean, Double.NaN, 1, List.of(values[0]));
+      return new MeanStd(mean, Double.NaN, List.of(values[0]));
     }
     double ss = 0;
     for (double v : values) {
       ss += (v - mean) * (v - mean);
     }
-    return new MeanStd(mean, Math.sqrt(ss / (values.length - 1)), values.length,
-        java.util.Arrays.stream(values).boxed().toList());
+    return new MeanStd(mean, Math.sqrt(ss / (values.length - 1)), java.util.Arrays.stream(values).boxed().toList());
   }
 
   /** {@code "0.0540 ± 0.0031"}, to four decimals. */
