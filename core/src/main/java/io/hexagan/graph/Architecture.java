@@ -58,6 +58,12 @@ package io.hexagan.graph;
  *     pre-activations to mean 0 and variance 1 before the activation (layer normalisation without
  *     gain or bias: {@link DenseNetwork#withNormalizedHidden()}); dense networks only; false (and a
  *     config written before this option), as in the paper
+ * @param outputMargin a: G_MI's output is {@code clip((1 + 2a) σ(z) − a, 0, 1)} instead of
+ *     {@code σ(z)}, so that it reaches a column's least and greatest value (0 and 1 once scaled)
+ *     at finite logits, where the plain sigmoid only approaches them with a vanishing gradient;
+ *     for columns with many cells at an end of their range (amounts of 0, the lowest status
+ *     level). 0 to 0.5; needs {@code linearSkip} (off without it) and no refiner; 0 (and a config
+ *     written before this option): the plain sigmoid, as in the paper
  */
 public record Architecture(
     int hiddenUnits,
@@ -77,7 +83,8 @@ public record Architecture(
     boolean skipOutsideSigmoid,
     int levelIndicators,
     int quantileInputs,
-    boolean imputerLayerNorm) {
+    boolean imputerLayerNorm,
+    double outputMargin) {
 
   public Architecture {
     kind = kind == null ? NetworkKind.DENSE : kind;
@@ -89,6 +96,10 @@ public record Architecture(
     linearSkip = linearSkip && kind != NetworkKind.CONVOLUTIONAL;
     chainedSkip = chainedSkip && linearSkip;
     skipOutsideSigmoid = skipOutsideSigmoid && linearSkip;
+    if (!(outputMargin >= 0 && outputMargin <= MAX_OUTPUT_MARGIN)) {
+      throw new IllegalArgumentException("outputMargin: expected 0 to " + MAX_OUTPUT_MARGIN + ", found " + outputMargin);
+    }
+    outputMargin = linearSkip ? outputMargin : 0;
     members = members == 0 ? 1 : members;
     levelIndicators = kind == NetworkKind.CONVOLUTIONAL ? 0 : levelIndicators;
     quantileInputs = kind == NetworkKind.CONVOLUTIONAL ? 0 : quantileInputs;
@@ -104,6 +115,10 @@ public record Architecture(
     refinerUnits = kind == NetworkKind.CONVOLUTIONAL ? 0 : refinerUnits;
     if (refinerUnits < 0 || refinerUnits > 4096) {
       throw new IllegalArgumentException("refinerUnits: expected 0 to 4096, found " + refinerUnits);
+    }
+    if (outputMargin > 0 && refinerUnits > 0) {
+      throw new IllegalArgumentException(
+          "outputMargin: the refiner adds to G_MI's logits and is read through the plain sigmoid; found refinerUnits " + refinerUnits);
     }
     if (skipOutsideSigmoid && refinerUnits > 0) {
       throw new IllegalArgumentException(
@@ -155,100 +170,111 @@ public record Architecture(
   public Architecture withHiddenUnits(int units) {
     return new Architecture(units, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with {@code latentDim} replaced. */
   public Architecture withLatentDim(int dim) {
     return new Architecture(hiddenUnits, hiddenLayers, dim, conditionalNoiseDim, criticUnits, criticLayers, activation,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with the hidden activation replaced. */
   public Architecture withActivation(Activation act) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, act,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with convolutional E, G_MI and D_MI over images laid out as {@code layout}. */
   public Architecture withImage(ImageLayout layout) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
-        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false, 0, 0, false);
+        activation, latentActivation, NetworkKind.CONVOLUTIONAL, layout, false, false, members, 0, false, 0, 0, false,
+        0);
   }
 
   /** This architecture with the critics' hidden width replaced. */
   public Architecture withCriticUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, units, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with G_MI's linear skip path on or off. */
   public Architecture withLinearSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, on, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with G_MI's linear skip path run twice ({@link #chainedSkip()}) or once. */
   public Architecture withChainedSkip(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, on, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with the skip path added after G_MI's sigmoid ({@link #skipOutsideSigmoid()}) or inside it. */
   public Architecture withSkipOutsideSigmoid(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, on,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with {@code k} ensemble members. */
   public Architecture withMembers(int k) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, k, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with a table refiner of {@code units} units beside G_MI ({@link #refinerUnits()}; 0: none). */
   public Architecture withRefinerUnits(int units) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, units, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, imputerLayerNorm);
+        levelIndicators, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with level indicators for columns of 3 to {@code maxLevels} values ({@link #levelIndicators()}; 0: none). */
   public Architecture withLevelIndicators(int maxLevels) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        maxLevels, quantileInputs, imputerLayerNorm);
+        maxLevels, quantileInputs, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with E reading every column's quantile rank over {@code segments} segments ({@link #quantileInputs()}; 0: none). */
   public Architecture withQuantileInputs(int segments) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, segments, imputerLayerNorm);
+        levelIndicators, segments, imputerLayerNorm, outputMargin);
   }
 
   /** This architecture with E's and G_MI's hidden layers normalised ({@link #imputerLayerNorm()}) or not. */
   public Architecture withImputerLayerNorm(boolean on) {
     return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
         activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, on);
+        levelIndicators, quantileInputs, on, outputMargin);
   }
 
-  /** The architecture of the first seventeen fields, E's and G_MI's hidden layers not normalised. */
+  /** This architecture with G_MI's output stretched by the margin {@code a} ({@link #outputMargin()}; 0: the plain sigmoid). */
+  public Architecture withOutputMargin(double a) {
+    return new Architecture(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
+        activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
+        levelIndicators, quantileInputs, imputerLayerNorm, a);
+  }
+
+  /**
+   * The architecture of the first seventeen fields, E's and G_MI's hidden layers not normalised,
+   * G_MI's output the plain sigmoid.
+   */
   public Architecture(int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
       int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
       boolean linearSkip, boolean chainedSkip, int members, int refinerUnits, boolean skipOutsideSigmoid,
       int levelIndicators, int quantileInputs) {
     this(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers, activation,
         latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid,
-        levelIndicators, quantileInputs, false);
+        levelIndicators, quantileInputs, false, 0);
   }
 
   /** The most segments {@link #quantileInputs()} accepts. */
@@ -256,6 +282,9 @@ public record Architecture(
 
   /** The most levels {@link #levelIndicators()} accepts. */
   public static final int MAX_LEVEL_INDICATORS = 256;
+
+  /** The largest {@link #outputMargin()} accepts. */
+  public static final double MAX_OUTPUT_MARGIN = 0.5;
 
   /** The largest ensemble {@link #members()} accepts. */
   public static final int MAX_MEMBERS = 16;
@@ -275,7 +304,8 @@ public record Architecture(
     int critic =
         criticUnits == HALF_OF_FEATURES ? half : criticUnits > 0 ? criticUnits : clamp(features, 32, 128);
     return new Resolved(units, hiddenLayers, latent, noise, critic, criticLayers, activation, latentActivation,
-        kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid, imputerLayerNorm, false);
+        kind, image, linearSkip, chainedSkip, members, refinerUnits, skipOutsideSigmoid, imputerLayerNorm, outputMargin,
+        false);
   }
 
   /** Widths with every "auto" replaced by a number. */
@@ -283,7 +313,7 @@ public record Architecture(
       int hiddenUnits, int hiddenLayers, int latentDim, int conditionalNoiseDim, int criticUnits,
       int criticLayers, Activation activation, Activation latentActivation, NetworkKind kind, ImageLayout image,
       boolean linearSkip, boolean chainedSkip, int members, int refinerUnits, boolean skipOutsideSigmoid,
-      boolean imputerLayerNorm, boolean fusedRelu) {
+      boolean imputerLayerNorm, double outputMargin, boolean fusedRelu) {
 
     /**
      * These widths, the dense networks' float32 ReLU layers built as one fused op each ({@link
@@ -293,7 +323,7 @@ public record Architecture(
     public Resolved withFusedRelu() {
       return new Resolved(hiddenUnits, hiddenLayers, latentDim, conditionalNoiseDim, criticUnits, criticLayers,
           activation, latentActivation, kind, image, linearSkip, chainedSkip, members, refinerUnits,
-          skipOutsideSigmoid, imputerLayerNorm, true);
+          skipOutsideSigmoid, imputerLayerNorm, outputMargin, true);
     }
 
     /** Whether E, G_MI and D_MI are convolutional. */

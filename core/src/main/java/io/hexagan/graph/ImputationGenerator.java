@@ -62,7 +62,7 @@ public final class ImputationGenerator<T extends TFloating> {
         c[j] = centre == null ? 0.5f : (float) centre[j];
       }
       dense = SkipConnectedNetwork.create(tf, DenseNetwork.create(tf, prefix + NAME, type,
-          arch.widths(arch.latentDim(), features), arch.activation(), Activation.LINEAR, seeds).asImputer(arch), c, arch.chainedSkip(), arch.skipOutsideSigmoid(), skipSupport);
+          arch.widths(arch.latentDim(), features), arch.activation(), Activation.LINEAR, seeds).asImputer(arch), c, arch.chainedSkip(), arch.skipOutsideSigmoid(), arch.outputMargin(), skipSupport);
     } else {
       dense = DenseNetwork.create(tf, prefix + NAME, type, arch.widths(arch.latentDim(), features),
           arch.activation(), refined ? Activation.LINEAR : Activation.SIGMOID, seeds).asImputer(arch);

@@ -43,6 +43,10 @@ import org.tensorflow.types.family.TFloating;
  * is linear in S there, while inside the sigmoid S must bend it, worst for a column whose values
  * crowd one end of its range (credit's bill and payment amounts: docs/RESULTS.md).
  *
+ * <p>With an output margin a ({@link Architecture#outputMargin()}) every σ above, the first pass's
+ * included, is {@code clip((1 + 2a) σ(·) − a, 0, 1)}: the ends of the scaled range, where columns
+ * such as amounts of 0 keep many cells, are reached at finite logits instead of only approached.
+ *
  * <p>S is stored divided by {@value #SCALE}: RMSprop moves every weight by about its learning
  * rate per step whatever the gradient's size, so at 10⁻³ a weight stored as is would need
  * thousands of steps to reach the values a regression needs (in logits, about four times the
@@ -63,10 +67,11 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   private final int latent;
   private final boolean chained;
   private final boolean outsideSigmoid;
+  private final double margin;
   private final float[] support;
 
   private SkipConnectedNetwork(DenseNetwork<T> dense, ResourceVariable<T> skip, ResourceVariable<T> centre,
-      int features, int latent, boolean chained, boolean outsideSigmoid, float[] support) {
+      int features, int latent, boolean chained, boolean outsideSigmoid, double margin, float[] support) {
     this.dense = dense;
     this.skip = skip;
     this.centre = centre;
@@ -74,6 +79,7 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
     this.latent = latent;
     this.chained = chained;
     this.outsideSigmoid = outsideSigmoid;
+    this.margin = margin;
     this.support = support;
   }
 
@@ -101,6 +107,18 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
    */
   public static <T extends TFloating> SkipConnectedNetwork<T> create(Ops tf, DenseNetwork<T> dense, float[] centre,
       boolean chained, boolean outsideSigmoid, float[] support) {
+    return create(tf, dense, centre, chained, outsideSigmoid, 0, support);
+  }
+
+  /**
+   * {@link #create(Ops, DenseNetwork, float[], boolean, boolean, float[])} with G_MI's sigmoid
+   * stretched by the margin {@code margin} ({@link Architecture#outputMargin()}; 0: the plain sigmoid).
+   */
+  public static <T extends TFloating> SkipConnectedNetwork<T> create(Ops tf, DenseNetwork<T> dense, float[] centre,
+      boolean chained, boolean outsideSigmoid, double margin, float[] support) {
+    if (!(margin >= 0 && margin <= Architecture.MAX_OUTPUT_MARGIN)) {
+      throw new IllegalArgumentException("margin: expected 0 to " + Architecture.MAX_OUTPUT_MARGIN + ", found " + margin);
+    }
     int d = dense.outputWidth();
     if (support != null && support.length != d * d) {
       throw new IllegalArgumentException("support: expected " + d * d + " values, found " + support.length);
@@ -121,7 +139,8 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
         offDiagonalSupport[j * d + j] = 0f;
       }
     }
-    return new SkipConnectedNetwork<>(dense, s, c, d, dense.inputWidth(), chained, outsideSigmoid, offDiagonalSupport);
+    return new SkipConnectedNetwork<>(dense, s, c, d, dense.inputWidth(), chained, outsideSigmoid, margin,
+        offDiagonalSupport);
   }
 
   @Override
@@ -163,9 +182,9 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
   public Operand<T> apply(Ops tf, DenseNetwork.Weights<T> weights, Operand<T> h, Operand<T> x, Operand<T> m,
       Operand<T> e) {
     if (!outsideSigmoid) {
-      return Activation.SIGMOID.apply(tf, logits(tf, weights, h, x, m, e));
+      return squash(tf, logits(tf, weights, h, x, m, e));
     }
-    Operand<T> base = Activation.SIGMOID.apply(tf, denseLogits(tf, weights, h));
+    Operand<T> base = squash(tf, denseLogits(tf, weights, h));
     return x == null ? base : unitInterval(tf, plusPath(tf, weights, base, x, m, e, v -> unitInterval(tf, v)));
   }
 
@@ -179,7 +198,7 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
       throw new IllegalStateException(name() + ": the skip path adds after the sigmoid, so the output has no logits");
     }
     Operand<T> logits = denseLogits(tf, weights, h);
-    return x == null ? logits : plusPath(tf, weights, logits, x, m, e, v -> Activation.SIGMOID.apply(tf, v));
+    return x == null ? logits : plusPath(tf, weights, logits, x, m, e, v -> squash(tf, v));
   }
 
   /**
@@ -204,6 +223,18 @@ public final class SkipConnectedNetwork<T extends TFloating> implements Observed
     // Second pass from every observed cell, the others holding the first pass's estimates.
     Operand<T> filled = tf.math.add(tf.math.mul(x, m), tf.math.mul(tf.math.sub(tf.onesLike(m), m), first));
     return tf.math.add(base, tf.math.mul(unseen, tf.linalg.matMul(tf.math.sub(filled, c), s)));
+  }
+
+  /** σ(v), or with a margin a {@code clip((1 + 2a) σ(v) − a, 0, 1)}. */
+  private Operand<T> squash(Ops tf, Operand<T> v) {
+    Operand<T> sigmoid = Activation.SIGMOID.apply(tf, v);
+    if (margin == 0) {
+      return sigmoid;
+    }
+    Class<T> type = dense.type();
+    return unitInterval(tf, tf.math.sub(
+        tf.math.mul(sigmoid, tf.dtypes.cast(tf.constant(1 + 2 * margin), type)),
+        tf.dtypes.cast(tf.constant(margin), type)));
   }
 
   /** {@code min(max(v, 0), 1)}: the gradient is v's inside [0,1] and zero outside. */

@@ -58,4 +58,19 @@ class ArchitectureTest {
     assertFalse(read.config().architecture().imputerLayerNorm());
     assertEquals(HexaGanConfig.defaults().architecture(), read.config().architecture());
   }
+
+  /** A model written before the output margin has no such field; read back, G_MI's sigmoid is the plain one. */
+  @Test
+  void aModelWrittenBeforeTheOutputMarginReadsBackWithThePlainSigmoid() throws Exception {
+    HexaGanConfig margined = HexaGanConfig.defaults().withArchitecture(
+        HexaGanConfig.defaults().architecture().withOutputMargin(0.05));
+    ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
+        new double[] {0, 0}, new double[] {1, 1}, margined, null, null);
+    assertEquals(0.05, ModelMetadata.fromJson(written.toJson(), "hexagan.json").config().architecture().outputMargin());
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode tree = (ObjectNode) json.readTree(written.toJson());
+    assertTrue(((ObjectNode) tree.get("config").get("architecture")).remove("outputMargin") != null);
+    ModelMetadata read = ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json");
+    assertEquals(0.0, read.config().architecture().outputMargin());
+  }
 }

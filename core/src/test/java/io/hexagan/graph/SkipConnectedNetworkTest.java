@@ -30,6 +30,7 @@ class SkipConnectedNetworkTest {
   private static final int LATENT = 3;
   private static final int UNITS = 5;
   private static final int ROWS = 2;
+  private static final double MARGIN = 0.1;
 
   /** The graph: placeholders for h, x, m and every weight; the output and Σ|S| offdiagonal. */
   private static final class Fixture implements AutoCloseable {
@@ -42,6 +43,7 @@ class SkipConnectedNetworkTest {
     final Operand<TFloat64> chainedOutput;
     final Operand<TFloat64> outsideOutput;
     final Operand<TFloat64> outsideChainedOutput;
+    final Operand<TFloat64> marginChainedOutput;
     final double[] h;
     final double[] x;
     final double[] m;
@@ -109,6 +111,10 @@ class SkipConnectedNetworkTest {
           new int[] {LATENT, UNITS, D}, Activation.RELU, Activation.LINEAR, new SeedStream(1));
       outsideChainedOutput = SkipConnectedNetwork.create(tf, outsideChained, new float[D], true, true, null)
           .apply(tf, weights, hp, xp, mp, ep);
+      DenseNetwork<TFloat64> margined = DenseNetwork.create(tf, "margined", TFloat64.class,
+          new int[] {LATENT, UNITS, D}, Activation.RELU, Activation.LINEAR, new SeedStream(1));
+      marginChainedOutput = SkipConnectedNetwork.create(tf, margined, new float[D], true, false, MARGIN, null)
+          .apply(tf, weights, hp, xp, mp, ep);
     }
 
     /** The dense logits a W + b of every cell, computed here. */
@@ -136,6 +142,11 @@ class SkipConnectedNetworkTest {
 
     /** σ(logits + (1 − e) ⊙ (v − c) S) with S's diagonal dropped, for inputs v already masked. */
     double[] pass(double[] logits, double[] v, double[] weight) {
+      return pass(logits, v, weight, 0);
+    }
+
+    /** {@link #pass(double[], double[], double[])} through {@code clip((1 + 2a) σ − a, 0, 1)}. */
+    double[] pass(double[] logits, double[] v, double[] weight, double a) {
       double[] out = new double[ROWS * D];
       for (int row = 0; row < ROWS; row++) {
         for (int j = 0; j < D; j++) {
@@ -145,7 +156,7 @@ class SkipConnectedNetworkTest {
               z += (v[row * D + k] - c[k]) * weight[row * D + k] * SkipConnectedNetwork.SCALE * s[k * D + j];
             }
           }
-          out[row * D + j] = 1 / (1 + Math.exp(-z));
+          out[row * D + j] = Math.min(Math.max((1 + 2 * a) / (1 + Math.exp(-z)) - a, 0), 1);
         }
       }
       return out;
@@ -272,6 +283,64 @@ class SkipConnectedNetworkTest {
   }
 
   @Test
+  void withAMarginEveryPassIsTheStretchedSigmoidClippedToTheUnitInterval() {
+    try (Fixture f = new Fixture(4)) {
+      double[] logits = f.denseLogits();
+      double[] first = f.pass(logits, f.x, f.e, MARGIN);
+      double[] ones = new double[ROWS * D];
+      Arrays.fill(ones, 1);
+      assertArrayEquals(f.pass(logits, f.observedOr(first), ones, MARGIN), f.run(f.marginChainedOutput), 1e-12);
+    }
+  }
+
+  /**
+   * The plain sigmoid only approaches a column's least and greatest value; with a margin a, G_MI
+   * reaches them at finite logits (σ(z) ≤ a / (1 + 2a) gives 0 exactly), and the middle stays.
+   */
+  @Test
+  void withAMarginTheEndsOfTheRangeAreReachedAtFiniteLogits() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      double[] bias = {-4, 4, 0, 1};
+      List<Operand<TFloat64>> outputs = new ArrayList<>();
+      for (double a : new double[] {0, 0.05}) {
+        DenseNetwork<TFloat64> dense = DenseNetwork.create(tf, "g" + outputs.size(), TFloat64.class,
+            new int[] {LATENT, UNITS, D}, Activation.RELU, Activation.LINEAR, new SeedStream(1));
+        SkipConnectedNetwork<TFloat64> net = SkipConnectedNetwork.create(tf, dense, new float[D], true, false, a, null);
+        DenseNetwork.Weights<TFloat64> w = new DenseNetwork.Weights<>(List.of(
+            tf.constant(new double[LATENT][UNITS]), tf.constant(new double[UNITS]), tf.constant(new double[UNITS][D]),
+            tf.constant(bias), tf.constant(new double[D][D]), tf.constant(new double[D])));
+        outputs.add(net.apply(tf, w, tf.constant(new double[ROWS][LATENT]), null, null, null));
+      }
+      double[] plain = FiniteDifferences.evaluate(session, List.<Operand<?>>of(outputs.get(0)), List.of()).get(0);
+      double[] margined = FiniteDifferences.evaluate(session, List.<Operand<?>>of(outputs.get(1)), List.of()).get(0);
+      for (int row = 0; row < ROWS; row++) {
+        assertEquals(1 / (1 + Math.exp(4)), plain[row * D], 1e-15, "σ(−4)");
+        assertTrue(plain[row * D] > 0 && plain[row * D + 1] < 1, "the plain sigmoid stays inside");
+        assertEquals(0.0, margined[row * D], 0.0, "1.1 σ(−4) − 0.05 < 0: the least value");
+        assertEquals(1.0, margined[row * D + 1], 0.0, "the greatest value");
+        assertEquals(0.5, margined[row * D + 2], 1e-15, "the middle stays");
+        assertEquals(1.1 / (1 + Math.exp(-1)) - 0.05, margined[row * D + 3], 1e-15);
+      }
+    }
+  }
+
+  @Test
+  void theMarginNeedsTheSkipPathAndNoRefinerAndAtMostAHalf() {
+    assertEquals(0.0, Architecture.defaults().withOutputMargin(0.05).outputMargin(), "no path, no margin");
+    Architecture skip = Architecture.defaults().withLinearSkip(true);
+    assertEquals(0.05, skip.withOutputMargin(0.05).outputMargin());
+    assertEquals(0.05, skip.withOutputMargin(0.05).resolve(4).outputMargin());
+    for (double bad : new double[] {-0.01, 0.51, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> skip.withOutputMargin(bad));
+      assertTrue(e.getMessage().startsWith("outputMargin: expected 0 to 0.5"), e.getMessage());
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> skip.withRefinerUnits(8).withOutputMargin(0.05));
+    assertTrue(e.getMessage().contains("refinerUnits 8"), e.getMessage());
+  }
+
+  @Test
   void outsideTheSigmoidAHiddenCellNeverReachesItsOwnOutput() {
     try (Fixture f = new Fixture(6)) {
       int hidden = D + 1;
@@ -356,6 +425,8 @@ class SkipConnectedNetworkTest {
       scalar = tf.math.add(scalar, tf.math.add(
           tf.reduceSum(tf.math.mul(f.outsideOutput, tf.constant(-0.4)), tf.constant(new int[] {0, 1})),
           tf.reduceSum(tf.math.mul(f.outsideChainedOutput, tf.constant(0.9)), tf.constant(new int[] {0, 1}))));
+      scalar = tf.math.add(scalar,
+          tf.reduceSum(tf.math.mul(f.marginChainedOutput, tf.constant(0.6)), tf.constant(new int[] {0, 1})));
       // Inputs in creation order: S, c, x, h, w0, b0, w1, b1, m, e; differentiate the first eight.
       List<Operand<?>> gradients = FiniteDifferences.gradients(tf, scalar, f.inputs, 8);
       double worst = FiniteDifferences.maxRelativeError(f.session, scalar, gradients, f.inputs, 1e-6);
