@@ -137,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String table = EvaluationReport.markdown(title, settings, results);
     out.println(table);
     String stem = data.name();
-    EvaluationReport.writeJson(outputDir.resolve(stem + "-evaluation.json"), data.name(), settings, results);
+    EvaluationReport.writeJson(outputDir.resolve(stem + "-evaluation.json"), data.name(), data.rows(), settings, results);
     AtomicFiles.write(outputDir.resolve(stem + "-evaluation.md"),
         (table + "\nhexagan config:\n```json\n" + ConfigJson.toJson(hexagan) + "\n```\n").getBytes(StandardCharsets.UTF_8));
     for (MethodSummary r : results) {
@@ -153,7 +153,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<MethodSummary> atRate = rate == missingRate ? results : run(data, settings.withMissingRate(rate), list);
         out.println(EvaluationReport.markdown(title, settings.withMissingRate(rate), atRate));
         EvaluationReport.writeJson(outputDir.resolve(String.format(Locale.ROOT, "%s-evaluation-missing-%.2f.json", stem, rate)),
-            data.name(), settings.withMissingRate(rate), atRate);
+            data.name(), data.rows(), settings.withMissingRate(rate), atRate);
         for (MethodSummary r : atRate) {
           if (r.f1() != null) {
             f1.computeIfAbsent(r.method(), k -> new TreeMap<>()).put(rate, r.f1().mean());

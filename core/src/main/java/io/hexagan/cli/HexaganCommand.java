@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       InspectCommand.class,
       EvaluateCommand.class,
+      CompareCommand.class,
       ServeCommand.class,
       ServeBenchCommand.class,
       BenchCommand.class,

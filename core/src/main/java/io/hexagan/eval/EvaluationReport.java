@@ -173,11 +173,16 @@ public final class EvaluationReport {
     }
   }
 
-  /** Writes the settings and entries of a run as JSON, atomically. */
-  public static void writeJson(Path file, String dataset, EvaluationSettings settings, List<MethodSummary> results)
-      throws IOException {
+  /**
+   * Writes the settings and entries of a run as JSON, atomically.
+   *
+   * @param rows the rows evaluated (a sample's size when a sample was evaluated)
+   */
+  public static void writeJson(Path file, String dataset, int rows, EvaluationSettings settings,
+      List<MethodSummary> results) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("dataset", dataset);
+    doc.put("rows", rows);
     doc.put("settings", settings);
     doc.put("results", entries(dataset, results));
     doc.put(RMSE_BY_COLUMN, columnEntries(results));

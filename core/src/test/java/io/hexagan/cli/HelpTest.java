@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every command's --help: exit 0, an example, and the top-level help as recorded (golden file). */
 class HelpTest {
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "train", "impute", "classify", "generate", "inspect", "evaluate", "serve",
+  @ValueSource(strings = {"demo", "train", "impute", "classify", "generate", "inspect", "evaluate", "compare", "serve",
       "serve-bench", "bench", "bench-penalty"})
   void everyCommandHasHelpWithAnExample(String command) {
     CliRunner.Run r = CliRunner.run(command, "--help");

@@ -121,7 +121,7 @@ class ColumnRmseTest {
     assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| z | %.4f | **%.4f** |", fifty[2], zero[2])), md);
 
     Path json = dir.resolve("toy.json");
-    EvaluationReport.writeJson(json, "toy", settings, results);
+    EvaluationReport.writeJson(json, "toy", data.rows(), settings, results);
     JsonNode entries = new ObjectMapper().readTree(json.toFile()).get(EvaluationReport.RMSE_BY_COLUMN);
     assertEquals(6, entries.size(), "two imputing methods × three columns");
     JsonNode first = entries.get(0);
