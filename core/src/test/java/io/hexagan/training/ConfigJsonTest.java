@@ -107,5 +107,8 @@ class ConfigJsonTest {
         ConfigJson.read(dir.resolve("tried-imputer-layer-norm.json"), d), "layer normalisation is the defaults' option");
     assertEquals(0, d.schedule().plateauEpochs());
     assertFalse(d.architecture().imputerLayerNorm());
+    assertEquals(d.withArchitecture(d.architecture().withOutputMargin(0.05)),
+        ConfigJson.read(dir.resolve("tried-output-margin-0.05.json"), d), "the output margin is the defaults' option");
+    assertEquals(0, d.architecture().outputMargin(), "G_MI's plain sigmoid stays the default");
   }
 }
