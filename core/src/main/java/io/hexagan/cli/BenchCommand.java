@@ -122,11 +122,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<SessionSettings> threadSettings = new ArrayList<>();
     for (String t : threads) {
-      try {
-        threadSettings.add(SessionSettings.parseThreads(t));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
-      }
+      threadSettings.add(parseThreads(spec, t));
     }
     HexaGanConfig base = TrainCommand.configuration(preset, config, null, null);
     out.printf("machine: %d cores (%s), %s %s, Java %s, max heap %d MiB, TF_ENABLE_ONEDNN_OPTS %s,"
@@ -269,6 +265,15 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** The profile's summary line, its ten costliest op types and its costliest single ops. */
+  /** {@link SessionSettings#parseThreads}, its error a usage error of {@code --threads}. */
+  static SessionSettings parseThreads(CommandSpec spec, String text) {
+    try {
+      return SessionSettings.parseThreads(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+    }
+  }
+
   private static void printProfile(PrintWriter out, String what, String threads, IterationProfile p) {
     out.println();
     out.printf(Locale.ROOT, "profile of %s, threads %s, %d traced: %,.0f ops each,"

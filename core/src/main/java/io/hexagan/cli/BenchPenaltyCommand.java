@@ -69,12 +69,11 @@ final class BenchPenaltyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     HexaGanConfig c = TrainCommand.configuration(preset, config, null, null);
-    SessionSettings settings;
-    try {
-      settings = threads == null ? SessionSettings.defaults() : SessionSettings.parseThreads(threads);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
+    if (threads != null && threads.split(":", -1).length > 2) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--threads: expected intra:inter, such as 2:2 (one session, no training thread count), found " + threads);
     }
+    SessionSettings settings = threads == null ? SessionSettings.defaults() : BenchCommand.parseThreads(spec, threads);
     Architecture.Resolved a = c.architecture().resolve(features);
     out.printf(Locale.ROOT, "D_MI: %s, last hidden layer %d units, %d outputs (%d features + label); batch %d; "
         + "%d cores%n", a.kind(), a.criticUnits(), features + 1, features, c.optimizer().batchSize(),

@@ -37,6 +37,17 @@ class BenchPenaltyCommandTest {
     assertFalse(r.out().contains("clipping"), r.out());
   }
 
+  @Test
+  void aTrainingThreadCountIsBadUsageForItsOneSession() {
+    CliRunner.Run r = CliRunner.run("bench-penalty", "--threads", "2:2:1");
+    assertEquals(Main.USAGE_ERROR, r.exit());
+    assertTrue(r.err().contains("--threads: expected intra:inter, such as 2:2") && r.err().contains("found 2:2:1"),
+        r.err());
+    r = CliRunner.run("bench-penalty", "--threads", "two");
+    assertEquals(Main.USAGE_ERROR, r.exit());
+    assertTrue(r.err().contains("--threads: expected intra:inter"), r.err());
+  }
+
   private static double number(String text, String regex) {
     Matcher m = Pattern.compile(regex).matcher(text);
     assertTrue(m.find(), "expected /" + regex + "/ in:\n" + text);
