@@ -4,7 +4,6 @@ import io.hexagan.eval.EvaluationReport;
 import io.hexagan.eval.EvaluationResults;
 import io.hexagan.eval.PairedComparison;
 import io.hexagan.io.DataException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ final class CompareCommand implements Callable<Integer> {
   String against;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (second == null && against == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "name the method to compare against (--against) or give a second file");

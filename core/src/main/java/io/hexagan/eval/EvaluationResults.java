@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,10 +31,10 @@ public record EvaluationResults(String source, String dataset, Integer rows, Jso
   /**
    * Reads an evaluation's JSON file.
    *
-   * @throws DataException naming the file if it is not such a file or an entry lacks its per-fold
-   *     values (files written before hexagan recorded them)
+   * @throws DataException naming the file if it cannot be read, is not such a file or an entry
+   *     lacks its per-fold values (files written before hexagan recorded them)
    */
-  public static EvaluationResults read(Path file) throws IOException {
+  public static EvaluationResults read(Path file) {
     String source = file.toString();
     JsonNode doc;
     try {
@@ -42,6 +43,8 @@ public record EvaluationResults(String source, String dataset, Integer rows, Jso
       throw DataException.inFile(source, "no such file");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw DataException.inFile(source, "not JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw DataException.inFile(source, "cannot read: " + e.getMessage(), e);
     }
     if (doc == null || !doc.isObject() || !doc.path("dataset").isTextual() || !doc.path("settings").isObject()
         || !doc.path("results").isArray()) {
@@ -72,8 +75,10 @@ public record EvaluationResults(String source, String dataset, Integer rows, Jso
       }
       perFold.computeIfAbsent(method, m -> new LinkedHashMap<>()).put(metric, List.copyOf(list));
     }
+    perFold.replaceAll((method, figures) -> Collections.unmodifiableMap(figures));
     Integer rows = doc.path("rows").isInt() ? doc.get("rows").asInt() : null;
-    return new EvaluationResults(source, doc.get("dataset").asText(), rows, doc.get("settings"), perFold);
+    return new EvaluationResults(source, doc.get("dataset").asText(), rows, doc.get("settings"),
+        Collections.unmodifiableMap(perFold));
   }
 
   /** The methods of the file, in its order. */

@@ -108,6 +108,10 @@ class CompareCommandTest {
     assertEquals(Main.DATA_ERROR, r.exit());
     assertTrue(r.err().startsWith("hexagan: " + text), r.err());
 
+    r = CliRunner.run("compare", dir.toString(), "--against", "mean");
+    assertEquals(Main.DATA_ERROR, r.exit());
+    assertTrue(r.err().startsWith("hexagan: " + dir + ": cannot read"), r.err());
+
     r = CliRunner.run("compare", a.toString());
     assertEquals(Main.USAGE_ERROR, r.exit());
     assertTrue(r.err().contains("--against"), r.err());
