@@ -333,6 +333,11 @@ final class HexaGanMember {
       pinned.put(n, read);
     }
 
+    /** Later reads of {@code n} see its latest update again. */
+    void unpin(Network<TFloat32> n) {
+      pinned.remove(n);
+    }
+
     /** Ops whose control inputs are every update built so far. */
     Ops afterUpdates() {
       return updates.isEmpty() ? tf : tf.withControlDependencies(updates);
@@ -823,8 +828,16 @@ final class HexaGanMember {
       Operand<TFloat32> hl = labeledHidden(it.stage(), b);
       DenseNetwork.Weights<TFloat32> generatorAtStart = it.stage().w(conditionalGenerator.network());
       for (int k = 0; k < spec.optimizer().conditionalUpdates(); k++) {
+        DenseNetwork.Weights<TFloat32> generatorBefore = it.stage().w(conditionalGenerator.network());
         conditionalGeneratorStage(it.stage(), b, losses);
-        conditionalCriticStage(it.stage(), b, hl, false, losses);
+        if (spec.optimizer().conditionalSimultaneous()) {
+          // D_CG's fake pairs come from the G_CG this round's G_CG update started from.
+          it.pin(conditionalGenerator.network(), generatorBefore);
+          conditionalCriticStage(it.stage(), b, hl, false, losses);
+          it.unpin(conditionalGenerator.network());
+        } else {
+          conditionalCriticStage(it.stage(), b, hl, false, losses);
+        }
       }
       if (spec.optimizer().conditionalOverlap()) {
         it.pin(conditionalGenerator.network(), generatorAtStart);

@@ -23,6 +23,11 @@ package io.hexagan.graph;
  *     one before, run beside every other stage: D_MI and C then see rows from a G_CG one
  *     iteration old. false = the authors' order, in which they read G_CG after its updates and
  *     wait for all of them
+ * @param conditionalSimultaneous whether each of the {@code conditionalUpdates} rounds updates
+ *     G_CG and D_CG from the same weights (D_CG's fake pairs from G_CG before that round's update,
+ *     simultaneous gradient steps), so that the two updates of a round run at once and the rounds'
+ *     chain is half as long. false = the authors' alternation, in which D_CG's update reads G_CG
+ *     after the round's G_CG update
  */
 public record OptimizerSettings(
     double imputationRate,
@@ -34,7 +39,8 @@ public record OptimizerSettings(
     int batchSize,
     int conditionalUpdates,
     double averagingEpochs,
-    boolean conditionalOverlap) {
+    boolean conditionalOverlap,
+    boolean conditionalSimultaneous) {
 
   public OptimizerSettings {
     requirePositive("imputationRate", imputationRate);
@@ -60,31 +66,37 @@ public record OptimizerSettings(
 
   /** The authors' settings. */
   public static OptimizerSettings paper() {
-    return new OptimizerSettings(2e-4, 2e-5, 2e-3, 0.99999, 0.9, 1e-10, 64, 10, 0, false);
+    return new OptimizerSettings(2e-4, 2e-5, 2e-3, 0.99999, 0.9, 1e-10, 64, 10, 0, false, false);
   }
 
   /** This with the batch size replaced. */
   public OptimizerSettings withBatchSize(int size) {
     return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, size,
-        conditionalUpdates, averagingEpochs, conditionalOverlap);
+        conditionalUpdates, averagingEpochs, conditionalOverlap, conditionalSimultaneous);
   }
 
   /** This with the three learning rates replaced. */
   public OptimizerSettings withRates(double imputation, double conditional, double classifier) {
     return new OptimizerSettings(imputation, conditional, classifier, decay, rho, epsilon, batchSize,
-        conditionalUpdates, averagingEpochs, conditionalOverlap);
+        conditionalUpdates, averagingEpochs, conditionalOverlap, conditionalSimultaneous);
   }
 
   /** This with the weight average's time constant replaced (0 = off). */
   public OptimizerSettings withAveragingEpochs(double epochs) {
     return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, batchSize,
-        conditionalUpdates, epochs, conditionalOverlap);
+        conditionalUpdates, epochs, conditionalOverlap, conditionalSimultaneous);
   }
 
   /** This with {@link #conditionalOverlap()} replaced. */
   public OptimizerSettings withConditionalOverlap(boolean overlap) {
     return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, batchSize,
-        conditionalUpdates, averagingEpochs, overlap);
+        conditionalUpdates, averagingEpochs, overlap, conditionalSimultaneous);
+  }
+
+  /** This with {@link #conditionalSimultaneous()} replaced. */
+  public OptimizerSettings withConditionalSimultaneous(boolean simultaneous) {
+    return new OptimizerSettings(imputationRate, conditionalRate, classifierRate, decay, rho, epsilon, batchSize,
+        conditionalUpdates, averagingEpochs, conditionalOverlap, simultaneous);
   }
 
   /** Whether the served weights are a moving average of the trained ones. */

@@ -34,10 +34,13 @@ class StageOrderTest {
   }
 
   private static GraphSpec spec(int members, boolean conditionalOverlap) {
+    return spec(members, OptimizerSettings.paper().withConditionalOverlap(conditionalOverlap));
+  }
+
+  private static GraphSpec spec(int members, OptimizerSettings optimizer) {
     return new GraphSpec(4, 2, 12, 6,
         Architecture.defaults().withHiddenUnits(6).withMembers(members),
-        LossWeights.paper(), OptimizerSettings.paper().withAveragingEpochs(1).withConditionalOverlap(conditionalOverlap),
-        Ablation.full(), 1, 5L);
+        LossWeights.paper(), optimizer.withAveragingEpochs(1), Ablation.full(), 1, 5L);
   }
 
   @Test
@@ -55,6 +58,74 @@ class StageOrderTest {
         }
       }
     }
+  }
+
+  /** Simultaneous conditional rounds keep every update ordered against every access to its variable. */
+  @Test
+  void simultaneousConditionalRoundsKeepEveryUpdateOrdered() {
+    try (Graph g = new Graph()) {
+      HexaGanGraph.build(g, spec(1, OptimizerSettings.paper().withConditionalOverlap(true)
+          .withConditionalSimultaneous(true)));
+      assertTrue(checkScope(g, "iteration/") >= 100);
+    }
+  }
+
+  /**
+   * In the authors' alternation D_CG's update of round k waits for G_CG's update of the same round;
+   * with {@code conditionalSimultaneous} it waits only for the rounds before (its fake pairs come
+   * from the G_CG that round started from), so a round's two updates run at once. G_CG's update of
+   * round k waits for D_CG's of the rounds before in both.
+   */
+  @Test
+  void simultaneousRoundsUpdateTheCriticFromTheGeneratorBeforeItsUpdate() {
+    for (boolean simultaneous : new boolean[] {false, true}) {
+      try (Graph g = new Graph()) {
+        HexaGanGraph.build(g, spec(1, OptimizerSettings.paper().withConditionalSimultaneous(simultaneous)));
+        Map<String, List<GraphOperation>> applies = new HashMap<>();
+        Iterator<GraphOperation> it = g.operations();
+        while (it.hasNext()) {
+          GraphOperation op = it.next();
+          if (op.name().startsWith("iteration/") && op.type().equals("ResourceApplyRMSProp")) {
+            applies.computeIfAbsent(variable(op), k -> new ArrayList<>()).add(op);
+          }
+        }
+        Set<String> generatorUpdates = names(applies, "conditional_generator_");
+        Set<String> criticUpdates = names(applies, "conditional_critic_");
+        assertEquals(40, generatorUpdates.size(), "G_CG's updates: ten of each of its four variables");
+        assertEquals(40, criticUpdates.size(), "D_CG's updates: ten of each of its four variables");
+        Ancestry ancestry = new Ancestry(g);
+        for (Map.Entry<String, List<GraphOperation>> v : applies.entrySet()) {
+          boolean critic = v.getKey().startsWith("conditional_critic_");
+          if (!critic && !v.getKey().startsWith("conditional_generator_")) {
+            continue;
+          }
+          for (GraphOperation apply : v.getValue()) {
+            Set<String> before = ancestry.of(apply.name());
+            // Rounds finished before this one: the updates of the same variable it waits for.
+            long rounds = v.getValue().stream().filter(o -> before.contains(o.name())).count();
+            long generatorRounds = before.stream().filter(generatorUpdates::contains).count() / 4;
+            long criticRounds = before.stream().filter(criticUpdates::contains).count() / 4;
+            if (critic) {
+              assertEquals(simultaneous ? rounds : rounds + 1, generatorRounds,
+                  apply.name() + ": G_CG rounds D_CG's round " + rounds + " waits for, simultaneous " + simultaneous);
+            } else {
+              assertEquals(rounds, criticRounds,
+                  apply.name() + ": D_CG rounds G_CG's round " + rounds + " waits for, simultaneous " + simultaneous);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static Set<String> names(Map<String, List<GraphOperation>> applies, String prefix) {
+    Set<String> names = new HashSet<>();
+    applies.forEach((v, ops) -> {
+      if (v.startsWith(prefix)) {
+        ops.forEach(o -> names.add(o.name()));
+      }
+    });
+    return names;
   }
 
   /**

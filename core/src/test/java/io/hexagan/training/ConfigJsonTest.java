@@ -110,5 +110,8 @@ class ConfigJsonTest {
     assertEquals(d.withArchitecture(d.architecture().withOutputMargin(0.05)),
         ConfigJson.read(dir.resolve("tried-output-margin-0.05.json"), d), "the output margin is the defaults' option");
     assertEquals(0, d.architecture().outputMargin(), "G_MI's plain sigmoid stays the default");
+    assertEquals(d.withOptimizer(d.optimizer().withConditionalSimultaneous(true)),
+        ConfigJson.read(dir.resolve("tried-conditional-simultaneous.json"), d), "simultaneous rounds are the defaults' option");
+    assertFalse(d.optimizer().conditionalSimultaneous(), "the authors' alternation stays the default");
   }
 }
