@@ -250,7 +250,8 @@ public final class DenseNetwork<T extends TFloating> implements LinearOutputNetw
 
   private Operand<T> layer(Ops tf, Weights<T> weights, int k, Operand<T> input) {
     boolean normalized = normalizedHidden && k + 1 < layers.size();
-    if (fusedRelu && !normalized && layers.get(k).activation() == Activation.RELU && type == TFloat32.class) {
+    if (fusedRelu && !normalized && layers.get(k).activation() == Activation.RELU && type == TFloat32.class
+        && FusedReluLayer.available()) {
       return fused(tf, input, weights.matrix(k), weights.bias(k));
     }
     Operand<T> z = tf.math.add(tf.linalg.matMul(input, weights.matrix(k)), weights.bias(k));

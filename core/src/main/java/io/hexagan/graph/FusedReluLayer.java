@@ -35,14 +35,32 @@ final class FusedReluLayer {
   /** The fused op's type. */
   static final String OP_TYPE = "_FusedMatMul";
 
-  private static boolean registered;
+  /** Whether this class's gradient is registered; null until the first attempt. */
+  private static Boolean available;
 
   private FusedReluLayer() {}
+
+  /**
+   * Whether fused layers can be built: registers the fused op's gradient on the first call (once
+   * per process, before any graph differentiates the op). TensorFlow refuses a second gradient for
+   * an op type, so if something else in the process registered one for {@value #OP_TYPE} first,
+   * this returns false for good and {@link DenseNetwork} builds plain MatMul, Add and Relu layers:
+   * the same values, without the fusion's speed, and never differentiated with a gradient this
+   * class did not write.
+   */
+  static synchronized boolean available() {
+    if (available == null) {
+      available = TensorFlow.registerCustomGradient(OP_TYPE, FusedReluLayer::gradient);
+    }
+    return available;
+  }
 
   /** {@code relu(input · weights + bias)}: input [rows, in], weights [in, out], bias [out]. */
   static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input, Operand<TFloat32> weights,
       Operand<TFloat32> bias) {
-    registerGradient();
+    if (!available()) {
+      throw new IllegalStateException("TensorFlow refused a gradient for " + OP_TYPE + ": build plain layers");
+    }
     Scope scope = tf.scope();
     GraphOperation op = (GraphOperation) scope.env()
         .opBuilder(OP_TYPE, scope.makeOpName("DenseRelu"), scope)
@@ -55,17 +73,6 @@ final class FusedReluLayer {
         .setAttr("transpose_b", false)
         .build();
     return op.output(0);
-  }
-
-  /** Registers the fused op's gradient once per process (before any graph differentiates it). */
-  static synchronized void registerGradient() {
-    if (registered) {
-      return;
-    }
-    if (!TensorFlow.registerCustomGradient(OP_TYPE, FusedReluLayer::gradient)) {
-      throw new IllegalStateException("TensorFlow refused a gradient for " + OP_TYPE);
-    }
-    registered = true;
   }
 
   private static List<Operand<?>> gradient(Ops tf, GraphOperation op, List<Output<?>> upstream) {

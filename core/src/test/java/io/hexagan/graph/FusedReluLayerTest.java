@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -109,6 +112,30 @@ class FusedReluLayerTest {
           EncoderInputs.NONE));
       assertEquals(0, count(g, FusedReluLayer.OP_TYPE), "the exported graph holds no internal op");
       assertTrue(count(g, "Relu") > 0);
+    }
+  }
+
+  /**
+   * If something else in the process registered a gradient for the fused op first, TensorFlow
+   * refuses hexagan's and the training graph builds plain layers (never differentiated with a
+   * gradient hexagan did not write) and still trains. In a JVM of its own: the registration lasts
+   * for the process.
+   */
+  @Test
+  void aGradientRegisteredElsewhereFirstLeavesTheLayersPlain() throws Exception {
+    Path log = Files.createTempFile("fused-gradient-taken", ".log");
+    try {
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), FusedGradientTakenMain.class.getName())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the child JVM finished");
+      String out = Files.readString(log);
+      assertEquals(0, p.exitValue(), out);
+      assertTrue(out.contains("foreign gradient registered: true; fused layers: 0; Relu ops: "), out);
+      assertFalse(out.contains("Relu ops: 0;"), out);
+      assertTrue(out.contains("fused layers available: false"), out);
+    } finally {
+      Files.deleteIfExists(log);
     }
   }
 
