@@ -82,6 +82,10 @@ final class InspectCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "training: %d epochs of %d iterations (%d Session.run per iteration, %d graph ops), "
           + "%.1f s; kept epoch %d%s%n", s.epochs(), s.iterationsPerEpoch(), s.sessionRunsPerIteration(),
           s.graphOperations(), s.millis() / 1000.0, s.keptEpoch(), s.stoppedEarly() ? " (stopped early)" : "");
+      if (!s.refinedColumns().isEmpty()) {
+        out.println("refinement: the chained regressions impute " + s.refinedColumns().size() + " of "
+            + meta.features().size() + " features: " + String.join(", ", s.refinedColumns()));
+      }
       List<EpochReport> main = s.history().stream().filter(r -> !r.warmup()).toList();
       if (!main.isEmpty() && s.keptEpoch() > 0) {
         EpochReport kept = main.get(Math.min(s.keptEpoch(), main.size()) - 1);

@@ -43,12 +43,18 @@ public final class ServingGraph {
    * @param missingFill per feature, the scaled value a missing slot holds before the noise
    * @param inputDropout with several draws, the share of observed cells each draw hides from E
    * @param encoderInputs what E reads beyond (x̃, m); null reads as none
+   * @param refinement chained linear regressions over the imputation (draws and members averaged),
+   *     or null: none
    */
   public record Spec(
       int features, int classes, Architecture.Resolved architecture, boolean imputationGenerator,
       boolean conditionalGenerator, double missingNoiseScale, int imputationDraws, double[] min,
-      double[] span, long seed, double[] missingFill, double inputDropout, EncoderInputs encoderInputs) {
+      double[] span, long seed, double[] missingFill, double inputDropout, EncoderInputs encoderInputs,
+      LinearRefinement refinement) {
     public Spec {
+      if (refinement != null && refinement.features() != features) {
+        throw new IllegalArgumentException("refinement: expected " + features + " columns, found " + refinement.features());
+      }
       encoderInputs = encoderInputs == null ? EncoderInputs.NONE : encoderInputs;
       if (min.length != features || span.length != features) {
         throw new IllegalArgumentException("scaler: expected " + features + " columns, found " + min.length);
@@ -59,6 +65,12 @@ public final class ServingGraph {
       if (missingFill.length != features) {
         throw new IllegalArgumentException("missingFill: expected " + features + " values, found " + missingFill.length);
       }
+    }
+
+    /** This spec with the imputation refined by {@code r} (null: not refined). */
+    public Spec withRefinement(LinearRefinement r) {
+      return new Spec(features, classes, architecture, imputationGenerator, conditionalGenerator, missingNoiseScale,
+          imputationDraws, min, span, seed, missingFill, inputDropout, encoderInputs, r);
     }
   }
 
@@ -192,6 +204,9 @@ public final class ServingGraph {
       }
     }
     Operand<TFloat32> meanHat = Members.mean(tf, memberImputations);
+    if (spec.refinement() != null) {
+      meanHat = spec.refinement().build(tf, meanHat, tf.math.logicalNot(isObserved));
+    }
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
     imputed = tf.withName(OUTPUT_IMPUTED).select(isObserved, x, unscaled);
 

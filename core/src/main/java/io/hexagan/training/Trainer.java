@@ -4,6 +4,7 @@ import io.hexagan.graph.GraphSpec;
 import io.hexagan.graph.Architecture;
 import io.hexagan.graph.EncoderInputs;
 import io.hexagan.graph.NetworkKind;
+import io.hexagan.graph.LinearRefinement;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
@@ -75,7 +76,7 @@ final class Trainer {
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs);
+        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs, null);
     String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
@@ -86,7 +87,7 @@ final class Trainer {
         }
       }
       Validator validator = new Validator(table, scaler, split);
-      Loop loop = new Loop(session, spec, validator, start, scaler, serving, fingerprint);
+      Loop loop = new Loop(session, spec, validator, split, start, scaler, serving, fingerprint);
       TrainingSummary summary = loop.run();
       return loop.model(summary);
     } catch (IOException e) {
@@ -118,6 +119,7 @@ final class Trainer {
     private final GraphSession session;
     private final GraphSpec spec;
     private final Validator validator;
+    private final ValidationSplit split;
     private final long start;
     private final MinMaxScaler scaler;
     private final ServingGraph.Spec serving;
@@ -132,11 +134,12 @@ final class Trainer {
     private float rateScale = 1f;
     private int lastDrop;
 
-    Loop(GraphSession session, GraphSpec spec, Validator validator, long start, MinMaxScaler scaler,
-        ServingGraph.Spec serving, String fingerprint) {
+    Loop(GraphSession session, GraphSpec spec, Validator validator, ValidationSplit split, long start,
+        MinMaxScaler scaler, ServingGraph.Spec serving, String fingerprint) {
       this.session = session;
       this.spec = spec;
       this.validator = validator;
+      this.split = split;
       this.start = start;
       this.scaler = scaler;
       this.serving = serving;
@@ -241,7 +244,7 @@ final class Trainer {
 
     private TrainingSummary summary() {
       return new TrainingSummary(epochs, keptEpoch, stoppedEarly, spec.iterationsPerEpoch(),
-          GraphSession.RUNS_PER_ITERATION, session.operationCount(), previousMillis + millisSince(start), history);
+          GraphSession.RUNS_PER_ITERATION, session.operationCount(), previousMillis + millisSince(start), history, List.of());
     }
 
     /** The served model: the best snapshot's weights, with the training state beside it. */
@@ -250,14 +253,89 @@ final class Trainer {
       try {
         String prefix = state.resolve(ModelDirectory.CHECKPOINT_PREFIX).toString();
         session.save(prefix);
-        ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, table.columns(), table.classes(),
-            scaler.min(), scaler.span(), config, summary, provenance(fingerprint));
+        ModelMetadata metadata = metadata(summary);
         ServingModel model = ServingModel.restore(serving, prefix, GraphSession.sessionConfig(config.session()));
+        LinearRefinement refinement;
+        try {
+          refinement = refinement(new HexaGanModel(model, metadata, state, false));
+        } catch (RuntimeException e) {
+          model.close();
+          throw e;
+        }
+        if (refinement != null) {
+          model.close();
+          model = ServingModel.restore(serving.withRefinement(refinement), prefix,
+              GraphSession.sessionConfig(config.session()));
+          List<String> refined = new ArrayList<>();
+          for (int c = 0; c < table.features(); c++) {
+            if (refinement.replaced()[c]) {
+              refined.add(table.columns().get(c));
+            }
+          }
+          metadata = metadata(summary.withRefinedColumns(refined));
+          LOG.info("refinement: the chained regressions impute {} of {} columns", refined.size(), table.features());
+        }
         return new HexaGanModel(model, metadata, state, true);
       } catch (RuntimeException e) {
         PathUtils.deleteDirectory(state);
         throw e;
       }
+    }
+
+    private ModelMetadata metadata(TrainingSummary summary) {
+      return new ModelMetadata(ModelMetadata.FORMAT_VERSION, table.columns(), table.classes(), scaler.min(),
+          scaler.span(), config, summary, provenance(fingerprint));
+    }
+
+    /**
+     * The chained linear regressions over {@code model}'s imputation ({@link HexaGanConfig#refinement()}),
+     * fitted on its imputation of the training rows with the validation cells hidden and chosen per
+     * column on those cells; null when off, without validation cells, for images, or when no column
+     * gained.
+     */
+    private LinearRefinement refinement(HexaGanModel model) {
+      RefinementSettings settings = config.refinement();
+      if (!settings.on() || !split.hasCells() || config.architecture().kind() == NetworkKind.CONVOLUTIONAL
+          || !spec.hasImputationGenerator()) {
+        return null;
+      }
+      int n = table.rows();
+      int d = table.features();
+      double[][] input = new double[n][];
+      for (int r = 0; r < n; r++) {
+        input[r] = table.values()[r].clone();
+        for (int c = 0; c < d; c++) {
+          if (split.hiddenCells()[r][c]) {
+            input[r][c] = Double.NaN;
+          }
+        }
+      }
+      float[] imputed = model.imputeFloats(input, config.seed());
+      float[] known = new float[n * d];
+      float[] validation = new float[n * d];
+      float[] truth = new float[n * d];
+      for (int r = 0; r < n; r++) {
+        for (int c = 0; c < d; c++) {
+          int i = r * d + c;
+          if (table.observed(r, c)) {
+            truth[i] = (float) scaler.transform(c, table.values()[r][c]);
+            if (split.hiddenCells()[r][c]) {
+              validation[i] = 1;
+              imputed[i] = (float) scaler.transform(c, imputed[i]);
+            } else {
+              known[i] = 1;
+              imputed[i] = truth[i];
+            }
+          } else {
+            imputed[i] = (float) scaler.transform(c, imputed[i]);
+          }
+        }
+      }
+      double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
+          : HexaGanConfig.DEFAULT_SKIP_SCREENING;
+      float[] support = PairScreening.support(imputed, known, d, level);
+      return LinearRefinementFit.fit(imputed, known, validation, truth, support, d, settings.passes(),
+          settings.ridge(), settings.minGainT());
     }
 
     private Map<String, Double> readLosses(int iterations, int epoch) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param graphOperations operations in the training graph
  * @param millis total training wall time
  * @param history every epoch, warm-up first
+ * @param refinedColumns the columns whose missing cells the chained regressions impute ({@link
+ *     HexaGanConfig#refinement()}); empty without them (and in a model written before them)
  */
 public record TrainingSummary(
     int epochs,
@@ -22,9 +24,17 @@ public record TrainingSummary(
     int sessionRunsPerIteration,
     int graphOperations,
     long millis,
-    List<EpochReport> history) {
+    List<EpochReport> history,
+    List<String> refinedColumns) {
 
   public TrainingSummary {
     history = List.copyOf(history);
+    refinedColumns = refinedColumns == null ? List.of() : List.copyOf(refinedColumns);
+  }
+
+  /** This with {@link #refinedColumns()} replaced. */
+  public TrainingSummary withRefinedColumns(List<String> columns) {
+    return new TrainingSummary(epochs, keptEpoch, stoppedEarly, iterationsPerEpoch, sessionRunsPerIteration,
+        graphOperations, millis, history, columns);
   }
 }

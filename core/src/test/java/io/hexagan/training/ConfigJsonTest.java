@@ -55,11 +55,17 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step12-conditional-overlap.json"), d));
+    assertEquals(d, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
+    assertTrue(d.refinement().on());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
+    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1)), ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
+    // Every configuration measured before step 13 pins the refinement off.
+    HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));
+    assertEquals(step12, ConfigJson.read(dir.resolve("step12-conditional-overlap.json"), d));
     assertTrue(d.optimizer().conditionalOverlap());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-conditional-overlap.json"), d), "step 12 is the measured configuration");
+    assertEquals(step12, ConfigJson.read(dir.resolve("tried-conditional-overlap.json"), d), "step 12 is the measured configuration");
     // Every configuration measured before step 12 pins the authors' update order.
-    HexaGanConfig step11 = d.withOptimizer(d.optimizer().withConditionalOverlap(false));
+    HexaGanConfig step11 = step12.withOptimizer(d.optimizer().withConditionalOverlap(false));
     assertEquals(step11, ConfigJson.read(dir.resolve("step11-quantile-inputs.json"), d));
     assertEquals(step11, ConfigJson.read(dir.resolve("tried-quantile-inputs-16.json"), d), "step 11 is the measured configuration");
     assertEquals(HexaGanConfig.DEFAULT_QUANTILE_SEGMENTS, d.architecture().quantileInputs());
@@ -85,7 +91,7 @@ class ConfigJsonTest {
     assertEquals(step6.withOptimizer(step6.optimizer().withAveragingEpochs(0)),
         ConfigJson.read(dir.resolve("step5-imputation-criterion.json"), d), "step 5 is step 6 without the average");
     assertTrue(HexaGanConfig.ensemble().optimizer().conditionalOverlap());
-    HexaGanConfig ensemble = HexaGanConfig.ensemble().withOptimizer(step11.optimizer());
+    HexaGanConfig ensemble = HexaGanConfig.ensemble().withOptimizer(step11.optimizer()).withRefinement(step12.refinement());
     assertEquals(ensemble, ConfigJson.read(dir.resolve("tried-members-3-step11.json"), d),
         "the ensemble preset, in the authors' order, is the configuration measured with step 11's ranks");
     HexaGanConfig ensembleStep10 = ensemble.withArchitecture(ensemble.architecture().withQuantileInputs(0));
@@ -107,10 +113,10 @@ class ConfigJsonTest {
         ConfigJson.read(dir.resolve("tried-imputer-layer-norm.json"), d), "layer normalisation is the defaults' option");
     assertEquals(0, d.schedule().plateauEpochs());
     assertFalse(d.architecture().imputerLayerNorm());
-    assertEquals(d.withArchitecture(d.architecture().withOutputMargin(0.05)),
+    assertEquals(step12.withArchitecture(d.architecture().withOutputMargin(0.05)),
         ConfigJson.read(dir.resolve("tried-output-margin-0.05.json"), d), "the output margin is the defaults' option");
     assertEquals(0, d.architecture().outputMargin(), "G_MI's plain sigmoid stays the default");
-    assertEquals(d.withOptimizer(d.optimizer().withConditionalSimultaneous(true)),
+    assertEquals(step12.withOptimizer(d.optimizer().withConditionalSimultaneous(true)),
         ConfigJson.read(dir.resolve("tried-conditional-simultaneous.json"), d), "simultaneous rounds are the defaults' option");
     assertFalse(d.optimizer().conditionalSimultaneous(), "the authors' alternation stays the default");
   }
