@@ -1,6 +1,8 @@
 package io.hexagan.training;
 
 import io.hexagan.graph.LinearRefinement;
+import io.hexagan.io.MaskedTable;
+import io.hexagan.io.MinMaxScaler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +12,48 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /** Fits a {@link LinearRefinement} to a trained model's imputation of its training rows. */
 final class LinearRefinementFit {
   private LinearRefinementFit() {}
+
+  /**
+   * The refinement of {@code model}, trained on {@code table} with {@code hiddenCells} held out
+   * for validation: fitted on its imputation of the training rows with those cells hidden (as in
+   * training), chosen on them.
+   *
+   * @param screening the screening level of the column pairs ({@link PairScreening})
+   * @param seed the imputation's noise seed
+   * @return the refinement, or null when no column's refined cells did better
+   */
+  static LinearRefinement fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, boolean[][] hiddenCells,
+      RefinementSettings settings, double screening, long seed) {
+    int n = table.rows();
+    int d = table.features();
+    double[][] input = new double[n][];
+    for (int r = 0; r < n; r++) {
+      input[r] = table.values()[r].clone();
+      for (int c = 0; c < d; c++) {
+        if (hiddenCells[r][c]) {
+          input[r][c] = Double.NaN;
+        }
+      }
+    }
+    float[] imputed = model.imputeFloats(input, seed);
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    float[] truth = new float[n * d];
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < d; c++) {
+        int i = r * d + c;
+        if (table.observed(r, c)) {
+          truth[i] = (float) scaler.transform(c, table.values()[r][c]);
+          (hiddenCells[r][c] ? validation : known)[i] = 1;
+        }
+        // imputeFloats' elements of observed cells are not the observed values: take those.
+        imputed[i] = known[i] > 0 ? truth[i] : (float) scaler.transform(c, imputed[i]);
+      }
+    }
+    float[] support = PairScreening.support(imputed, known, d, screening);
+    return fit(imputed, known, validation, truth, support, d, settings.passes(), settings.ridge(),
+        settings.minGainT());
+  }
 
   /**
    * Fits the regressions and chooses the columns.

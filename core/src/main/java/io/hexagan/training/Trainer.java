@@ -89,7 +89,7 @@ final class Trainer {
       Validator validator = new Validator(table, scaler, split);
       Loop loop = new Loop(session, spec, validator, split, start, scaler, serving, fingerprint);
       TrainingSummary summary = loop.run();
-      return loop.model(summary);
+      return loop.model(summary, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the training checkpoint", e);
     }
@@ -218,7 +218,7 @@ final class Trainer {
         session.swapAverage();
         if (checkpointing != null && e % checkpointing.everyEpochs() == 0 && e < schedule.maxEpochs()
             && !patienceSpent()) {
-          try (HexaGanModel partial = model(summary())) {
+          try (HexaGanModel partial = model(summary(), false)) {
             partial.save(checkpointing.dir(), checkpointing.assets());
           }
         }
@@ -247,8 +247,12 @@ final class Trainer {
           GraphSession.RUNS_PER_ITERATION, session.operationCount(), previousMillis + millisSince(start), history, List.of());
     }
 
-    /** The served model: the best snapshot's weights, with the training state beside it. */
-    HexaGanModel model(TrainingSummary summary) throws IOException {
+    /**
+     * The served model: the best snapshot's weights, with the training state beside it; refined by
+     * the chained regressions ({@link HexaGanConfig#refinement()}) when {@code refine} (the finished
+     * run's model, not a checkpoint's).
+     */
+    HexaGanModel model(TrainingSummary summary, boolean refine) throws IOException {
       Path state = Files.createTempDirectory("hexagan-training-state");
       try {
         String prefix = state.resolve(ModelDirectory.CHECKPOINT_PREFIX).toString();
@@ -257,7 +261,7 @@ final class Trainer {
         ServingModel model = ServingModel.restore(serving, prefix, GraphSession.sessionConfig(config.session()));
         LinearRefinement refinement;
         try {
-          refinement = refinement(new HexaGanModel(model, metadata, state, false));
+          refinement = refine ? refinement(new HexaGanModel(model, metadata, state, false)) : null;
         } catch (RuntimeException e) {
           model.close();
           throw e;
@@ -299,43 +303,9 @@ final class Trainer {
           || !spec.hasImputationGenerator()) {
         return null;
       }
-      int n = table.rows();
-      int d = table.features();
-      double[][] input = new double[n][];
-      for (int r = 0; r < n; r++) {
-        input[r] = table.values()[r].clone();
-        for (int c = 0; c < d; c++) {
-          if (split.hiddenCells()[r][c]) {
-            input[r][c] = Double.NaN;
-          }
-        }
-      }
-      float[] imputed = model.imputeFloats(input, config.seed());
-      float[] known = new float[n * d];
-      float[] validation = new float[n * d];
-      float[] truth = new float[n * d];
-      for (int r = 0; r < n; r++) {
-        for (int c = 0; c < d; c++) {
-          int i = r * d + c;
-          if (table.observed(r, c)) {
-            truth[i] = (float) scaler.transform(c, table.values()[r][c]);
-            if (split.hiddenCells()[r][c]) {
-              validation[i] = 1;
-              imputed[i] = (float) scaler.transform(c, imputed[i]);
-            } else {
-              known[i] = 1;
-              imputed[i] = truth[i];
-            }
-          } else {
-            imputed[i] = (float) scaler.transform(c, imputed[i]);
-          }
-        }
-      }
       double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
           : HexaGanConfig.DEFAULT_SKIP_SCREENING;
-      float[] support = PairScreening.support(imputed, known, d, level);
-      return LinearRefinementFit.fit(imputed, known, validation, truth, support, d, settings.passes(),
-          settings.ridge(), settings.minGainT());
+      return LinearRefinementFit.fit(model, table, scaler, split.hiddenCells(), settings, level, config.seed());
     }
 
     private Map<String, Double> readLosses(int iterations, int epoch) {

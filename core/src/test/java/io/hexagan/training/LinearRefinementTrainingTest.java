@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hexagan.io.MaskedTable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,32 +22,10 @@ class LinearRefinementTrainingTest {
   private static final int NOISE = 8;
   @TempDir Path tmp;
 
-  /** Columns 0–3: two factors and two mixtures of them (noise sd 0.01); 4–11 independent uniforms. */
-  private static SyntheticTables.Masked table(int rows, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[][] full = new double[rows][RELATED + NOISE];
-    for (int i = 0; i < rows; i++) {
-      double a = r.nextDouble();
-      double b = r.nextDouble();
-      double[] related = {a, b, 0.6 * a + 0.4 * b, 0.3 * a - 0.7 * b};
-      for (int c = 0; c < RELATED; c++) {
-        full[i][c] = related[c] + 0.01 * r.nextGaussian();
-      }
-      for (int c = RELATED; c < RELATED + NOISE; c++) {
-        full[i][c] = r.nextDouble();
-      }
-    }
-    double[][] masked = SyntheticTables.mcar(full, 0.2, r);
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < RELATED + NOISE; c++) {
-      names.add("c" + c);
-    }
-    return new SyntheticTables.Masked(full, null, MaskedTable.unlabeled(masked, names));
-  }
-
   @Test
   void refinesTheRelatedColumnsOfTheSameTrainedNetworks() throws IOException {
-    SyntheticTables.Masked data = table(600, 4);
+    // Columns 0–3: two factors and two mixtures of them (noise sd 0.01); 4–11 independent uniforms.
+    SyntheticTables.Masked data = SyntheticTables.relatedAmongNoise(600, NOISE, 0.01, 4);
     double[][] values = data.table().values();
     HexaGanConfig on = SyntheticTables.quick(8);
     assertEquals(HexaGanConfig.DEFAULT_REFINEMENT, on.refinement());

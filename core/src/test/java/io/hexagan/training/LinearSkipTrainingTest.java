@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hexagan.io.MaskedTable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,25 +24,7 @@ class LinearSkipTrainingTest {
 
   /** Columns 0–3: two factors and two mixtures of them (noise sd 0.02); 4–39 independent uniforms. */
   private static SyntheticTables.Masked relatedAmongNoise(int rows, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[][] full = new double[rows][RELATED + NOISE];
-    for (int i = 0; i < rows; i++) {
-      double a = r.nextDouble();
-      double b = r.nextDouble();
-      double[] related = {a, b, 0.6 * a + 0.4 * b, 0.3 * a - 0.7 * b};
-      for (int c = 0; c < RELATED; c++) {
-        full[i][c] = related[c] + 0.02 * r.nextGaussian();
-      }
-      for (int c = RELATED; c < RELATED + NOISE; c++) {
-        full[i][c] = r.nextDouble();
-      }
-    }
-    double[][] masked = SyntheticTables.mcar(full, 0.2, r);
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < RELATED + NOISE; c++) {
-      names.add("c" + c);
-    }
-    return new SyntheticTables.Masked(full, null, MaskedTable.unlabeled(masked, names));
+    return SyntheticTables.relatedAmongNoise(rows, NOISE, 0.02, seed);
   }
 
   private static HexaGanConfig withSkip(HexaGanConfig c, boolean on) {

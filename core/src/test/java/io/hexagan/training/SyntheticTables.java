@@ -130,6 +130,34 @@ final class SyntheticTables {
     }
   }
 
+  /**
+   * Madelon's shape, small: columns 0–3 two factors a, b ~ U(0, 1) and two mixtures of them (0.6a +
+   * 0.4b, 0.3a − 0.7b), each plus Gaussian noise of sd {@code noiseSd}; then {@code noise}
+   * independent uniform columns; 20% of cells missing completely at random; no labels.
+   */
+  static Masked relatedAmongNoise(int rows, int noise, double noiseSd, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int related = 4;
+    double[][] full = new double[rows][related + noise];
+    for (int i = 0; i < rows; i++) {
+      double a = r.nextDouble();
+      double b = r.nextDouble();
+      double[] mixed = {a, b, 0.6 * a + 0.4 * b, 0.3 * a - 0.7 * b};
+      for (int c = 0; c < related; c++) {
+        full[i][c] = mixed[c] + noiseSd * r.nextGaussian();
+      }
+      for (int c = related; c < related + noise; c++) {
+        full[i][c] = r.nextDouble();
+      }
+    }
+    double[][] masked = mcar(full, 0.2, r);
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < related + noise; c++) {
+      names.add("c" + c);
+    }
+    return new Masked(full, null, MaskedTable.unlabeled(masked, names));
+  }
+
   /** Asserts that every observed cell of {@code values} leaves {@code imputed} bit for bit. */
   static void assertObservedKept(double[][] values, double[][] imputed) {
     for (int i = 0; i < values.length; i++) {
