@@ -1,5 +1,6 @@
 package io.hexagan.graph;
 
+import java.util.stream.IntStream;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -71,15 +72,6 @@ public record LinearRefinement(int features, int passes, float[] weights, float[
     return replaced.clone();
   }
 
-  /** How many columns' refined cells are the output. */
-  public int replacedColumns() {
-    int n = 0;
-    for (boolean r : replaced) {
-      n += r ? 1 : 0;
-    }
-    return n;
-  }
-
   /**
    * The refinement as graph ops: {@code imputed} [rows, d] (scaled), {@code missing} true on the
    * cells to refine. Each pass is one product with the d × d weights; the weights, intercepts and
@@ -110,7 +102,7 @@ public record LinearRefinement(int features, int passes, float[] weights, float[
     int[][] predictors = new int[d][];
     for (int j = 0; j < d; j++) {
       int m = j;
-      predictors[j] = java.util.stream.IntStream.range(0, d).filter(k -> weights[k * d + m] != 0).toArray();
+      predictors[j] = IntStream.range(0, d).filter(k -> weights[k * d + m] != 0).toArray();
     }
     float[] current = imputed.clone();
     float[] next = new float[current.length];
