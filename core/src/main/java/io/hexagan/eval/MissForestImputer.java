@@ -1,5 +1,8 @@
 package io.hexagan.eval;
 
+import io.hexagan.training.FeatureBins;
+import io.hexagan.training.ForestSettings;
+import io.hexagan.training.RegressionForest;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -19,7 +22,7 @@ import java.util.stream.IntStream;
  *       imputation (the paper's criterion), or after {@code maxRounds} rounds (default 10).
  * </ol>
  *
- * <p>The random forest is this package's own ({@link RegressionForest}, {@link TreeGrower}): the
+ * <p>The random forest is hexagan's own ({@link RegressionForest}, grown by {@code TreeGrower}): the
  * Apache-licensed JVM option, Tribuo 4.3's CART random forest, took 342 s for 10 trees on a 24,000
  * × 22 regression on this project's 2-core machine, where missForest on the credit table grows
  * some 230 forests; Smile is GPL. The trees search splits on at most 256 quantile bins per feature

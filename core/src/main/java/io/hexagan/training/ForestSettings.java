@@ -1,4 +1,4 @@
-package io.hexagan.eval;
+package io.hexagan.training;
 
 /**
  * How the random forests of {@link MissForestImputer} are grown.
@@ -10,9 +10,9 @@ package io.hexagan.eval;
  * @param maxSamples bootstrap sample size cap: each tree draws min(rows, maxSamples) rows with
  *     replacement
  */
-record ForestSettings(int trees, int featuresPerSplit, int minLeaf, int maxSamples) {
+public record ForestSettings(int trees, int featuresPerSplit, int minLeaf, int maxSamples) {
 
-  ForestSettings {
+  public ForestSettings {
     if (trees < 1) {
       throw new IllegalArgumentException("trees: expected ≥ 1, found " + trees);
     }

@@ -1,4 +1,4 @@
-package io.hexagan.eval;
+package io.hexagan.training;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * grown in parallel, each from its own seed drawn in order from the forest's seed, so a forest is
  * the same whatever the number of threads.
  */
-final class RegressionForest {
+public final class RegressionForest {
 
   private final RegressionTree[] trees;
 
@@ -28,7 +28,7 @@ final class RegressionForest {
    * @param settings trees, features per split, leaf size, bootstrap size
    * @param seed seed of the bootstrap samples and feature draws
    */
-  static RegressionForest grow(double[][] columns, byte[][] codes, FeatureBins[] bins, int target, int[] rows,
+  public static RegressionForest grow(double[][] columns, byte[][] codes, FeatureBins[] bins, int target, int[] rows,
       ForestSettings settings, long seed) {
     if (rows.length == 0) {
       throw new IllegalArgumentException("rows: expected at least one, found none");
@@ -59,7 +59,7 @@ final class RegressionForest {
   }
 
   /** The mean prediction of the trees for row {@code row} of the column-major {@code columns}. */
-  double predict(double[][] columns, int row) {
+  public double predict(double[][] columns, int row) {
     double s = 0;
     for (RegressionTree tree : trees) {
       s += tree.predict(columns, row);

@@ -1,4 +1,4 @@
-package io.hexagan.eval;
+package io.hexagan.training;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

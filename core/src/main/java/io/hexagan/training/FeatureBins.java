@@ -1,4 +1,4 @@
-package io.hexagan.eval;
+package io.hexagan.training;
 
 import java.util.Arrays;
 
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * the midpoints between consecutive distinct values, so splits are exact; with more, the edges are
  * midpoints at the 1/256 … 255/256 quantiles (as histogram gradient boosting and LightGBM bin).
  */
-final class FeatureBins {
+public final class FeatureBins {
 
   static final int MAX_BINS = 256;
 
@@ -22,7 +22,7 @@ final class FeatureBins {
   }
 
   /** Bins fitted to {@code values}, which must all be finite. */
-  static FeatureBins of(double[] values) {
+  public static FeatureBins of(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int distinct = 0;
@@ -83,7 +83,7 @@ final class FeatureBins {
   }
 
   /** The bins of {@code values}, as unsigned bytes. */
-  byte[] codes(double[] values) {
+  public byte[] codes(double[] values) {
     byte[] codes = new byte[values.length];
     for (int i = 0; i < values.length; i++) {
       codes[i] = (byte) bin(values[i]);

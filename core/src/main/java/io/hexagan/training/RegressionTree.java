@@ -1,4 +1,4 @@
-package io.hexagan.eval;
+package io.hexagan.training;
 
 /**
  * A fitted binary regression tree (CART, Breiman et al., "Classification and Regression Trees",

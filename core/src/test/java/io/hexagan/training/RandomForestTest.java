@@ -1,4 +1,4 @@
-package io.hexagan.eval;
+package io.hexagan.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
