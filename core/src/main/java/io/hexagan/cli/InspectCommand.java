@@ -83,7 +83,7 @@ final class InspectCommand implements Callable<Integer> {
           + "%.1f s; kept epoch %d%s%n", s.epochs(), s.iterationsPerEpoch(), s.sessionRunsPerIteration(),
           s.graphOperations(), s.millis() / 1000.0, s.keptEpoch(), s.stoppedEarly() ? " (stopped early)" : "");
       if (!s.refinedColumns().isEmpty()) {
-        out.println("refinement: the chained regressions impute " + s.refinedColumns().size() + " of "
+        out.println("refinement: the chained regressions or forests impute " + s.refinedColumns().size() + " of "
             + meta.features().size() + " features: " + String.join(", ", s.refinedColumns()));
       }
       List<EpochReport> main = s.history().stream().filter(r -> !r.warmup()).toList();

@@ -45,13 +45,18 @@ public final class ServingGraph {
    * @param encoderInputs what E reads beyond (x̃, m); null reads as none
    * @param refinement chained linear regressions over the imputation (draws and members averaged),
    *     or null: none
+   * @param forests random forests over the imputation (the same, before the regressions), writing
+   *     columns the regressions leave alone, or null: none
    */
   public record Spec(
       int features, int classes, Architecture.Resolved architecture, boolean imputationGenerator,
       boolean conditionalGenerator, double missingNoiseScale, int imputationDraws, double[] min,
       double[] span, long seed, double[] missingFill, double inputDropout, EncoderInputs encoderInputs,
-      LinearRefinement refinement) {
+      LinearRefinement refinement, ForestRefinement forests) {
     public Spec {
+      if (forests != null && forests.features() != features) {
+        throw new IllegalArgumentException("forests: expected " + features + " columns, found " + forests.features());
+      }
       if (refinement != null && refinement.features() != features) {
         throw new IllegalArgumentException("refinement: expected " + features + " columns, found " + refinement.features());
       }
@@ -67,10 +72,10 @@ public final class ServingGraph {
       }
     }
 
-    /** This spec with the imputation refined by {@code r} (null: not refined). */
-    public Spec withRefinement(LinearRefinement r) {
+    /** This spec with the imputation refined by regressions {@code r} and forests {@code f} (null: none). */
+    public Spec withRefinement(LinearRefinement r, ForestRefinement f) {
       return new Spec(features, classes, architecture, imputationGenerator, conditionalGenerator, missingNoiseScale,
-          imputationDraws, min, span, seed, missingFill, inputDropout, encoderInputs, r);
+          imputationDraws, min, span, seed, missingFill, inputDropout, encoderInputs, r, f);
     }
   }
 
@@ -204,9 +209,15 @@ public final class ServingGraph {
       }
     }
     Operand<TFloat32> meanHat = Members.mean(tf, memberImputations);
+    Operand<TBool> missingCells = tf.math.logicalNot(isObserved);
+    Operand<TFloat32> refined = meanHat;
     if (spec.refinement() != null) {
-      meanHat = spec.refinement().build(tf, meanHat, tf.math.logicalNot(isObserved));
+      refined = spec.refinement().build(tf, meanHat, missingCells);
     }
+    if (spec.forests() != null) {
+      refined = spec.forests().build(tf, meanHat, refined, missingCells);
+    }
+    meanHat = refined;
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
     imputed = tf.withName(OUTPUT_IMPUTED).select(isObserved, x, unscaled);
 

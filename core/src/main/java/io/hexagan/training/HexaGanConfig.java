@@ -18,7 +18,7 @@ import io.hexagan.graph.OptimizerSettings;
  * @param ablation which parts of HexaGAN exist (paper Table 2)
  * @param schedule warm-up, epoch budget, validation split and stopping rule
  * @param imputationDraws noise draws averaged per imputation and classification
- * @param refinement chained linear regressions over the imputation, fitted after training (null,
+ * @param refinement chained linear regressions and random forests over the imputation, fitted after training (null,
  *     as in a model written before them, reads as off)
  * @param session TensorFlow threads and device
  */
@@ -83,10 +83,11 @@ public record HexaGanConfig(
   public static final int DEFAULT_QUANTILE_SEGMENTS = 16;
 
   /**
-   * The chained regressions over the imputation in {@link #defaults()} ({@link #refinement()}): five
-   * passes, ridge 3·10⁻⁴ per row, a column refined where its validation cells gained with t ≥ 2.
+   * The refinements of the imputation in {@link #defaults()} ({@link #refinement()}): chained
+   * regressions run five passes with ridge 3·10⁻⁴ per row, forests of 100 trees with leaves of at
+   * least 5 rows (missForest's), a column refined where its validation cells gained with t ≥ 2.
    */
-  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2);
+  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

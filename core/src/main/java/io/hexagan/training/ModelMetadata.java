@@ -1,7 +1,9 @@
 package io.hexagan.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 
@@ -58,7 +60,8 @@ public record ModelMetadata(
   /** Reads metadata written by {@link #toJson()}, refusing a newer format. */
   public static ModelMetadata fromJson(byte[] json, String source) {
     try {
-      int version = JSON.readTree(json).path("formatVersion").asInt(-1);
+      JsonNode tree = JSON.readTree(json);
+      int version = tree.path("formatVersion").asInt(-1);
       if (version > FORMAT_VERSION) {
         throw new IllegalArgumentException(source + ": model format version " + version
             + " is newer than this hexagan reads (" + FORMAT_VERSION + "); upgrade hexagan");
@@ -66,7 +69,11 @@ public record ModelMetadata(
       if (version < 1) {
         throw new IllegalArgumentException(source + ": expected a model format version, found none");
       }
-      return JSON.readValue(json, ModelMetadata.class);
+      if (tree.path("config").path("refinement") instanceof ObjectNode refinement && !refinement.has("forestTrees")) {
+        // A model written before the forests had none.
+        refinement.put("forestTrees", 0).put("forestMinLeaf", RefinementSettings.OFF.forestMinLeaf());
+      }
+      return JSON.treeToValue(tree, ModelMetadata.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": corrupt model metadata: " + e.getMessage(), e);
     }

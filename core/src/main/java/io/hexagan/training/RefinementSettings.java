@@ -1,19 +1,24 @@
 package io.hexagan.training;
 
 /**
- * Chained linear regressions over G_MI's imputation ({@link io.hexagan.graph.LinearRefinement}),
- * fitted after training on the model's imputation of its own training rows, and kept per column
- * where they imputed the validation cells better.
+ * Refinements of G_MI's imputation fitted after training on the model's imputation of its own
+ * training rows, kept per column where they imputed the validation cells better: chained linear
+ * regressions ({@link io.hexagan.graph.LinearRefinement}) and random forests ({@link
+ * io.hexagan.graph.ForestRefinement}). A column whose regression and forest both pass takes the
+ * one that gained more.
  *
- * @param passes how many times the regressions run, each from the previous pass's table; 0 = off
+ * @param passes how many times the regressions run, each from the previous pass's table; 0 turns
+ *     every refinement off, the forests included
  * @param ridge ridge weight per fitted row on the regression weights (the intercept is free)
  * @param minGainT the least t statistic of a column's mean gain in squared error on its validation
  *     cells for the refined cells to replace G_MI's (0: any gain)
+ * @param forestTrees trees per column's forest; 0: no forests
+ * @param forestMinLeaf least rows in a forest's leaf
  */
-public record RefinementSettings(int passes, double ridge, double minGainT) {
+public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -25,6 +30,12 @@ public record RefinementSettings(int passes, double ridge, double minGainT) {
     if (!(minGainT >= 0) || Double.isInfinite(minGainT)) {
       throw new IllegalArgumentException("refinement.minGainT: expected a finite number ≥ 0, found " + minGainT);
     }
+    if (forestTrees < 0 || forestTrees > 1000) {
+      throw new IllegalArgumentException("refinement.forestTrees: expected 0 (no forests) to 1000, found " + forestTrees);
+    }
+    if (forestMinLeaf < 1) {
+      throw new IllegalArgumentException("refinement.forestMinLeaf: expected ≥ 1, found " + forestMinLeaf);
+    }
   }
 
   /** Whether a refinement is fitted. */
@@ -32,8 +43,18 @@ public record RefinementSettings(int passes, double ridge, double minGainT) {
     return passes > 0;
   }
 
+  /** Whether forests are grown beside the regressions. */
+  public boolean forests() {
+    return on() && forestTrees > 0;
+  }
+
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
-    return new RefinementSettings(p, ridge, minGainT);
+    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf);
+  }
+
+  /** This with {@link #forestTrees()} replaced. */
+  public RefinementSettings withForestTrees(int trees) {
+    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf);
   }
 }

@@ -58,6 +58,11 @@ public final class RegressionForest {
     return new RegressionForest(trees);
   }
 
+  /** The trees. */
+  RegressionTree[] trees() {
+    return trees.clone();
+  }
+
   /** The mean prediction of the trees for row {@code row} of the column-major {@code columns}. */
   public double predict(double[][] columns, int row) {
     double s = 0;

@@ -30,6 +30,21 @@ final class RegressionTree {
     return feature.length;
   }
 
+  /** Node {@code i}'s split feature, or −1 for a leaf. */
+  int feature(int i) {
+    return feature[i];
+  }
+
+  /** Node {@code i}'s threshold, or a leaf's prediction. */
+  double thresholdOrValue(int i) {
+    return thresholdOrValue[i];
+  }
+
+  /** Node {@code i}'s right child (its left child is {@code i + 1}). */
+  int right(int i) {
+    return right[i];
+  }
+
   /** The prediction for row {@code row} of the column-major matrix {@code columns}. */
   double predict(double[][] columns, int row) {
     int node = 0;

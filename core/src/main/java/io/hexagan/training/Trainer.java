@@ -4,7 +4,6 @@ import io.hexagan.graph.GraphSpec;
 import io.hexagan.graph.Architecture;
 import io.hexagan.graph.EncoderInputs;
 import io.hexagan.graph.NetworkKind;
-import io.hexagan.graph.LinearRefinement;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
@@ -76,7 +75,7 @@ final class Trainer {
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs, null);
+        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs, null, null);
     String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
@@ -249,8 +248,8 @@ final class Trainer {
 
     /**
      * The served model: the best snapshot's weights, with the training state beside it; refined by
-     * the chained regressions ({@link HexaGanConfig#refinement()}) when {@code refine} (the finished
-     * run's model, not a checkpoint's).
+     * the chained regressions and forests ({@link HexaGanConfig#refinement()}) when {@code refine}
+     * (the finished run's model, not a checkpoint's).
      */
     HexaGanModel model(TrainingSummary summary, boolean refine) throws IOException {
       Path state = Files.createTempDirectory("hexagan-training-state");
@@ -259,7 +258,7 @@ final class Trainer {
         session.save(prefix);
         ModelMetadata metadata = metadata(summary);
         ServingModel model = ServingModel.restore(serving, prefix, GraphSession.sessionConfig(config.session()));
-        LinearRefinement refinement;
+        RefinementFit.Chosen refinement;
         try {
           refinement = refine ? refinement(new HexaGanModel(model, metadata, state, false)) : null;
         } catch (RuntimeException e) {
@@ -268,16 +267,19 @@ final class Trainer {
         }
         if (refinement != null) {
           model.close();
-          model = ServingModel.restore(serving.withRefinement(refinement), prefix,
+          model = ServingModel.restore(serving.withRefinement(refinement.linear(), refinement.forests()), prefix,
               GraphSession.sessionConfig(config.session()));
           List<String> refined = new ArrayList<>();
+          boolean[] replaced = refinement.replaced(table.features());
           for (int c = 0; c < table.features(); c++) {
-            if (refinement.replaced()[c]) {
+            if (replaced[c]) {
               refined.add(table.columns().get(c));
             }
           }
           metadata = metadata(summary.withRefinedColumns(refined));
-          LOG.info("refinement: the chained regressions impute {} of {} columns", refined.size(), table.features());
+          LOG.info("refinement: {} of {} columns imputed by the chained regressions, {} by forests",
+              count(refinement.linear() == null ? null : refinement.linear().replaced()),
+              table.features(), count(refinement.forests() == null ? null : refinement.forests().replaced()));
         }
         return new HexaGanModel(model, metadata, state, true);
       } catch (RuntimeException e) {
@@ -291,13 +293,21 @@ final class Trainer {
           scaler.span(), config, summary, provenance(fingerprint));
     }
 
+    private static int count(boolean[] columns) {
+      int k = 0;
+      for (int c = 0; columns != null && c < columns.length; c++) {
+        k += columns[c] ? 1 : 0;
+      }
+      return k;
+    }
+
     /**
-     * The chained linear regressions over {@code model}'s imputation ({@link HexaGanConfig#refinement()}),
-     * fitted on its imputation of the training rows with the validation cells hidden and chosen per
-     * column on those cells; null when off, without validation cells, for images, or when no column
-     * gained.
+     * The chained regressions and forests over {@code model}'s imputation ({@link
+     * HexaGanConfig#refinement()}), fitted on its imputation of the training rows with the
+     * validation cells hidden and chosen per column on those cells; null when off, without
+     * validation cells, for images, or when no column gained.
      */
-    private LinearRefinement refinement(HexaGanModel model) {
+    private RefinementFit.Chosen refinement(HexaGanModel model) {
       RefinementSettings settings = config.refinement();
       if (!settings.on() || !split.hasCells() || config.architecture().kind() == NetworkKind.CONVOLUTIONAL
           || !spec.hasImputationGenerator()) {
@@ -305,7 +315,7 @@ final class Trainer {
       }
       double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
           : HexaGanConfig.DEFAULT_SKIP_SCREENING;
-      return LinearRefinementFit.fit(model, table, scaler, split.hiddenCells(), settings, level, config.seed());
+      return RefinementFit.fit(model, table, scaler, split.hiddenCells(), settings, level, config.seed());
     }
 
     private Map<String, Double> readLosses(int iterations, int epoch) {

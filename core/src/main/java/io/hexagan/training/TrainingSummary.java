@@ -13,7 +13,7 @@ import java.util.List;
  * @param graphOperations operations in the training graph
  * @param millis total training wall time
  * @param history every epoch, warm-up first
- * @param refinedColumns the columns whose missing cells the chained regressions impute ({@link
+ * @param refinedColumns the columns whose missing cells the chained regressions or forests impute ({@link
  *     HexaGanConfig#refinement()}); empty without them (and in a model written before them)
  */
 public record TrainingSummary(

@@ -55,10 +55,15 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
-    assertTrue(d.refinement().on());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
-    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1)), ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
+    assertEquals(d, ConfigJson.read(dir.resolve("step14-forests.json"), d));
+    assertTrue(d.refinement().forests());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-forests-100.json"), d), "step 14 is the measured configuration");
+    // Every configuration measured before step 14 pins the forests off.
+    HexaGanConfig step13 = d.withRefinement(d.refinement().withForestTrees(0));
+    assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
+    assertTrue(step13.refinement().on());
+    assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
+    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5)), ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));
     assertEquals(step12, ConfigJson.read(dir.resolve("step12-conditional-overlap.json"), d));

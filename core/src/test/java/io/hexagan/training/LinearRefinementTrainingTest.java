@@ -60,7 +60,7 @@ class LinearRefinementTrainingTest {
   /** A model written before the refinement has no such field; read back, it has none. */
   @Test
   void aModelWrittenBeforeReadsBackUnrefined() throws IOException {
-    HexaGanConfig refined = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 1));
+    HexaGanConfig refined = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 1, 30, 5));
     ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
         new double[] {0, 0}, new double[] {1, 1}, refined, null, null);
     assertEquals(refined, ModelMetadata.fromJson(written.toJson(), "hexagan.json").config());
@@ -69,5 +69,19 @@ class LinearRefinementTrainingTest {
     assertTrue(((ObjectNode) tree.get("config")).remove("refinement") != null);
     ModelMetadata read = ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json");
     assertEquals(refined.withRefinement(RefinementSettings.OFF), read.config());
+  }
+
+  /** A model written before the forests (step 13) has regressions only; read back, it has no forests. */
+  @Test
+  void aModelWrittenBeforeTheForestsReadsBackWithoutThem() throws IOException {
+    HexaGanConfig step13 = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 2, 0, 5));
+    ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
+        new double[] {0, 0}, new double[] {1, 1}, HexaGanConfig.defaults(), null, null);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode tree = (ObjectNode) json.readTree(written.toJson());
+    ObjectNode refinement = (ObjectNode) tree.get("config").get("refinement");
+    assertEquals(100, refinement.remove("forestTrees").asInt());
+    assertEquals(5, refinement.remove("forestMinLeaf").asInt());
+    assertEquals(step13, ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json").config());
   }
 }

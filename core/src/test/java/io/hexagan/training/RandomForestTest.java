@@ -83,7 +83,7 @@ class RandomForestTest {
 
   @Test
   void aForestIsTheSameWhateverTheThreads() {
-    double[][] rows = SyntheticTables.twoFactor(300, 4, 0.2, 8);
+    double[][] rows = SyntheticTables.relatedAmongNoise(300, 0, 0.02, 8).complete();
     double[][] columns = new double[4][300];
     for (int r = 0; r < 300; r++) {
       for (int c = 0; c < 4; c++) {

@@ -158,6 +158,31 @@ final class SyntheticTables {
     return new Masked(full, null, MaskedTable.unlabeled(masked, names));
   }
 
+  /**
+   * Column 0 steps with column 1: 0.1 below 0.5, 0.9 above, plus Gaussian noise of sd 0.02; columns
+   * 1 to {@code others} independent uniforms; 20% of the cells of every column but column 1 missing
+   * completely at random (column 1, which tells the step, is complete); no labels.
+   */
+  static Masked stepAmongNoise(int rows, int others, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] full = new double[rows][1 + others];
+    for (int i = 0; i < rows; i++) {
+      for (int c = 1; c <= others; c++) {
+        full[i][c] = r.nextDouble();
+      }
+      full[i][0] = (full[i][1] < 0.5 ? 0.1 : 0.9) + 0.02 * r.nextGaussian();
+    }
+    double[][] masked = mcar(full, 0.2, r);
+    for (int i = 0; i < rows; i++) {
+      masked[i][1] = full[i][1];
+    }
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c <= others; c++) {
+      names.add("c" + c);
+    }
+    return new Masked(full, null, MaskedTable.unlabeled(masked, names));
+  }
+
   /** Asserts that every observed cell of {@code values} leaves {@code imputed} bit for bit. */
   static void assertObservedKept(double[][] values, double[][] imputed) {
     for (int i = 0; i < values.length; i++) {
@@ -211,7 +236,6 @@ final class SyntheticTables {
     return out;
   }
 
-  /** A fast configuration for tests: small epoch budget, fixed threads. */
   /**
    * The defaults with a short schedule, one thread and one noise draw (the defaults' ten draws
    * make every epoch's validation ten times the inference; tests that need them set them).

@@ -1,0 +1,178 @@
+package io.hexagan.graph;
+
+import java.util.Arrays;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gather;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Random forests run over G_MI's imputation, as missForest runs them over its own: each chosen
+ * column j has a forest of regression trees, grown after training on the training rows where j is
+ * observed with every other column read from the model's imputed table; its missing cells take
+ * the mean of its trees' predictions, computed from G_MI's imputation. Observed cells never change.
+ *
+ * <p>All values are min–max scaled. The trees of every forest are stored together as flat node
+ * arrays: node i splits on column {@code feature[i]}, sending a row left (to node {@code left[i]})
+ * when that column's value is ≤ {@code threshold[i]} and right otherwise; a leaf's two children
+ * are itself and {@code value[i]} is its prediction. Tree t starts at node {@code roots[t]} and
+ * predicts column {@code treeColumn[t]}; every tree reaches a leaf within {@code depth} steps.
+ *
+ * @param features d
+ * @param feature per node, the column it splits on (any valid column for a leaf)
+ * @param threshold per node, the split threshold
+ * @param left per node, the node a row goes to when its value is ≤ the threshold
+ * @param right per node, the node a row goes to otherwise
+ * @param value per node, a leaf's prediction (0 elsewhere)
+ * @param roots per tree, its first node
+ * @param treeColumn per tree, the column it predicts
+ * @param depth the most steps from any root to a leaf
+ */
+public record ForestRefinement(int features, int[] feature, float[] threshold, int[] left, int[] right,
+    float[] value, int[] roots, int[] treeColumn, int depth) {
+
+  public ForestRefinement {
+    int nodes = feature.length;
+    if (features < 1 || nodes == 0 || threshold.length != nodes || left.length != nodes || right.length != nodes
+        || value.length != nodes || roots.length == 0 || treeColumn.length != roots.length || depth < 0) {
+      throw new IllegalArgumentException("forest refinement: expected equal node arrays, at least one tree, a column per tree");
+    }
+    for (int i = 0; i < nodes; i++) {
+      if (feature[i] < 0 || feature[i] >= features || left[i] < 0 || left[i] >= nodes || right[i] < 0
+          || right[i] >= nodes) {
+        throw new IllegalArgumentException("forest refinement: node " + i + " names a column or child out of range");
+      }
+    }
+    for (int t = 0; t < roots.length; t++) {
+      if (roots[t] < 0 || roots[t] >= nodes || treeColumn[t] < 0 || treeColumn[t] >= features) {
+        throw new IllegalArgumentException("forest refinement: tree " + t + " has a root or column out of range");
+      }
+    }
+    feature = feature.clone();
+    threshold = threshold.clone();
+    left = left.clone();
+    right = right.clone();
+    value = value.clone();
+    roots = roots.clone();
+    treeColumn = treeColumn.clone();
+  }
+
+  @Override
+  public int[] feature() {
+    return feature.clone();
+  }
+
+  @Override
+  public float[] threshold() {
+    return threshold.clone();
+  }
+
+  @Override
+  public int[] left() {
+    return left.clone();
+  }
+
+  @Override
+  public int[] right() {
+    return right.clone();
+  }
+
+  @Override
+  public float[] value() {
+    return value.clone();
+  }
+
+  @Override
+  public int[] roots() {
+    return roots.clone();
+  }
+
+  @Override
+  public int[] treeColumn() {
+    return treeColumn.clone();
+  }
+
+  /** Per column, whether a forest imputes it. */
+  public boolean[] replaced() {
+    boolean[] replaced = new boolean[features];
+    for (int c : treeColumn) {
+      replaced[c] = true;
+    }
+    return replaced;
+  }
+
+  /**
+   * The forests as graph ops: every tree walks {@code depth} steps down from its root for every
+   * row of {@code readFrom} [rows, d] at once (a gather per step), and each forest's mean replaces
+   * the cells of {@code writeInto} [rows, d] where {@code missing} is true in its column. The trees
+   * are constants of the graph, so the SavedModel carries them.
+   */
+  public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
+      Operand<TBool> missing) {
+    int trees = roots.length;
+    Operand<TInt32> splitColumns = tf.constant(feature);
+    Operand<TFloat32> thresholds = tf.constant(threshold);
+    Operand<TInt32> lefts = tf.constant(left);
+    Operand<TInt32> rights = tf.constant(right);
+    Operand<TInt32> zero = tf.constant(0);
+    Operand<TInt32> rowsByTrees = tf.concat(List.of(
+        tf.shape.size(tf.shape(readFrom), zero), tf.constant(new int[] {trees})), zero);
+    Operand<TInt32> node = tf.broadcastTo(tf.constant(roots), rowsByTrees);
+    for (int step = 0; step < depth; step++) {
+      Operand<TFloat32> x = tf.gather(readFrom, tf.gather(splitColumns, node, zero), tf.constant(1), Gather.batchDims(1L));
+      node = tf.select(tf.math.lessEqual(x, tf.gather(thresholds, node, zero)), tf.gather(lefts, node, zero),
+          tf.gather(rights, node, zero));
+    }
+    Operand<TFloat32> leaves = tf.gather(tf.constant(value), node, zero);
+    Operand<TFloat32> forestMeans = tf.linalg.matMul(leaves,
+        tf.constant(Shape.of(trees, features), DataBuffers.of(meanWeights(), true, false)));
+    return tf.select(tf.math.logicalAnd(missing, tf.constant(replaced())), forestMeans, writeInto);
+  }
+
+  /** trees × d, row-major: 1 / (trees of column c) where tree t predicts column c. */
+  private float[] meanWeights() {
+    int[] perColumn = new int[features];
+    for (int c : treeColumn) {
+      perColumn[c]++;
+    }
+    float[] w = new float[roots.length * features];
+    for (int t = 0; t < roots.length; t++) {
+      w[t * features + treeColumn[t]] = 1f / perColumn[treeColumn[t]];
+    }
+    return w;
+  }
+
+  /**
+   * The forests' imputation in plain Java, as the serving graph computes it: {@code readFrom} and
+   * {@code writeInto} n × d row-major (scaled), {@code missing} 1 on the cells to impute.
+   */
+  public float[] apply(float[] readFrom, float[] writeInto, float[] missing) {
+    int d = features;
+    int n = readFrom.length / d;
+    float[] weights = meanWeights();
+    boolean[] replaced = replaced();
+    float[] out = writeInto.clone();
+    double[] sums = new double[d];
+    for (int r = 0; r < n; r++) {
+      Arrays.fill(sums, 0);
+      for (int t = 0; t < roots.length; t++) {
+        int node = roots[t];
+        for (int step = 0; step < depth; step++) {
+          node = readFrom[r * d + feature[node]] <= threshold[node] ? left[node] : right[node];
+        }
+        sums[treeColumn[t]] += value[node] * weights[t * d + treeColumn[t]];
+      }
+      for (int c = 0; c < d; c++) {
+        if (replaced[c] && missing[r * d + c] > 0) {
+          out[r * d + c] = (float) sums[c];
+        }
+      }
+    }
+    return out;
+  }
+}

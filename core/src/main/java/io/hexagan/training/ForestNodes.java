@@ -1,0 +1,93 @@
+package io.hexagan.training;
+
+import io.hexagan.graph.ForestRefinement;
+import java.util.Arrays;
+
+/** Lays the trees of several {@link RegressionForest}s out as the flat node arrays of a {@link ForestRefinement}. */
+final class ForestNodes {
+  private final int features;
+  private int[] feature = new int[1024];
+  private float[] threshold = new float[1024];
+  private int[] left = new int[1024];
+  private int[] right = new int[1024];
+  private float[] value = new float[1024];
+  private int nodes;
+  private int[] roots = new int[16];
+  private int[] treeColumn = new int[16];
+  private int trees;
+  private int depth;
+
+  ForestNodes(int features) {
+    this.features = features;
+  }
+
+  /** Adds every tree of {@code forest}, which predicts column {@code column}. */
+  void add(RegressionForest forest, int column) {
+    for (RegressionTree tree : forest.trees()) {
+      add(tree, column);
+    }
+  }
+
+  private void add(RegressionTree tree, int column) {
+    int base = nodes;
+    grow(nodes + tree.nodes());
+    if (trees == roots.length) {
+      roots = Arrays.copyOf(roots, 2 * trees);
+      treeColumn = Arrays.copyOf(treeColumn, 2 * trees);
+    }
+    roots[trees] = base;
+    treeColumn[trees++] = column;
+    int[] nodeDepth = new int[tree.nodes()];
+    for (int i = 0; i < tree.nodes(); i++) {
+      int g = base + i;
+      int f = tree.feature(i);
+      if (f < 0) {
+        feature[g] = 0;
+        threshold[g] = 0;
+        left[g] = g;
+        right[g] = g;
+        value[g] = (float) tree.thresholdOrValue(i);
+        depth = Math.max(depth, nodeDepth[i]);
+      } else {
+        feature[g] = f;
+        threshold[g] = floatAtMost(tree.thresholdOrValue(i));
+        left[g] = g + 1;
+        right[g] = base + tree.right(i);
+        value[g] = 0;
+        nodeDepth[i + 1] = nodeDepth[i] + 1;
+        nodeDepth[tree.right(i)] = nodeDepth[i] + 1;
+      }
+    }
+    nodes += tree.nodes();
+  }
+
+  /**
+   * The largest float ≤ {@code t}: the trees are grown on float values, between which every
+   * threshold lies, so comparing a float with it splits them as the double threshold did.
+   */
+  static float floatAtMost(double t) {
+    float f = (float) t;
+    return f > t ? Math.nextDown(f) : f;
+  }
+
+  private void grow(int size) {
+    if (size > feature.length) {
+      int n = Math.max(size, 2 * feature.length);
+      feature = Arrays.copyOf(feature, n);
+      threshold = Arrays.copyOf(threshold, n);
+      left = Arrays.copyOf(left, n);
+      right = Arrays.copyOf(right, n);
+      value = Arrays.copyOf(value, n);
+    }
+  }
+
+  /** The refinement, or null without a tree. */
+  ForestRefinement build() {
+    if (trees == 0) {
+      return null;
+    }
+    return new ForestRefinement(features, Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes),
+        Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), Arrays.copyOf(value, nodes),
+        Arrays.copyOf(roots, trees), Arrays.copyOf(treeColumn, trees), depth);
+  }
+}

@@ -1,0 +1,293 @@
+package io.hexagan.training;
+
+import io.hexagan.graph.ForestRefinement;
+import io.hexagan.graph.LinearRefinement;
+import io.hexagan.io.MaskedTable;
+import io.hexagan.io.MinMaxScaler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Fits the refinements of a trained model's imputation ({@link RefinementSettings}) to its
+ * imputation of its training rows and chooses, per column, G_MI's cells, the chained regressions'
+ * or the column's forest's.
+ */
+final class RefinementFit {
+  private RefinementFit() {}
+
+  /**
+   * The refinements chosen: the regressions (null: no column takes them) and the forests (null:
+   * no column takes one); a column is replaced by at most one of them.
+   */
+  record Chosen(LinearRefinement linear, ForestRefinement forests) {
+    /** Per column, whether either refinement imputes it. */
+    boolean[] replaced(int features) {
+      boolean[] out = new boolean[features];
+      boolean[] a = linear == null ? new boolean[features] : linear.replaced();
+      boolean[] b = forests == null ? new boolean[features] : forests.replaced();
+      for (int c = 0; c < features; c++) {
+        out[c] = a[c] || b[c];
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The refinement of {@code model}, trained on {@code table} with {@code hiddenCells} held out
+   * for validation: fitted on its imputation of the training rows with those cells hidden (as in
+   * training), chosen on them.
+   *
+   * @param screening the screening level of the column pairs ({@link PairScreening})
+   * @param seed the imputation's noise seed
+   * @return the refinements, or null when no column's refined cells did better
+   */
+  static Chosen fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, boolean[][] hiddenCells,
+      RefinementSettings settings, double screening, long seed) {
+    int n = table.rows();
+    int d = table.features();
+    double[][] input = new double[n][];
+    for (int r = 0; r < n; r++) {
+      input[r] = table.values()[r].clone();
+      for (int c = 0; c < d; c++) {
+        if (hiddenCells[r][c]) {
+          input[r][c] = Double.NaN;
+        }
+      }
+    }
+    float[] imputed = model.imputeFloats(input, seed);
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    float[] truth = new float[n * d];
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < d; c++) {
+        int i = r * d + c;
+        if (table.observed(r, c)) {
+          truth[i] = (float) scaler.transform(c, table.values()[r][c]);
+          (hiddenCells[r][c] ? validation : known)[i] = 1;
+        }
+        // imputeFloats' elements of observed cells are not the observed values: take those.
+        imputed[i] = known[i] > 0 ? truth[i] : (float) scaler.transform(c, imputed[i]);
+      }
+    }
+    float[] support = PairScreening.support(imputed, known, d, screening);
+    return fit(imputed, known, validation, truth, support, d, settings, seed);
+  }
+
+  /**
+   * Fits the regressions and the forests and chooses the columns.
+   *
+   * @param imputed n × d, row-major: the model's imputation of the training rows (observed cells
+   *     as observed, every other cell G_MI's, the validation cells included)
+   * @param known n × d, 1 where a cell's value is observed and trained on (not a validation cell)
+   * @param validation n × d, 1 on the validation cells (observed, hidden from training)
+   * @param truth n × d, the observed values (read on the validation cells)
+   * @param support d × d, row-major, 1 where column k may predict column j ({@link PairScreening});
+   *     only columns with a predictor get a regression and a forest
+   * @param seed seed of the forests' bootstrap samples and feature draws
+   * @return the refinements, or null when no column's refined cells did better on the validation cells
+   */
+  static Chosen fit(float[] imputed, float[] known, float[] validation, float[] truth, float[] support,
+      int features, RefinementSettings settings, long seed) {
+    int d = features;
+    int n = imputed.length / d;
+    LinearRefinement linear = regressions(imputed, known, support, d, settings);
+    if (linear == null) {
+      return null;
+    }
+    float[] missing = new float[n * d];
+    for (int i = 0; i < n * d; i++) {
+      missing[i] = known[i] > 0 ? 0 : 1;
+    }
+    Gains linearGains = Gains.of(imputed, linear.apply(imputed, missing), validation, truth, d);
+    boolean[] regressed = linear.regressed();
+    RegressionForest[] forests = settings.forests() ? forests(imputed, known, regressed, d, settings, seed)
+        : new RegressionForest[d];
+    ForestNodes all = new ForestNodes(d);
+    for (int j = 0; j < d; j++) {
+      if (forests[j] != null) {
+        all.add(forests[j], j);
+      }
+    }
+    ForestRefinement allForests = all.build();
+    Gains forestGains = allForests == null ? null
+        : Gains.of(imputed, allForests.apply(imputed, imputed, missing), validation, truth, d);
+    double minT = settings.minGainT();
+    boolean[] byRegression = new boolean[d];
+    ForestNodes chosenForests = new ForestNodes(d);
+    boolean any = false;
+    for (int j = 0; j < d; j++) {
+      boolean regression = regressed[j] && linearGains.passes(j, minT);
+      boolean forest = forests[j] != null && forestGains.passes(j, minT);
+      if (regression && forest) {
+        regression = linearGains.mean(j) >= forestGains.mean(j);
+        forest = !regression;
+      }
+      byRegression[j] = regression;
+      if (forest) {
+        chosenForests.add(forests[j], j);
+      }
+      any |= regression || forest;
+    }
+    if (!any) {
+      return null;
+    }
+    boolean anyRegression = IntStream.range(0, d).anyMatch(j -> byRegression[j]);
+    LinearRefinement chosenLinear = anyRegression ? new LinearRefinement(d, settings.passes(), linear.weights(),
+        linear.intercepts(), regressed, byRegression) : null;
+    return new Chosen(chosenLinear, chosenForests.build());
+  }
+
+  /** Every column with a screened predictor regressed (replacing all), or null when none is. */
+  private static LinearRefinement regressions(float[] imputed, float[] known, float[] support, int d,
+      RefinementSettings settings) {
+    int n = imputed.length / d;
+    float[] weights = new float[d * d];
+    float[] intercepts = new float[d];
+    boolean[] regressed = new boolean[d];
+    boolean any = false;
+    for (int j = 0; j < d; j++) {
+      List<Integer> k = new ArrayList<>();
+      for (int c = 0; c < d; c++) {
+        if (c != j && support[c * d + j] > 0) {
+          k.add(c);
+        }
+      }
+      double[] w = k.isEmpty() ? null
+          : regression(imputed, known, n, d, j, k.stream().mapToInt(Integer::intValue).toArray(), settings.ridge());
+      if (w == null) {
+        continue;
+      }
+      regressed[j] = true;
+      any = true;
+      for (int c = 0; c < k.size(); c++) {
+        weights[k.get(c) * d + j] = (float) w[c];
+      }
+      intercepts[j] = (float) w[k.size()];
+    }
+    return any ? new LinearRefinement(d, settings.passes(), weights, intercepts, regressed, regressed) : null;
+  }
+
+  /**
+   * Per column in {@code grown}, a random forest of it on every other column of the imputed table
+   * (missForest's: ⌊√d⌋ features tried per split), grown on the rows where it is observed.
+   */
+  private static RegressionForest[] forests(float[] imputed, float[] known, boolean[] grown, int d,
+      RefinementSettings settings, long seed) {
+    int n = imputed.length / d;
+    double[][] columns = new double[d][n];
+    for (int i = 0; i < n * d; i++) {
+      columns[i % d][i / d] = imputed[i];
+    }
+    FeatureBins[] bins = new FeatureBins[d];
+    byte[][] codes = new byte[d][];
+    for (int c = 0; c < d; c++) {
+      bins[c] = FeatureBins.of(columns[c]);
+      codes[c] = bins[c].codes(columns[c]);
+    }
+    ForestSettings forest = new ForestSettings(settings.forestTrees(), Math.max(1, (int) Math.floor(Math.sqrt(d))),
+        settings.forestMinLeaf(), MAX_FOREST_SAMPLES);
+    SplittableRandom seeds = new SplittableRandom(seed);
+    RegressionForest[] out = new RegressionForest[d];
+    for (int j = 0; j < d; j++) {
+      long columnSeed = seeds.nextLong();
+      int column = j;
+      int[] rows = IntStream.range(0, n).filter(r -> known[r * d + column] > 0).toArray();
+      if (grown[j] && rows.length >= 2 && d >= 2) {
+        out[j] = RegressionForest.grow(columns, codes, bins, j, rows, forest, columnSeed);
+      }
+    }
+    return out;
+  }
+
+  /** Bootstrap sample cap of a forest's trees, as {@code missforest}'s. */
+  static final int MAX_FOREST_SAMPLES = 5_000;
+
+  /** Per column, the mean gain in squared error of a refinement on its validation cells, and its t. */
+  private record Gains(double[] sum, double[] sumSquares, int[] cells) {
+    static Gains of(float[] imputed, float[] refined, float[] validation, float[] truth, int d) {
+      double[] sum = new double[d];
+      double[] sumSquares = new double[d];
+      int[] cells = new int[d];
+      for (int i = 0; i < imputed.length; i++) {
+        if (validation[i] > 0) {
+          int j = i % d;
+          double gain = square(imputed[i] - truth[i]) - square(refined[i] - truth[i]);
+          sum[j] += gain;
+          sumSquares[j] += gain * gain;
+          cells[j]++;
+        }
+      }
+      return new Gains(sum, sumSquares, cells);
+    }
+
+    double mean(int j) {
+      return cells[j] == 0 ? 0 : sum[j] / cells[j];
+    }
+
+    /** Whether column j gained with t ≥ {@code minT}. */
+    boolean passes(int j, double minT) {
+      return sum[j] > 0 && gainT(sum[j], sumSquares[j], cells[j]) >= minT;
+    }
+  }
+
+  /** Ridge weights of column j on columns k (then the intercept), or null without two fitted rows. */
+  private static double[] regression(float[] imputed, float[] known, int n, int d, int j, int[] k, double ridge) {
+    int p = k.length + 1;
+    DMatrixRMaj ata = new DMatrixRMaj(p, p);
+    DMatrixRMaj aty = new DMatrixRMaj(p, 1);
+    double[] a = new double[p];
+    int rows = 0;
+    for (int r = 0; r < n; r++) {
+      if (known[r * d + j] == 0) {
+        continue;
+      }
+      rows++;
+      for (int c = 0; c < k.length; c++) {
+        a[c] = imputed[r * d + k[c]];
+      }
+      a[k.length] = 1;
+      double y = imputed[r * d + j];
+      for (int u = 0; u < p; u++) {
+        aty.data[u] += a[u] * y;
+        for (int v = 0; v <= u; v++) {
+          ata.data[u * p + v] += a[u] * a[v];
+        }
+      }
+    }
+    if (rows < 2) {
+      return null;
+    }
+    for (int u = 0; u < p; u++) {
+      for (int v = u + 1; v < p; v++) {
+        ata.data[u * p + v] = ata.data[v * p + u];
+      }
+    }
+    for (int c = 0; c < k.length; c++) {
+      ata.data[c * p + c] += ridge * rows;
+    }
+    DMatrixRMaj w = new DMatrixRMaj(p, 1);
+    if (!CommonOps_DDRM.solve(ata, aty, w) || Arrays.stream(w.data).anyMatch(x -> !Double.isFinite(x))) {
+      return null;
+    }
+    return w.data.clone();
+  }
+
+  /** t of the mean of {@code cells} gains with this sum and sum of squares (infinite when they are all equal). */
+  private static double gainT(double sum, double sumSquares, int cells) {
+    if (cells < 2) {
+      return cells == 1 && sum > 0 ? Double.POSITIVE_INFINITY : 0;
+    }
+    double mean = sum / cells;
+    double variance = Math.max(0, (sumSquares - cells * mean * mean) / (cells - 1));
+    return variance == 0 ? (mean > 0 ? Double.POSITIVE_INFINITY : 0) : mean / Math.sqrt(variance / cells);
+  }
+
+  private static double square(double x) {
+    return x * x;
+  }
+}

@@ -1,0 +1,105 @@
+package io.hexagan.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The forests over an imputation: the graph's ops walk the trees as the plain-Java reference does,
+ * each forest's mean lands on its column's missing cells only, read from one table and written
+ * into another.
+ */
+class ForestRefinementTest {
+  private static final int D = 4;
+  private static final int ROWS = 50;
+
+  /**
+   * Column 0 has two trees: a stump on column 1 at 0.5 (leaves 0.2, 0.8) and a depth-2 tree on
+   * column 2 at 0.3, then column 3 at 0.6 on its right (leaves 0.1; 0.4, 0.7). Column 2 has one
+   * leaf-only tree predicting 0.55. Columns 1 and 3 have none.
+   */
+  private static ForestRefinement forest() {
+    // Nodes 0–2: the stump; 3–7: the depth-2 tree; 8: the leaf.
+    int[] feature = {1, 0, 0, 2, 0, 3, 0, 0, 0};
+    float[] threshold = {0.5f, 0, 0, 0.3f, 0, 0.6f, 0, 0, 0};
+    int[] left = {1, 1, 2, 4, 4, 6, 6, 7, 8};
+    int[] right = {2, 1, 2, 5, 4, 7, 6, 7, 8};
+    float[] value = {0, 0.2f, 0.8f, 0, 0.1f, 0, 0.4f, 0.7f, 0.55f};
+    return new ForestRefinement(D, feature, threshold, left, right, value, new int[] {0, 3, 8}, new int[] {0, 0, 2}, 2);
+  }
+
+  @Test
+  void theGraphWalksTheTreesAsTheReferenceDoes() {
+    SplittableRandom r = new SplittableRandom(5);
+    float[] read = new float[ROWS * D];
+    float[] write = new float[ROWS * D];
+    float[] missing = new float[ROWS * D];
+    boolean[] isMissing = new boolean[ROWS * D];
+    for (int i = 0; i < read.length; i++) {
+      read[i] = (float) r.nextDouble();
+      write[i] = (float) r.nextDouble();
+      isMissing[i] = r.nextDouble() < 0.4;
+      missing[i] = isMissing[i] ? 1 : 0;
+    }
+    read[0 * D + 1] = 0.5f; // exactly at a threshold: goes left
+    ForestRefinement forest = forest();
+    float[] expected = forest.apply(read, write, missing);
+    float[] actual = new float[read.length];
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> out = forest.build(tf, tf.constant(Shape.of(ROWS, D), DataBuffers.of(read, true, false)),
+          tf.constant(Shape.of(ROWS, D), DataBuffers.of(write, true, false)),
+          tf.constant(Shape.of(ROWS, D), DataBuffers.of(isMissing, true, false)));
+      try (TFloat32 t = (TFloat32) s.runner().fetch(out).run().get(0)) {
+        t.copyTo(DataBuffers.of(actual, false, false));
+      }
+    }
+    int changed = 0;
+    for (int i = 0; i < read.length; i++) {
+      int c = i % D;
+      assertEquals(expected[i], actual[i], 1e-6, "cell " + i);
+      if (!isMissing[i] || c == 1 || c == 3) {
+        assertEquals(Float.floatToIntBits(write[i]), Float.floatToIntBits(actual[i]), "cell " + i + " left as it was");
+      } else {
+        changed++;
+        if (c == 2) {
+          assertEquals(0.55f, actual[i], 1e-6, "a leaf-only tree predicts its leaf");
+        }
+      }
+    }
+    assertTrue(changed > 10, "imputed cells: " + changed);
+  }
+
+  /** By hand: each of column 0's trees, and their mean. */
+  @Test
+  void aForestPredictsTheMeanOfItsTrees() {
+    float[] missing = {1, 0, 0, 0};
+    // c1 0.5 ≤ 0.5: stump 0.2; c2 0.9 > 0.3, c3 0.6 ≤ 0.6: 0.4. Mean 0.3.
+    assertEquals(0.3f, forest().apply(new float[] {0, 0.5f, 0.9f, 0.6f}, new float[] {0.9f, 0, 0, 0}, missing)[0], 1e-6);
+    // c1 0.7: stump 0.8; c2 0.1 ≤ 0.3: 0.1. Mean 0.45.
+    assertEquals(0.45f, forest().apply(new float[] {0, 0.7f, 0.1f, 0.9f}, new float[] {0.9f, 0, 0, 0}, missing)[0], 1e-6);
+    // An observed cell keeps the written table's value.
+    assertEquals(0.9f, forest().apply(new float[] {0, 0.7f, 0.1f, 0.9f}, new float[] {0.9f, 0, 0, 0},
+        new float[4])[0], 0f);
+  }
+
+  @Test
+  void nodesMustNameColumnsAndChildrenInRange() {
+    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(D, new int[] {4}, new float[1],
+        new int[1], new int[1], new float[1], new int[] {0}, new int[] {0}, 0));
+    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(D, new int[] {0}, new float[1],
+        new int[] {1}, new int[1], new float[1], new int[] {0}, new int[] {0}, 0));
+    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(D, new int[] {0}, new float[1],
+        new int[1], new int[1], new float[1], new int[] {0}, new int[] {D}, 0));
+  }
+}
