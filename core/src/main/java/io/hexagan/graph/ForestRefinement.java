@@ -1,6 +1,5 @@
 package io.hexagan.graph;
 
-import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -149,28 +148,41 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
 
   /**
    * The forests' imputation in plain Java, as the serving graph computes it: {@code readFrom} and
-   * {@code writeInto} n × d row-major (scaled), {@code missing} 1 on the cells to impute.
+   * {@code writeInto} n × d row-major (scaled), {@code missing} 1 on the cells to impute. Only the
+   * trees of a cell to impute are walked, each until its leaf (where the graph's further steps
+   * stay).
    */
   public float[] apply(float[] readFrom, float[] writeInto, float[] missing) {
     int d = features;
     int n = readFrom.length / d;
+    int[][] treesOf = new int[d][];
+    int[] perColumn = new int[d];
+    for (int c : treeColumn) {
+      perColumn[c]++;
+    }
+    for (int c = 0; c < d; c++) {
+      treesOf[c] = new int[perColumn[c]];
+      perColumn[c] = 0;
+    }
+    for (int t = 0; t < roots.length; t++) {
+      treesOf[treeColumn[t]][perColumn[treeColumn[t]]++] = t;
+    }
     float[] weights = meanWeights();
-    boolean[] replaced = replaced();
     float[] out = writeInto.clone();
-    double[] sums = new double[d];
     for (int r = 0; r < n; r++) {
-      Arrays.fill(sums, 0);
-      for (int t = 0; t < roots.length; t++) {
-        int node = roots[t];
-        for (int step = 0; step < depth; step++) {
-          node = readFrom[r * d + feature[node]] <= threshold[node] ? left[node] : right[node];
-        }
-        sums[treeColumn[t]] += value[node] * weights[t * d + treeColumn[t]];
-      }
       for (int c = 0; c < d; c++) {
-        if (replaced[c] && missing[r * d + c] > 0) {
-          out[r * d + c] = (float) sums[c];
+        if (treesOf[c].length == 0 || missing[r * d + c] == 0) {
+          continue;
         }
+        double sum = 0;
+        for (int t : treesOf[c]) {
+          int node = roots[t];
+          for (int step = 0; step < depth && left[node] != node; step++) {
+            node = readFrom[r * d + feature[node]] <= threshold[node] ? left[node] : right[node];
+          }
+          sum += value[node] * weights[t * d + c];
+        }
+        out[r * d + c] = (float) sum;
       }
     }
     return out;

@@ -114,8 +114,9 @@ final class RefinementFit {
       }
     }
     ForestRefinement allForests = all.build();
+    // The gains read the validation cells alone: only those are imputed by the forests here.
     Gains forestGains = allForests == null ? null
-        : Gains.of(imputed, allForests.apply(imputed, imputed, missing), validation, truth, d);
+        : Gains.of(imputed, allForests.apply(imputed, imputed, validation), validation, truth, d);
     double minT = settings.minGainT();
     boolean[] byRegression = new boolean[d];
     ForestNodes chosenForests = new ForestNodes(d);
