@@ -86,4 +86,55 @@ public final class PairScreening {
     }
     return support;
   }
+
+  /**
+   * The connected components of a screened support: 1 where columns k ≠ j are joined by a chain of
+   * screened pairs (either direction), so that a column may be predicted by every column of its
+   * component; a column in no pair stays in none.
+   *
+   * @param support d × d, row-major, as {@link #support}
+   */
+  static float[] components(float[] support, int features) {
+    int d = features;
+    int[] component = new int[d];
+    java.util.Arrays.fill(component, -1);
+    int components = 0;
+    int[] stack = new int[d];
+    for (int start = 0; start < d; start++) {
+      if (component[start] >= 0 || !paired(support, d, start)) {
+        continue;
+      }
+      int top = 0;
+      stack[top++] = start;
+      component[start] = components;
+      while (top > 0) {
+        int k = stack[--top];
+        for (int m = 0; m < d; m++) {
+          if (component[m] < 0 && (support[k * d + m] > 0 || support[m * d + k] > 0)) {
+            component[m] = components;
+            stack[top++] = m;
+          }
+        }
+      }
+      components++;
+    }
+    float[] out = new float[d * d];
+    for (int k = 0; k < d; k++) {
+      for (int j = 0; j < d; j++) {
+        if (k != j && component[k] >= 0 && component[k] == component[j]) {
+          out[k * d + j] = 1;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean paired(float[] support, int d, int column) {
+    for (int m = 0; m < d; m++) {
+      if (support[column * d + m] > 0 || support[m * d + column] > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

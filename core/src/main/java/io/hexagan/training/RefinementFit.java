@@ -75,6 +75,9 @@ final class RefinementFit {
       }
     }
     float[] support = PairScreening.support(imputed, known, d, screening);
+    if (settings.componentPredictors()) {
+      support = PairScreening.components(support, d);
+    }
     return fit(imputed, known, validation, truth, support, d, settings, seed);
   }
 

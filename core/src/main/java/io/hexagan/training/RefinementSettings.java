@@ -14,11 +14,15 @@ package io.hexagan.training;
  *     cells for the refined cells to replace G_MI's (0: any gain)
  * @param forestTrees trees per column's forest; 0: no forests
  * @param forestMinLeaf least rows in a forest's leaf
+ * @param componentPredictors whether a column's regression reads every column of its connected
+ *     component of screened pairs ({@link PairScreening#components}) instead of its screened
+ *     partners alone
  */
-public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf) {
+public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
+    boolean componentPredictors) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -50,11 +54,11 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
-    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf);
+    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf);
+    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors);
   }
 }

@@ -117,4 +117,30 @@ class PairScreeningTest {
     assertThrows(IllegalArgumentException.class, () -> PairScreening.support(new float[5], new float[5], 2, 1));
     assertThrows(IllegalArgumentException.class, () -> PairScreening.support(new float[4], new float[4], 2, 0));
   }
+
+  /** Pairs 0–1, 2→1 (one direction) and 3–4: components {0, 1, 2} and {3, 4}; column 5 in none. */
+  @Test
+  void componentsJoinChainsOfPairsInEitherDirection() {
+    int d = 6;
+    float[] support = new float[d * d];
+    support[0 * d + 1] = 1;
+    support[1 * d + 0] = 1;
+    support[2 * d + 1] = 1;
+    support[3 * d + 4] = 1;
+    support[4 * d + 3] = 1;
+    float[] c = PairScreening.components(support, d);
+    int[][] joined = {{0, 1}, {0, 2}, {1, 2}, {3, 4}};
+    int pairs = 0;
+    for (int k = 0; k < d; k++) {
+      for (int j = 0; j < d; j++) {
+        boolean expected = false;
+        for (int[] p : joined) {
+          expected |= (p[0] == k && p[1] == j) || (p[0] == j && p[1] == k);
+        }
+        assertEquals(expected ? 1f : 0f, c[k * d + j], "pair " + k + ", " + j);
+        pairs += c[k * d + j] > 0 ? 1 : 0;
+      }
+    }
+    assertEquals(8, pairs, "both directions of the four joined pairs, no column with itself");
+  }
 }
