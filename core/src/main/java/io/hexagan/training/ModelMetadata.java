@@ -70,7 +70,7 @@ public record ModelMetadata(
         throw new IllegalArgumentException(source + ": expected a model format version, found none");
       }
       if (tree.path("config").path("refinement") instanceof ObjectNode refinement && !refinement.has("forestTrees")) {
-        // A model written before the forests had none.
+        // A model written before the forests had none (nor component predictors: absent reads false).
         refinement.put("forestTrees", 0).put("forestMinLeaf", RefinementSettings.OFF.forestMinLeaf());
       }
       return JSON.treeToValue(tree, ModelMetadata.class);

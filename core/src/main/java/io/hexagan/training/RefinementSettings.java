@@ -61,4 +61,9 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   public RefinementSettings withForestTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors);
   }
+
+  /** This with {@link #componentPredictors()} replaced. */
+  public RefinementSettings withComponentPredictors(boolean on) {
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on);
+  }
 }

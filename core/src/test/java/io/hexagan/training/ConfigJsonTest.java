@@ -55,11 +55,16 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step14-forests.json"), d));
-    assertTrue(d.refinement().forests());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-forests-100.json"), d), "step 14 is the measured configuration");
+    assertEquals(d, ConfigJson.read(dir.resolve("step15-component-predictors.json"), d));
+    assertTrue(d.refinement().componentPredictors());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-component-predictors.json"), d), "step 15 is the measured configuration");
+    // Every configuration measured before step 15 pins the screened partners alone.
+    HexaGanConfig step14 = d.withRefinement(d.refinement().withComponentPredictors(false));
+    assertEquals(step14, ConfigJson.read(dir.resolve("step14-forests.json"), d));
+    assertTrue(step14.refinement().forests());
+    assertEquals(step14, ConfigJson.read(dir.resolve("tried-forests-100.json"), d), "step 14 is the measured configuration");
     // Every configuration measured before step 14 pins the forests off.
-    HexaGanConfig step13 = d.withRefinement(d.refinement().withForestTrees(0));
+    HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0));
     assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
     assertTrue(step13.refinement().on());
     assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");

@@ -71,7 +71,10 @@ class LinearRefinementTrainingTest {
     assertEquals(refined.withRefinement(RefinementSettings.OFF), read.config());
   }
 
-  /** A model written before the forests (step 13) has regressions only; read back, it has no forests. */
+  /**
+   * A model written before the forests (step 13) has regressions on screened partners only; read
+   * back, it has no forests and no component predictors.
+   */
   @Test
   void aModelWrittenBeforeTheForestsReadsBackWithoutThem() throws IOException {
     HexaGanConfig step13 = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 2, 0, 5, false));
@@ -82,6 +85,7 @@ class LinearRefinementTrainingTest {
     ObjectNode refinement = (ObjectNode) tree.get("config").get("refinement");
     assertEquals(100, refinement.remove("forestTrees").asInt());
     assertEquals(5, refinement.remove("forestMinLeaf").asInt());
+    assertTrue(refinement.remove("componentPredictors").asBoolean());
     assertEquals(step13, ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json").config());
   }
 }
