@@ -1,6 +1,6 @@
 package io.hexagan.graph;
 
-import java.util.List;
+import java.util.Arrays;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -9,6 +9,7 @@ import org.tensorflow.op.core.Gather;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Random forests run over G_MI's imputation, as missForest runs them over its own: each chosen
@@ -106,31 +107,82 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
   }
 
   /**
-   * The forests as graph ops: every tree walks {@code depth} steps down from its root for every
-   * row of {@code readFrom} [rows, d] at once (a gather per step), and each forest's mean replaces
-   * the cells of {@code writeInto} [rows, d] where {@code missing} is true in its column. The trees
-   * are constants of the graph, so the SavedModel carries them.
+   * The forests as graph ops. The cells to impute (missing, in a column with a forest) are
+   * gathered as k (row, column) pairs; each pair walks every tree of its column's forest from its
+   * root at once, [k, trees] nodes moved down one level per gather, as many levels as the deepest
+   * tree has; the trees' mean is scattered into {@code writeInto} [rows, d]. The work follows the
+   * number of missing cells, not the table's size. The trees are constants of the graph, so the
+   * SavedModel carries them.
    */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing) {
-    int trees = roots.length;
+    // Per column, its trees' roots and weights (1 / trees), padded to the largest forest with
+    // weight-0 walks from the first root.
+    int[] perColumn = new int[features];
+    for (int c : treeColumn) {
+      perColumn[c]++;
+    }
+    int width = Arrays.stream(perColumn).max().orElse(0);
+    int[] rootTable = new int[features * width];
+    float[] weightTable = new float[features * width];
+    Arrays.fill(rootTable, roots[0]);
+    int[] filled = new int[features];
+    for (int t = 0; t < roots.length; t++) {
+      int c = treeColumn[t];
+      rootTable[c * width + filled[c]] = roots[t];
+      weightTable[c * width + filled[c]++] = 1f / perColumn[c];
+    }
+    int levels = Arrays.stream(treeDepths()).max().orElse(0);
+    Operand<TInt32> zero = tf.constant(0);
+    Operand<TInt32> one = tf.constant(1);
     Operand<TInt32> splitColumns = tf.constant(feature);
     Operand<TFloat32> thresholds = tf.constant(threshold);
     Operand<TInt32> lefts = tf.constant(left);
     Operand<TInt32> rights = tf.constant(right);
-    Operand<TInt32> zero = tf.constant(0);
-    Operand<TInt32> rowsByTrees = tf.concat(List.of(
-        tf.shape.size(tf.shape(readFrom), zero), tf.constant(new int[] {trees})), zero);
-    Operand<TInt32> node = tf.broadcastTo(tf.constant(roots), rowsByTrees);
-    for (int step = 0; step < depth; step++) {
-      Operand<TFloat32> x = tf.gather(readFrom, tf.gather(splitColumns, node, zero), tf.constant(1), Gather.batchDims(1L));
-      node = tf.select(tf.math.lessEqual(x, tf.gather(thresholds, node, zero)), tf.gather(lefts, node, zero),
+    // [k, 2]: (row, column) of every cell to impute.
+    Operand<TInt64> cells = tf.where(tf.math.logicalAnd(missing, tf.constant(replaced())));
+    Operand<TInt64> rows = tf.gather(cells, tf.constant(0), one);
+    Operand<TInt64> columns = tf.gather(cells, tf.constant(1), one);
+    Operand<TFloat32> x = tf.gather(readFrom, rows, zero);
+    Operand<TInt32> node = tf.gather(tf.constant(Shape.of(features, width), DataBuffers.of(rootTable, true, false)),
+        columns, zero);
+    for (int level = 0; level < levels; level++) {
+      Operand<TFloat32> v = tf.gather(x, tf.gather(splitColumns, node, zero), one, Gather.batchDims(1L));
+      node = tf.select(tf.math.lessEqual(v, tf.gather(thresholds, node, zero)), tf.gather(lefts, node, zero),
           tf.gather(rights, node, zero));
     }
-    Operand<TFloat32> leaves = tf.gather(tf.constant(value), node, zero);
-    Operand<TFloat32> forestMeans = tf.linalg.matMul(leaves,
-        tf.constant(Shape.of(trees, features), DataBuffers.of(meanWeights(), true, false)));
-    return tf.select(tf.math.logicalAnd(missing, tf.constant(replaced())), forestMeans, writeInto);
+    Operand<TFloat32> weights = tf.gather(
+        tf.constant(Shape.of(features, width), DataBuffers.of(weightTable, true, false)), columns, zero);
+    Operand<TFloat32> means = tf.sum(tf.math.mul(tf.gather(tf.constant(value), node, zero), weights), one);
+    return tf.tensorScatterNdUpdate(writeInto, cells, means);
+  }
+
+  /** Per tree, the most steps from its root to a leaf. */
+  private int[] treeDepths() {
+    int[] depths = new int[roots.length];
+    int[] stack = new int[2 * feature.length + 2];
+    int[] stackDepth = new int[stack.length];
+    for (int t = 0; t < roots.length; t++) {
+      int top = 0;
+      stack[top] = roots[t];
+      stackDepth[top++] = 0;
+      while (top > 0) {
+        int node = stack[--top];
+        int at = stackDepth[top];
+        if (at > feature.length) {
+          throw new IllegalArgumentException("forest refinement: tree " + t + " has a cycle");
+        }
+        if (left[node] == node && right[node] == node) {
+          depths[t] = Math.max(depths[t], at);
+        } else {
+          stack[top] = left[node];
+          stackDepth[top++] = at + 1;
+          stack[top] = right[node];
+          stackDepth[top++] = at + 1;
+        }
+      }
+    }
+    return depths;
   }
 
   /** trees × d, row-major: 1 / (trees of column c) where tree t predicts column c. */

@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * The forests over an imputation: the graph's ops walk the trees as the plain-Java reference does,
  * each forest's mean lands on its column's missing cells only, read from one table and written
- * into another.
+ * into another; a batch missing none of the forests' columns comes back as it was.
  */
 class ForestRefinementTest {
   private static final int D = 4;
@@ -78,6 +78,27 @@ class ForestRefinementTest {
       }
     }
     assertTrue(changed > 10, "imputed cells: " + changed);
+  }
+
+  /** Rows missing none of the forests' columns: nothing to walk, the written table comes back. */
+  @Test
+  void noMissingCellLeavesTheTableAsItWas() {
+    float[] write = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f};
+    boolean[] none = new boolean[8];
+    none[1] = true; // column 1 has no forest
+    float[] actual = new float[8];
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> table = tf.constant(Shape.of(2, D), DataBuffers.of(write, true, false));
+      Operand<TFloat32> out = forest().build(tf, table, table,
+          tf.constant(Shape.of(2, D), DataBuffers.of(none, true, false)));
+      try (TFloat32 t = (TFloat32) s.runner().fetch(out).run().get(0)) {
+        t.copyTo(DataBuffers.of(actual, false, false));
+      }
+    }
+    for (int i = 0; i < write.length; i++) {
+      assertEquals(Float.floatToIntBits(write[i]), Float.floatToIntBits(actual[i]), "cell " + i);
+    }
   }
 
   /** By hand: each of column 0's trees, and their mean. */
