@@ -118,10 +118,7 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
       Operand<TBool> missing) {
     // Per column, its trees' roots and weights (1 / trees), padded to the largest forest with
     // weight-0 walks from the first root.
-    int[] perColumn = new int[features];
-    for (int c : treeColumn) {
-      perColumn[c]++;
-    }
+    int[] perColumn = treesPerColumn();
     int width = Arrays.stream(perColumn).max().orElse(0);
     int[] rootTable = new int[features * width];
     float[] weightTable = new float[features * width];
@@ -132,7 +129,6 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
       rootTable[c * width + filled[c]] = roots[t];
       weightTable[c * width + filled[c]++] = 1f / perColumn[c];
     }
-    int levels = Arrays.stream(treeDepths()).max().orElse(0);
     Operand<TInt32> zero = tf.constant(0);
     Operand<TInt32> one = tf.constant(1);
     Operand<TInt32> splitColumns = tf.constant(feature);
@@ -146,7 +142,7 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
     Operand<TFloat32> x = tf.gather(readFrom, rows, zero);
     Operand<TInt32> node = tf.gather(tf.constant(Shape.of(features, width), DataBuffers.of(rootTable, true, false)),
         columns, zero);
-    for (int level = 0; level < levels; level++) {
+    for (int level = 0; level < depth; level++) {
       Operand<TFloat32> v = tf.gather(x, tf.gather(splitColumns, node, zero), one, Gather.batchDims(1L));
       node = tf.select(tf.math.lessEqual(v, tf.gather(thresholds, node, zero)), tf.gather(lefts, node, zero),
           tf.gather(rights, node, zero));
@@ -157,45 +153,13 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
     return tf.tensorScatterNdUpdate(writeInto, cells, means);
   }
 
-  /** Per tree, the most steps from its root to a leaf. */
-  private int[] treeDepths() {
-    int[] depths = new int[roots.length];
-    int[] stack = new int[2 * feature.length + 2];
-    int[] stackDepth = new int[stack.length];
-    for (int t = 0; t < roots.length; t++) {
-      int top = 0;
-      stack[top] = roots[t];
-      stackDepth[top++] = 0;
-      while (top > 0) {
-        int node = stack[--top];
-        int at = stackDepth[top];
-        if (at > feature.length) {
-          throw new IllegalArgumentException("forest refinement: tree " + t + " has a cycle");
-        }
-        if (left[node] == node && right[node] == node) {
-          depths[t] = Math.max(depths[t], at);
-        } else {
-          stack[top] = left[node];
-          stackDepth[top++] = at + 1;
-          stack[top] = right[node];
-          stackDepth[top++] = at + 1;
-        }
-      }
-    }
-    return depths;
-  }
-
-  /** trees × d, row-major: 1 / (trees of column c) where tree t predicts column c. */
-  private float[] meanWeights() {
+  /** Per column, how many trees its forest has. */
+  private int[] treesPerColumn() {
     int[] perColumn = new int[features];
     for (int c : treeColumn) {
       perColumn[c]++;
     }
-    float[] w = new float[roots.length * features];
-    for (int t = 0; t < roots.length; t++) {
-      w[t * features + treeColumn[t]] = 1f / perColumn[treeColumn[t]];
-    }
-    return w;
+    return perColumn;
   }
 
   /**
@@ -207,32 +171,29 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
   public float[] apply(float[] readFrom, float[] writeInto, float[] missing) {
     int d = features;
     int n = readFrom.length / d;
+    int[] perColumn = treesPerColumn();
     int[][] treesOf = new int[d][];
-    int[] perColumn = new int[d];
-    for (int c : treeColumn) {
-      perColumn[c]++;
-    }
     for (int c = 0; c < d; c++) {
       treesOf[c] = new int[perColumn[c]];
-      perColumn[c] = 0;
     }
+    int[] filled = new int[d];
     for (int t = 0; t < roots.length; t++) {
-      treesOf[treeColumn[t]][perColumn[treeColumn[t]]++] = t;
+      treesOf[treeColumn[t]][filled[treeColumn[t]]++] = t;
     }
-    float[] weights = meanWeights();
     float[] out = writeInto.clone();
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < d; c++) {
         if (treesOf[c].length == 0 || missing[r * d + c] == 0) {
           continue;
         }
+        float weight = 1f / perColumn[c];
         double sum = 0;
         for (int t : treesOf[c]) {
           int node = roots[t];
           for (int step = 0; step < depth && left[node] != node; step++) {
             node = readFrom[r * d + feature[node]] <= threshold[node] ? left[node] : right[node];
           }
-          sum += value[node] * weights[t * d + c];
+          sum += value[node] * weight;
         }
         out[r * d + c] = (float) sum;
       }

@@ -18,6 +18,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * or the column's forest's.
  */
 final class RefinementFit {
+  /** Bootstrap sample cap of a forest's trees, as {@code missforest}'s. */
+  static final int MAX_FOREST_SAMPLES = 5_000;
+
   private RefinementFit() {}
 
   /**
@@ -207,9 +210,6 @@ final class RefinementFit {
     }
     return out;
   }
-
-  /** Bootstrap sample cap of a forest's trees, as {@code missforest}'s. */
-  static final int MAX_FOREST_SAMPLES = 5_000;
 
   /** Per column, the mean gain in squared error of a refinement on its validation cells, and its t. */
   private record Gains(double[] sum, double[] sumSquares, int[] cells) {
