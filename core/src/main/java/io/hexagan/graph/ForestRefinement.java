@@ -5,7 +5,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gather;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -131,10 +130,6 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
     }
     Operand<TInt32> zero = tf.constant(0);
     Operand<TInt32> one = tf.constant(1);
-    Operand<TInt32> splitColumns = tf.constant(feature);
-    Operand<TFloat32> thresholds = tf.constant(threshold);
-    Operand<TInt32> lefts = tf.constant(left);
-    Operand<TInt32> rights = tf.constant(right);
     // [k, 2]: (row, column) of every cell to impute.
     Operand<TInt64> cells = tf.where(tf.math.logicalAnd(missing, tf.constant(replaced())));
     Operand<TInt64> rows = tf.gather(cells, tf.constant(0), one);
@@ -142,11 +137,7 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
     Operand<TFloat32> x = tf.gather(readFrom, rows, zero);
     Operand<TInt32> node = tf.gather(tf.constant(Shape.of(features, width), DataBuffers.of(rootTable, true, false)),
         columns, zero);
-    for (int level = 0; level < depth; level++) {
-      Operand<TFloat32> v = tf.gather(x, tf.gather(splitColumns, node, zero), one, Gather.batchDims(1L));
-      node = tf.select(tf.math.lessEqual(v, tf.gather(thresholds, node, zero)), tf.gather(lefts, node, zero),
-          tf.gather(rights, node, zero));
-    }
+    node = TreeWalk.walk(tf, x, node, depth, feature, threshold, left, right);
     Operand<TFloat32> weights = tf.gather(
         tf.constant(Shape.of(features, width), DataBuffers.of(weightTable, true, false)), columns, zero);
     Operand<TFloat32> means = tf.sum(tf.math.mul(tf.gather(tf.constant(value), node, zero), weights), one);
@@ -189,11 +180,7 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
         float weight = 1f / perColumn[c];
         double sum = 0;
         for (int t : treesOf[c]) {
-          int node = roots[t];
-          for (int step = 0; step < depth && left[node] != node; step++) {
-            node = readFrom[r * d + feature[node]] <= threshold[node] ? left[node] : right[node];
-          }
-          sum += value[node] * weight;
+          sum += value[TreeWalk.walk(readFrom, r * d, roots[t], depth, feature, threshold, left, right)] * weight;
         }
         out[r * d + c] = (float) sum;
       }

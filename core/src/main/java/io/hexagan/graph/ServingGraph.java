@@ -47,13 +47,19 @@ public final class ServingGraph {
    *     or null: none
    * @param forests random forests over the imputation (the same, before the regressions), writing
    *     columns the regressions leave alone, or null: none
+   * @param classifierForest a forest classifier over the served imputation whose probabilities
+   *     replace C's, or null: C's
    */
   public record Spec(
       int features, int classes, Architecture.Resolved architecture, boolean imputationGenerator,
       boolean conditionalGenerator, double missingNoiseScale, int imputationDraws, double[] min,
       double[] span, long seed, double[] missingFill, double inputDropout, EncoderInputs encoderInputs,
-      LinearRefinement refinement, ForestRefinement forests) {
+      LinearRefinement refinement, ForestRefinement forests, ClassifierForest classifierForest) {
     public Spec {
+      if (classifierForest != null && (classifierForest.features() != features || classifierForest.classes() != classes)) {
+        throw new IllegalArgumentException("classifier forest: expected " + features + " columns and " + classes
+            + " classes, found " + classifierForest.features() + " and " + classifierForest.classes());
+      }
       if (forests != null && forests.features() != features) {
         throw new IllegalArgumentException("forests: expected " + features + " columns, found " + forests.features());
       }
@@ -72,10 +78,13 @@ public final class ServingGraph {
       }
     }
 
-    /** This spec with the imputation refined by regressions {@code r} and forests {@code f} (null: none). */
-    public Spec withRefinement(LinearRefinement r, ForestRefinement f) {
+    /**
+     * This spec with the imputation refined by regressions {@code r} and forests {@code f}, and the
+     * probabilities from the forest classifier {@code k} (null: none, and C's).
+     */
+    public Spec withRefinement(LinearRefinement r, ForestRefinement f, ClassifierForest k) {
       return new Spec(features, classes, architecture, imputationGenerator, conditionalGenerator, missingNoiseScale,
-          imputationDraws, min, span, seed, missingFill, inputDropout, encoderInputs, r, f);
+          imputationDraws, min, span, seed, missingFill, inputDropout, encoderInputs, r, f, k);
     }
   }
 
@@ -222,7 +231,9 @@ public final class ServingGraph {
     imputed = tf.withName(OUTPUT_IMPUTED).select(isObserved, x, unscaled);
 
     if (!memberProbabilities.isEmpty()) {
-      probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(Members.mean(tf, memberProbabilities));
+      Operand<TFloat32> p = spec.classifierForest() != null ? spec.classifierForest().build(tf, meanHat)
+          : Members.mean(tf, memberProbabilities);
+      probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(p);
       predicted = tf.withName("predicted_class_ids").math.argMax(probabilities, tf.constant(1), TInt64.class);
     } else {
       probabilities = null;

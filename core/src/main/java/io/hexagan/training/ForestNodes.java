@@ -1,9 +1,14 @@
 package io.hexagan.training;
 
+import io.hexagan.graph.ClassifierForest;
 import io.hexagan.graph.ForestRefinement;
 import java.util.Arrays;
 
-/** Lays the trees of several {@link RegressionForest}s out as the flat node arrays of a {@link ForestRefinement}. */
+/**
+ * Lays the trees of several {@link RegressionForest}s out as the flat node arrays of a {@link
+ * ForestRefinement} (each forest imputing a column) or a {@link ClassifierForest} (each voting for a
+ * class).
+ */
 final class ForestNodes {
   private final int features;
   private int[] feature = new int[1024];
@@ -79,6 +84,16 @@ final class ForestNodes {
       right = Arrays.copyOf(right, n);
       value = Arrays.copyOf(value, n);
     }
+  }
+
+  /** The trees as a classifier of {@code classes} classes (each tree's "column" its class), or null without a tree. */
+  ClassifierForest buildClassifier(int classes) {
+    if (trees == 0) {
+      return null;
+    }
+    return new ClassifierForest(features, classes, Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes),
+        Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), Arrays.copyOf(value, nodes),
+        Arrays.copyOf(roots, trees), Arrays.copyOf(treeColumn, trees), depth);
   }
 
   /** The refinement, or null without a tree. */

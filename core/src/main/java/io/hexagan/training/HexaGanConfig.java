@@ -88,7 +88,7 @@ public record HexaGanConfig(
    * ridge 3·10⁻⁴ per row, forests of 100 trees with leaves of at least 5 rows (missForest's), a
    * column refined where its validation cells gained with t ≥ 2.
    */
-  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5, true);
+  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5, true, 0);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

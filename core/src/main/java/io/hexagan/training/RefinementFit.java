@@ -282,7 +282,7 @@ final class RefinementFit {
   }
 
   /** t of the mean of {@code cells} gains with this sum and sum of squares (infinite when they are all equal). */
-  private static double gainT(double sum, double sumSquares, int cells) {
+  static double gainT(double sum, double sumSquares, int cells) {
     if (cells < 2) {
       return cells == 1 && sum > 0 ? Double.POSITIVE_INFINITY : 0;
     }

@@ -17,12 +17,16 @@ package io.hexagan.training;
  * @param componentPredictors whether a column's regression reads every column of its connected
  *     component of screened pairs ({@link PairScreening#components}) instead of its screened
  *     partners alone
+ * @param classifierTrees trees per class of a random forest classifier over the served imputation,
+ *     reading the columns in components of screened pairs, that serves the class probabilities
+ *     instead of C where it beat C on the validation labels (Brier score, t ≥ {@code minGainT}); 0:
+ *     C always
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
-    boolean componentPredictors) {
+    boolean componentPredictors, int classifierTrees) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -37,6 +41,9 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
     if (forestTrees < 0 || forestTrees > 1000) {
       throw new IllegalArgumentException("refinement.forestTrees: expected 0 (no forests) to 1000, found " + forestTrees);
     }
+    if (classifierTrees < 0 || classifierTrees > 1000) {
+      throw new IllegalArgumentException("refinement.classifierTrees: expected 0 (C alone) to 1000, found " + classifierTrees);
+    }
     if (forestMinLeaf < 1) {
       throw new IllegalArgumentException("refinement.forestMinLeaf: expected ≥ 1, found " + forestMinLeaf);
     }
@@ -47,6 +54,16 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
     return passes > 0;
   }
 
+  /** Whether a forest classifier is grown and offered against C. */
+  public boolean classifier() {
+    return on() && classifierTrees > 0;
+  }
+
+  /** This with {@link #classifierTrees()} replaced. */
+  public RefinementSettings withClassifierTrees(int trees) {
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees);
+  }
+
   /** Whether forests are grown beside the regressions. */
   public boolean forests() {
     return on() && forestTrees > 0;
@@ -54,16 +71,16 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
-    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors);
+    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors);
+    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees);
   }
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
-    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on);
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees);
   }
 }

@@ -30,11 +30,17 @@ public final class RegressionForest {
    */
   public static RegressionForest grow(double[][] columns, byte[][] codes, FeatureBins[] bins, int target, int[] rows,
       ForestSettings settings, long seed) {
+    int d = columns.length;
+    return grow(columns, codes, bins, target, IntStream.range(0, d).filter(c -> c != target).toArray(), rows,
+        settings, seed);
+  }
+
+  /** As {@link #grow(double[][], byte[][], FeatureBins[], int, int[], ForestSettings, long)}, from the {@code candidates} columns only. */
+  static RegressionForest grow(double[][] columns, byte[][] codes, FeatureBins[] bins, int target, int[] candidates,
+      int[] rows, ForestSettings settings, long seed) {
     if (rows.length == 0) {
       throw new IllegalArgumentException("rows: expected at least one, found none");
     }
-    int d = columns.length;
-    int[] candidates = IntStream.range(0, d).filter(c -> c != target).toArray();
     if (candidates.length == 0) {
       throw new IllegalArgumentException("columns: expected at least one besides the target, found none");
     }

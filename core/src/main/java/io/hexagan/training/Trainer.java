@@ -4,6 +4,7 @@ import io.hexagan.graph.GraphSpec;
 import io.hexagan.graph.Architecture;
 import io.hexagan.graph.EncoderInputs;
 import io.hexagan.graph.NetworkKind;
+import io.hexagan.graph.ClassifierForest;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
@@ -75,7 +76,7 @@ final class Trainer {
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
-        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs, null, null);
+        scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs, null, null, null);
     String fingerprint = fingerprint(table);
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
@@ -243,7 +244,7 @@ final class Trainer {
 
     private TrainingSummary summary() {
       return new TrainingSummary(epochs, keptEpoch, stoppedEarly, spec.iterationsPerEpoch(),
-          GraphSession.RUNS_PER_ITERATION, session.operationCount(), previousMillis + millisSince(start), history, List.of());
+          GraphSession.RUNS_PER_ITERATION, session.operationCount(), previousMillis + millisSince(start), history, List.of(), false);
     }
 
     /**
@@ -265,21 +266,40 @@ final class Trainer {
           model.close();
           throw e;
         }
+        ServingGraph.Spec refined = serving;
         if (refinement != null) {
           model.close();
-          model = ServingModel.restore(serving.withRefinement(refinement.linear(), refinement.forests()), prefix,
-              GraphSession.sessionConfig(config.session()));
-          List<String> refined = new ArrayList<>();
+          refined = serving.withRefinement(refinement.linear(), refinement.forests(), null);
+          model = ServingModel.restore(refined, prefix, GraphSession.sessionConfig(config.session()));
+          List<String> refinedColumns = new ArrayList<>();
           boolean[] replaced = refinement.replaced(table.features());
           for (int c = 0; c < table.features(); c++) {
             if (replaced[c]) {
-              refined.add(table.columns().get(c));
+              refinedColumns.add(table.columns().get(c));
             }
           }
-          metadata = metadata(summary.withRefinedColumns(refined));
+          summary = summary.withRefinedColumns(refinedColumns);
+          metadata = metadata(summary);
           LOG.info("refinement: {} of {} columns imputed by the chained regressions, {} by forests",
               count(refinement.linear() == null ? null : refinement.linear().replaced()),
               table.features(), count(refinement.forests() == null ? null : refinement.forests().replaced()));
+        }
+        ClassifierForest classifier;
+        try {
+          classifier = refine ? classifierForest(new HexaGanModel(model, metadata, state, false)) : null;
+        } catch (RuntimeException e) {
+          model.close();
+          throw e;
+        }
+        if (classifier != null) {
+          model.close();
+          model = ServingModel.restore(refined.withRefinement(refined.refinement(), refined.forests(), classifier),
+              prefix, GraphSession.sessionConfig(config.session()));
+          metadata = metadata(summary.withClassifierForest(true));
+        }
+        if (refine && config.refinement().classifier()) {
+          LOG.info("classifier: {}", classifier != null ? "the forest classifier beat C on the validation labels"
+              : "C (the forest classifier did not beat it on the validation labels)");
         }
         return new HexaGanModel(model, metadata, state, true);
       } catch (RuntimeException e) {
@@ -316,6 +336,22 @@ final class Trainer {
       double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
           : HexaGanConfig.DEFAULT_SKIP_SCREENING;
       return RefinementFit.fit(model, table, scaler, split.hiddenCells(), settings, level, config.seed());
+    }
+
+    /**
+     * The forest classifier over {@code model}'s served imputation ({@link
+     * RefinementSettings#classifierTrees()}), or null when off, without validation labels or cells
+     * to screen on, for images, without labels, or when it did not beat C.
+     */
+    private ClassifierForest classifierForest(HexaGanModel model) {
+      RefinementSettings settings = config.refinement();
+      if (!settings.classifier() || !split.hasLabels() || config.architecture().kind() == NetworkKind.CONVOLUTIONAL
+          || !spec.hasImputationGenerator() || !table.hasLabels() || table.classes().size() < 2) {
+        return null;
+      }
+      double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
+          : HexaGanConfig.DEFAULT_SKIP_SCREENING;
+      return ClassifierForestFit.fit(model, table, scaler, split, settings, level, config.seed());
     }
 
     private Map<String, Double> readLosses(int iterations, int epoch) {

@@ -226,7 +226,7 @@ public final class TrainingBenchmark {
       Arrays.fill(span, 1.0);
       ServingGraph.Spec spec = new ServingGraph.Spec(features, 2, config.architecture().resolve(features), true, true,
           config.losses().missingNoiseScale(), 1, min, span, 1L, null, 0,
-          Trainer.encoderInputs(config.architecture(), x, m, features), null, null);
+          Trainer.encoderInputs(config.architecture(), x, m, features), null, null, null);
       return ServingModel.initialized(spec, GraphSession.sessionConfig(settings));
     }
   }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param history every epoch, warm-up first
  * @param refinedColumns the columns whose missing cells the chained regressions or forests impute ({@link
  *     HexaGanConfig#refinement()}); empty without them (and in a model written before them)
+ * @param classifierForest whether a forest classifier ({@link RefinementSettings#classifierTrees()})
+ *     serves the probabilities instead of C (false in a model written before it)
  */
 public record TrainingSummary(
     int epochs,
@@ -25,7 +27,8 @@ public record TrainingSummary(
     int graphOperations,
     long millis,
     List<EpochReport> history,
-    List<String> refinedColumns) {
+    List<String> refinedColumns,
+    boolean classifierForest) {
 
   public TrainingSummary {
     history = List.copyOf(history);
@@ -35,6 +38,12 @@ public record TrainingSummary(
   /** This with {@link #refinedColumns()} replaced. */
   public TrainingSummary withRefinedColumns(List<String> columns) {
     return new TrainingSummary(epochs, keptEpoch, stoppedEarly, iterationsPerEpoch, sessionRunsPerIteration,
-        graphOperations, millis, history, columns);
+        graphOperations, millis, history, columns, classifierForest);
+  }
+
+  /** This with {@link #classifierForest()} replaced. */
+  public TrainingSummary withClassifierForest(boolean forest) {
+    return new TrainingSummary(epochs, keptEpoch, stoppedEarly, iterationsPerEpoch, sessionRunsPerIteration,
+        graphOperations, millis, history, refinedColumns, forest);
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EvaluationReportTest {
 
   private static TrainingSummary trained(int epochs, int kept, boolean early) {
-    return new TrainingSummary(epochs, kept, early, 20, 1, 1000, 10L, List.of(), List.of());
+    return new TrainingSummary(epochs, kept, early, 20, 1, 1000, 10L, List.of(), List.of(), false);
   }
 
   private final EvaluationSettings settings = new EvaluationSettings(0.2, 0.2, 2, 1, 0, List.of(), false);

@@ -109,7 +109,7 @@ class FusedReluLayerTest {
     Arrays.fill(span, 1.0);
     try (Graph g = new Graph()) {
       ServingGraph.build(g, new ServingGraph.Spec(IN, 2, arch, true, true, 1.0, 1, min, span, 1L, null, 0,
-          EncoderInputs.NONE, null, null));
+          EncoderInputs.NONE, null, null, null));
       assertEquals(0, count(g, FusedReluLayer.OP_TYPE), "the exported graph holds no internal op");
       assertTrue(count(g, "Relu") > 0);
     }

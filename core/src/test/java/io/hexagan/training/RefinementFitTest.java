@@ -69,7 +69,7 @@ class RefinementFitTest {
       imputed[i] = known[i] > 0 ? truth[i] : (float) mean[i % D];
     }
     float[] support = PairScreening.support(imputed, known, D, 0.01);
-    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false);
+    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0);
     return new Fitted(RefinementFit.fit(imputed, known, validation, truth, support, D, settings, 7), support);
   }
 

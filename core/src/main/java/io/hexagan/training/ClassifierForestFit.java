@@ -1,0 +1,136 @@
+package io.hexagan.training;
+
+import io.hexagan.graph.ClassifierForest;
+import io.hexagan.io.MaskedTable;
+import io.hexagan.io.MinMaxScaler;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Fits a {@link ClassifierForest} to a trained model's served imputation of its labelled training
+ * rows and keeps it only where it beat C's probabilities on the validation labels.
+ */
+final class ClassifierForestFit {
+  private ClassifierForestFit() {}
+
+  /**
+   * The forest classifier of {@code model} (refined as served), or null unless it beat C: the
+   * training rows imputed with the validation cells hidden (as in training), the trees reading the
+   * columns in components of screened pairs (every column when no pair is screened), the
+   * validation label rows scored.
+   *
+   * @param screening the screening level of the column pairs ({@link PairScreening})
+   */
+  static ClassifierForest fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, ValidationSplit split,
+      RefinementSettings settings, double screening, long seed) {
+    int n = table.rows();
+    int d = table.features();
+    double[][] input = new double[n][];
+    for (int r = 0; r < n; r++) {
+      input[r] = table.values()[r].clone();
+      for (int c = 0; c < d; c++) {
+        if (split.hiddenCells()[r][c]) {
+          input[r][c] = Double.NaN;
+        }
+      }
+    }
+    float[] imputed = model.imputeFloats(input, seed);
+    float[] known = new float[n * d];
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < d; c++) {
+        int i = r * d + c;
+        boolean seen = table.observed(r, c) && !split.hiddenCells()[r][c];
+        known[i] = seen ? 1 : 0;
+        imputed[i] = (float) scaler.transform(c, seen ? table.values()[r][c] : imputed[i]);
+      }
+    }
+    int[] validation = split.hiddenLabelRows();
+    double[][] validationInput = Arrays.stream(validation).mapToObj(r -> input[r]).toArray(double[][]::new);
+    double[][] byC = model.classify(validationInput, seed);
+    int classes = table.classes().size();
+    float[] cProbabilities = new float[validation.length * classes];
+    for (int v = 0; v < validation.length; v++) {
+      for (int k = 0; k < classes; k++) {
+        cProbabilities[v * classes + k] = (float) byC[v][k];
+      }
+    }
+    float[] components = PairScreening.components(PairScreening.support(imputed, known, d, screening), d);
+    int[] candidates = IntStream.range(0, d).filter(c -> IntStream.range(0, d).anyMatch(k -> components[k * d + c] > 0))
+        .toArray();
+    if (candidates.length == 0) {
+      candidates = IntStream.range(0, d).toArray();
+    }
+    return fit(imputed, d, table.labels(), classes, validation, cProbabilities, candidates, settings, seed);
+  }
+
+  /**
+   * Grows one forest per class on the labelled rows outside {@code validation} and keeps them if
+   * their probabilities' Brier score on the validation rows beat C's with a t statistic of at least
+   * {@code settings.minGainT()}.
+   *
+   * @param x n × d, row-major, scaled: the served imputation
+   * @param labels per row, its class or −1
+   * @param validation the rows whose labels training did not see, ascending
+   * @param cProbabilities validation.length × n_c, row-major: C's probabilities of those rows
+   * @param candidates the columns the trees may split on
+   * @return the classifier, or null when it did not beat C (or there is nothing to learn from)
+   */
+  static ClassifierForest fit(float[] x, int d, int[] labels, int classes, int[] validation, float[] cProbabilities,
+      int[] candidates, RefinementSettings settings, long seed) {
+    int n = x.length / d;
+    boolean[] held = new boolean[n];
+    for (int r : validation) {
+      held[r] = true;
+    }
+    int[] train = IntStream.range(0, n).filter(r -> labels[r] >= 0 && !held[r]).toArray();
+    if (train.length < 2 || validation.length < 2) {
+      return null;
+    }
+    double[][] columns = new double[d + 1][n];
+    for (int i = 0; i < n * d; i++) {
+      columns[i % d][i / d] = x[i];
+    }
+    FeatureBins[] bins = new FeatureBins[d + 1];
+    byte[][] codes = new byte[d + 1][];
+    for (int c : candidates) {
+      bins[c] = FeatureBins.of(columns[c]);
+      codes[c] = bins[c].codes(columns[c]);
+    }
+    ForestSettings forest = new ForestSettings(settings.classifierTrees(),
+        Math.max(1, (int) Math.floor(Math.sqrt(candidates.length))), 1, RefinementFit.MAX_FOREST_SAMPLES);
+    SplittableRandom seeds = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+    ForestNodes nodes = new ForestNodes(d);
+    for (int k = 0; k < classes; k++) {
+      for (int r = 0; r < n; r++) {
+        columns[d][r] = labels[r] == k ? 1 : 0;
+      }
+      nodes.add(RegressionForest.grow(columns, codes, bins, d, candidates, train, forest, seeds.nextLong()), k);
+    }
+    ClassifierForest classifier = nodes.buildClassifier(classes);
+    float[] rows = new float[validation.length * d];
+    for (int v = 0; v < validation.length; v++) {
+      System.arraycopy(x, validation[v] * d, rows, v * d, d);
+    }
+    float[] byForest = classifier.apply(rows);
+    double sum = 0;
+    double sumSquares = 0;
+    for (int v = 0; v < validation.length; v++) {
+      double gain = brier(cProbabilities, v, classes, labels[validation[v]])
+          - brier(byForest, v, classes, labels[validation[v]]);
+      sum += gain;
+      sumSquares += gain * gain;
+    }
+    return sum > 0 && RefinementFit.gainT(sum, sumSquares, validation.length) >= settings.minGainT() ? classifier : null;
+  }
+
+  /** Σ_k (p_k − [label = k])² of row {@code v} of the n × n_c probabilities {@code p}. */
+  private static double brier(float[] p, int v, int classes, int label) {
+    double s = 0;
+    for (int k = 0; k < classes; k++) {
+      double e = p[v * classes + k] - (label == k ? 1 : 0);
+      s += e * e;
+    }
+    return s;
+  }
+}
