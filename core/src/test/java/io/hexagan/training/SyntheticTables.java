@@ -61,6 +61,35 @@ final class SyntheticTables {
     return new Masked(full, labels, new MaskedTable(masked, kept, cols, List.of("neg", "pos")));
   }
 
+  /**
+   * The label is the exclusive or of "column 0 above ½" and "column 1 above ½"; columns 0 to
+   * {@code d} − 1 independent uniforms; 20% of the cells of columns 2 and up missing completely at
+   * random (columns 0 and 1 complete); 80% of labels kept.
+   */
+  static Masked exclusiveOr(int rows, int d, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] full = new double[rows][d];
+    int[] labels = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      for (int c = 0; c < d; c++) {
+        full[i][c] = r.nextDouble();
+      }
+      labels[i] = (full[i][0] > 0.5) ^ (full[i][1] > 0.5) ? 1 : 0;
+    }
+    double[][] masked = mcar(full, 0.2, r);
+    int[] kept = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      masked[i][0] = full[i][0];
+      masked[i][1] = full[i][1];
+      kept[i] = r.nextDouble() < 0.8 ? labels[i] : MaskedTable.UNLABELED;
+    }
+    List<String> cols = new ArrayList<>();
+    for (int c = 0; c < d; c++) {
+      cols.add("x" + c);
+    }
+    return new Masked(full, labels, new MaskedTable(masked, kept, cols, List.of("same", "different")));
+  }
+
   static double[][] mcar(double[][] full, double missing, SplittableRandom r) {
     double[][] masked = new double[full.length][];
     for (int i = 0; i < full.length; i++) {
