@@ -86,6 +86,10 @@ final class InspectCommand implements Callable<Integer> {
         out.println("refinement: the chained regressions or forests impute " + s.refinedColumns().size() + " of "
             + meta.features().size() + " features: " + String.join(", ", s.refinedColumns()));
       }
+      if (s.classifierForest()) {
+        out.println("classifier: a random forest over the imputation serves the probabilities (it beat C on the "
+            + "validation labels)");
+      }
       List<EpochReport> main = s.history().stream().filter(r -> !r.warmup()).toList();
       if (!main.isEmpty() && s.keptEpoch() > 0) {
         EpochReport kept = main.get(Math.min(s.keptEpoch(), main.size()) - 1);
