@@ -67,7 +67,7 @@ final class ClassifierForestFit {
   /**
    * Grows one forest per class on the labelled rows outside {@code validation} and keeps them if
    * their probabilities' Brier score on the validation rows beat C's with a t statistic of at least
-   * {@code settings.minGainT()}.
+   * {@code settings.minGainT()} and their calls' mean F1 over the classes is no lower than C's.
    *
    * @param x n × d, row-major, scaled: the served imputation
    * @param labels per row, its class or −1
@@ -121,7 +121,37 @@ final class ClassifierForestFit {
       sum += gain;
       sumSquares += gain * gain;
     }
-    return sum > 0 && RefinementFit.gainT(sum, sumSquares, validation.length) >= settings.minGainT() ? classifier : null;
+    if (!(sum > 0 && RefinementFit.gainT(sum, sumSquares, validation.length) >= settings.minGainT())) {
+      return null;
+    }
+    // Better probabilities can still call fewer rows of a rare class: the forest must not lose on
+    // the classes' mean F1 either.
+    int[] truth = Arrays.stream(validation).map(r -> labels[r]).toArray();
+    return macroF1(byForest, truth, classes) >= macroF1(cProbabilities, truth, classes) ? classifier : null;
+  }
+
+  /** The mean over classes of each class's F1, each row called its most probable class (the first on ties). */
+  static double macroF1(float[] p, int[] truth, int classes) {
+    int[] truePositive = new int[classes];
+    int[] called = new int[classes];
+    int[] actual = new int[classes];
+    for (int v = 0; v < truth.length; v++) {
+      int best = 0;
+      for (int k = 1; k < classes; k++) {
+        if (p[v * classes + k] > p[v * classes + best]) {
+          best = k;
+        }
+      }
+      called[best]++;
+      actual[truth[v]]++;
+      truePositive[best] += best == truth[v] ? 1 : 0;
+    }
+    double sum = 0;
+    for (int k = 0; k < classes; k++) {
+      int denominator = called[k] + actual[k];
+      sum += denominator == 0 ? 0 : 2.0 * truePositive[k] / denominator;
+    }
+    return sum / classes;
   }
 
   /** Σ_k (p_k − [label = k])² of row {@code v} of the n × n_c probabilities {@code p}. */

@@ -1,5 +1,6 @@
 package io.hexagan.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +49,13 @@ class ClassifierForestFitTest {
     // (0.2, 0.8): one above, one below → class 1.
     float[] p = forest.apply(new float[] {0.2f, 0.8f, 0.5f, 0.5f});
     assertTrue(p[1] > 0.8, "P(1) " + p[1]);
+  }
+
+  /** Class 0: F1 2·1/(1+2) = 2/3; class 1: F1 2·1/(2+1) = 2/3. */
+  @Test
+  void macroF1ByHand() {
+    float[] p = {0.9f, 0.1f, 0.2f, 0.8f, 0.4f, 0.6f};
+    assertEquals(2.0 / 3, ClassifierForestFit.macroF1(p, new int[] {0, 1, 0}, 2), 1e-12);
   }
 
   @Test
