@@ -55,11 +55,16 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step15-component-predictors.json"), d));
-    assertTrue(d.refinement().componentPredictors());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-component-predictors.json"), d), "step 15 is the measured configuration");
+    assertEquals(d, ConfigJson.read(dir.resolve("step16-classifier-forest.json"), d));
+    assertTrue(d.refinement().classifier());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-classifier-forest-100.json"), d), "step 16 is the measured configuration");
+    // Every configuration measured before step 16 pins C alone.
+    HexaGanConfig step15 = d.withRefinement(d.refinement().withClassifierTrees(0));
+    assertEquals(step15, ConfigJson.read(dir.resolve("step15-component-predictors.json"), d));
+    assertTrue(step15.refinement().componentPredictors());
+    assertEquals(step15, ConfigJson.read(dir.resolve("tried-component-predictors.json"), d), "step 15 is the measured configuration");
     // Every configuration measured before step 15 pins the screened partners alone.
-    HexaGanConfig step14 = d.withRefinement(d.refinement().withComponentPredictors(false));
+    HexaGanConfig step14 = step15.withRefinement(step15.refinement().withComponentPredictors(false));
     assertEquals(step14, ConfigJson.read(dir.resolve("step14-forests.json"), d));
     assertTrue(step14.refinement().forests());
     assertEquals(step14, ConfigJson.read(dir.resolve("tried-forests-100.json"), d), "step 14 is the measured configuration");

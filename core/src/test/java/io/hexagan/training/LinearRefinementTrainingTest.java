@@ -73,7 +73,7 @@ class LinearRefinementTrainingTest {
 
   /**
    * A model written before the forests (step 13) has regressions on screened partners only; read
-   * back, it has no forests and no component predictors.
+   * back, it has no forests, no component predictors and no forest classifier.
    */
   @Test
   void aModelWrittenBeforeTheForestsReadsBackWithoutThem() throws IOException {
@@ -86,6 +86,7 @@ class LinearRefinementTrainingTest {
     assertEquals(100, refinement.remove("forestTrees").asInt());
     assertEquals(5, refinement.remove("forestMinLeaf").asInt());
     assertTrue(refinement.remove("componentPredictors").asBoolean());
+    assertEquals(100, refinement.remove("classifierTrees").asInt());
     assertEquals(step13, ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json").config());
   }
 }
