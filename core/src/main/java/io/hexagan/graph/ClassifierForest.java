@@ -15,85 +15,32 @@ import org.tensorflow.types.TInt32;
  * divided by their sum are the probabilities (uniform where every score is 0). Fitted after
  * training on the labelled training rows and served only where it beat C on the validation labels.
  *
- * <p>The trees of every class are stored together as flat node arrays, as in {@link
- * ForestRefinement}: node i splits on column {@code feature[i]} at {@code threshold[i]}, going to
- * {@code left[i]} or {@code right[i]}; a leaf's children are itself and {@code value[i]} its
- * prediction. Tree t starts at {@code roots[t]} and votes for class {@code treeClass[t]}.
- *
- * @param features d, the columns the trees read
+ * @param trees every class's trees, reading the d columns of the imputation
  * @param classes n_c
- * @param feature per node, the column it splits on
- * @param threshold per node, the split threshold
- * @param left per node, where a value ≤ the threshold goes
- * @param right per node, where a greater value goes
- * @param value per node, a leaf's prediction
- * @param roots per tree, its first node
  * @param treeClass per tree, the class whose indicator it predicts
- * @param depth the most steps from any root to a leaf
  */
-public record ClassifierForest(int features, int classes, int[] feature, float[] threshold, int[] left,
-    int[] right, float[] value, int[] roots, int[] treeClass, int depth) {
+public record ClassifierForest(TreeNodes trees, int classes, int[] treeClass) {
 
   public ClassifierForest {
-    int nodes = feature.length;
-    if (features < 1 || classes < 2 || nodes == 0 || threshold.length != nodes || left.length != nodes
-        || right.length != nodes || value.length != nodes || roots.length == 0 || treeClass.length != roots.length
-        || depth < 0) {
-      throw new IllegalArgumentException("classifier forest: expected equal node arrays, at least one tree, a class per tree");
+    if (classes < 2 || treeClass.length != trees.trees()) {
+      throw new IllegalArgumentException("classifier forest: expected at least 2 classes and a class per tree");
     }
-    for (int i = 0; i < nodes; i++) {
-      if (feature[i] < 0 || feature[i] >= features || left[i] < 0 || left[i] >= nodes || right[i] < 0
-          || right[i] >= nodes) {
-        throw new IllegalArgumentException("classifier forest: node " + i + " names a column or child out of range");
+    for (int t = 0; t < treeClass.length; t++) {
+      if (treeClass[t] < 0 || treeClass[t] >= classes) {
+        throw new IllegalArgumentException("classifier forest: tree " + t + " has a class out of range");
       }
     }
-    for (int t = 0; t < roots.length; t++) {
-      if (roots[t] < 0 || roots[t] >= nodes || treeClass[t] < 0 || treeClass[t] >= classes) {
-        throw new IllegalArgumentException("classifier forest: tree " + t + " has a root or class out of range");
-      }
-    }
-    feature = feature.clone();
-    threshold = threshold.clone();
-    left = left.clone();
-    right = right.clone();
-    value = value.clone();
-    roots = roots.clone();
     treeClass = treeClass.clone();
-  }
-
-  @Override
-  public int[] feature() {
-    return feature.clone();
-  }
-
-  @Override
-  public float[] threshold() {
-    return threshold.clone();
-  }
-
-  @Override
-  public int[] left() {
-    return left.clone();
-  }
-
-  @Override
-  public int[] right() {
-    return right.clone();
-  }
-
-  @Override
-  public float[] value() {
-    return value.clone();
-  }
-
-  @Override
-  public int[] roots() {
-    return roots.clone();
   }
 
   @Override
   public int[] treeClass() {
     return treeClass.clone();
+  }
+
+  /** d. */
+  public int features() {
+    return trees.features();
   }
 
   /** trees × n_c, row-major: 1 / (trees of class k) where tree t votes for class k. */
@@ -102,8 +49,8 @@ public record ClassifierForest(int features, int classes, int[] feature, float[]
     for (int k : treeClass) {
       perClass[k]++;
     }
-    float[] w = new float[roots.length * classes];
-    for (int t = 0; t < roots.length; t++) {
+    float[] w = new float[treeClass.length * classes];
+    for (int t = 0; t < treeClass.length; t++) {
       w[t * classes + treeClass[t]] = 1f / perClass[treeClass[t]];
     }
     return w;
@@ -113,11 +60,10 @@ public record ClassifierForest(int features, int classes, int[] feature, float[]
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> x) {
     Operand<TInt32> zero = tf.constant(0);
     Operand<TInt32> rowsByTrees = tf.concat(java.util.List.of(tf.shape.size(tf.shape(x), zero),
-        tf.constant(new int[] {roots.length})), zero);
-    Operand<TInt32> node = TreeWalk.walk(tf, x, tf.broadcastTo(tf.constant(roots), rowsByTrees), depth, feature,
-        threshold, left, right);
-    Operand<TFloat32> scores = tf.math.maximum(tf.linalg.matMul(tf.gather(tf.constant(value), node, zero),
-        tf.constant(Shape.of(roots.length, classes), DataBuffers.of(meanWeights(), true, false))), tf.constant(0f));
+        tf.constant(new int[] {treeClass.length})), zero);
+    Operand<TFloat32> leaves = trees.leafValues(tf, x, tf.broadcastTo(tf.constant(trees.roots()), rowsByTrees));
+    Operand<TFloat32> scores = tf.math.maximum(tf.linalg.matMul(leaves,
+        tf.constant(Shape.of(treeClass.length, classes), DataBuffers.of(meanWeights(), true, false))), tf.constant(0f));
     Operand<TFloat32> total = tf.reduceSum(scores, tf.constant(1), ReduceSum.keepDims(true));
     Operand<TFloat32> uniform = tf.math.add(tf.math.mul(scores, tf.constant(0f)), tf.constant(1f / classes));
     return tf.select(tf.math.greater(total, tf.constant(0f)),
@@ -126,16 +72,15 @@ public record ClassifierForest(int features, int classes, int[] feature, float[]
 
   /** The class probabilities (n × n_c, row-major) of the rows of {@code x} (n × d, scaled), in plain Java. */
   public float[] apply(float[] x) {
-    int d = features;
+    int d = features();
     int n = x.length / d;
     float[] weights = meanWeights();
     float[] out = new float[n * classes];
     double[] scores = new double[classes];
     for (int r = 0; r < n; r++) {
       java.util.Arrays.fill(scores, 0);
-      for (int t = 0; t < roots.length; t++) {
-        int leaf = TreeWalk.walk(x, r * d, roots[t], depth, feature, threshold, left, right);
-        scores[treeClass[t]] += value[leaf] * weights[t * classes + treeClass[t]];
+      for (int t = 0; t < treeClass.length; t++) {
+        scores[treeClass[t]] += trees.leafValue(x, r * d, t) * weights[t * classes + treeClass[t]];
       }
       double total = 0;
       for (int k = 0; k < classes; k++) {

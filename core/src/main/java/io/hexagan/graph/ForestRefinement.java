@@ -15,80 +15,25 @@ import org.tensorflow.types.TInt64;
  * column j has a forest of regression trees, grown after training on the training rows where j is
  * observed with every other column read from the model's imputed table; its missing cells take
  * the mean of its trees' predictions, computed from G_MI's imputation. Observed cells never change.
+ * All values are min–max scaled; tree t of {@code trees} predicts column {@code treeColumn[t]}.
  *
- * <p>All values are min–max scaled. The trees of every forest are stored together as flat node
- * arrays: node i splits on column {@code feature[i]}, sending a row left (to node {@code left[i]})
- * when that column's value is ≤ {@code threshold[i]} and right otherwise; a leaf's two children
- * are itself and {@code value[i]} is its prediction. Tree t starts at node {@code roots[t]} and
- * predicts column {@code treeColumn[t]}; every tree reaches a leaf within {@code depth} steps.
- *
- * @param features d
- * @param feature per node, the column it splits on (any valid column for a leaf)
- * @param threshold per node, the split threshold
- * @param left per node, the node a row goes to when its value is ≤ the threshold
- * @param right per node, the node a row goes to otherwise
- * @param value per node, a leaf's prediction (0 elsewhere)
- * @param roots per tree, its first node
+ * @param trees every forest's trees, reading the d columns of the imputation
  * @param treeColumn per tree, the column it predicts
- * @param depth the most steps from any root to a leaf
  */
-public record ForestRefinement(int features, int[] feature, float[] threshold, int[] left, int[] right,
-    float[] value, int[] roots, int[] treeColumn, int depth) {
+public record ForestRefinement(TreeNodes trees, int[] treeColumn) {
 
   public ForestRefinement {
-    int nodes = feature.length;
-    if (features < 1 || nodes == 0 || threshold.length != nodes || left.length != nodes || right.length != nodes
-        || value.length != nodes || roots.length == 0 || treeColumn.length != roots.length || depth < 0) {
-      throw new IllegalArgumentException("forest refinement: expected equal node arrays, at least one tree, a column per tree");
+    if (treeColumn.length != trees.trees()) {
+      throw new IllegalArgumentException("forest refinement: expected a column per tree, found " + treeColumn.length
+          + " for " + trees.trees() + " trees");
     }
-    for (int i = 0; i < nodes; i++) {
-      if (feature[i] < 0 || feature[i] >= features || left[i] < 0 || left[i] >= nodes || right[i] < 0
-          || right[i] >= nodes) {
-        throw new IllegalArgumentException("forest refinement: node " + i + " names a column or child out of range");
+    for (int t = 0; t < treeColumn.length; t++) {
+      if (treeColumn[t] < 0 || treeColumn[t] >= trees.features()) {
+        throw new IllegalArgumentException("forest refinement: tree " + t + " predicts column " + treeColumn[t]
+            + ", out of range");
       }
     }
-    for (int t = 0; t < roots.length; t++) {
-      if (roots[t] < 0 || roots[t] >= nodes || treeColumn[t] < 0 || treeColumn[t] >= features) {
-        throw new IllegalArgumentException("forest refinement: tree " + t + " has a root or column out of range");
-      }
-    }
-    feature = feature.clone();
-    threshold = threshold.clone();
-    left = left.clone();
-    right = right.clone();
-    value = value.clone();
-    roots = roots.clone();
     treeColumn = treeColumn.clone();
-  }
-
-  @Override
-  public int[] feature() {
-    return feature.clone();
-  }
-
-  @Override
-  public float[] threshold() {
-    return threshold.clone();
-  }
-
-  @Override
-  public int[] left() {
-    return left.clone();
-  }
-
-  @Override
-  public int[] right() {
-    return right.clone();
-  }
-
-  @Override
-  public float[] value() {
-    return value.clone();
-  }
-
-  @Override
-  public int[] roots() {
-    return roots.clone();
   }
 
   @Override
@@ -96,13 +41,27 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
     return treeColumn.clone();
   }
 
+  /** d. */
+  public int features() {
+    return trees.features();
+  }
+
   /** Per column, whether a forest imputes it. */
   public boolean[] replaced() {
-    boolean[] replaced = new boolean[features];
+    boolean[] replaced = new boolean[features()];
     for (int c : treeColumn) {
       replaced[c] = true;
     }
     return replaced;
+  }
+
+  /** Per column, how many trees its forest has. */
+  private int[] treesPerColumn() {
+    int[] perColumn = new int[features()];
+    for (int c : treeColumn) {
+      perColumn[c]++;
+    }
+    return perColumn;
   }
 
   /**
@@ -115,17 +74,18 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
    */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing) {
+    int d = features();
     // Per column, its trees' roots and weights (1 / trees), padded to the largest forest with
     // weight-0 walks from the first root.
     int[] perColumn = treesPerColumn();
     int width = Arrays.stream(perColumn).max().orElse(0);
-    int[] rootTable = new int[features * width];
-    float[] weightTable = new float[features * width];
-    Arrays.fill(rootTable, roots[0]);
-    int[] filled = new int[features];
-    for (int t = 0; t < roots.length; t++) {
+    int[] rootTable = new int[d * width];
+    float[] weightTable = new float[d * width];
+    Arrays.fill(rootTable, trees.root(0));
+    int[] filled = new int[d];
+    for (int t = 0; t < treeColumn.length; t++) {
       int c = treeColumn[t];
-      rootTable[c * width + filled[c]] = roots[t];
+      rootTable[c * width + filled[c]] = trees.root(t);
       weightTable[c * width + filled[c]++] = 1f / perColumn[c];
     }
     Operand<TInt32> zero = tf.constant(0);
@@ -134,23 +94,12 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
     Operand<TInt64> cells = tf.where(tf.math.logicalAnd(missing, tf.constant(replaced())));
     Operand<TInt64> rows = tf.gather(cells, tf.constant(0), one);
     Operand<TInt64> columns = tf.gather(cells, tf.constant(1), one);
-    Operand<TFloat32> x = tf.gather(readFrom, rows, zero);
-    Operand<TInt32> node = tf.gather(tf.constant(Shape.of(features, width), DataBuffers.of(rootTable, true, false)),
+    Operand<TInt32> roots = tf.gather(tf.constant(Shape.of(d, width), DataBuffers.of(rootTable, true, false)),
         columns, zero);
-    node = TreeWalk.walk(tf, x, node, depth, feature, threshold, left, right);
+    Operand<TFloat32> leaves = trees.leafValues(tf, tf.gather(readFrom, rows, zero), roots);
     Operand<TFloat32> weights = tf.gather(
-        tf.constant(Shape.of(features, width), DataBuffers.of(weightTable, true, false)), columns, zero);
-    Operand<TFloat32> means = tf.sum(tf.math.mul(tf.gather(tf.constant(value), node, zero), weights), one);
-    return tf.tensorScatterNdUpdate(writeInto, cells, means);
-  }
-
-  /** Per column, how many trees its forest has. */
-  private int[] treesPerColumn() {
-    int[] perColumn = new int[features];
-    for (int c : treeColumn) {
-      perColumn[c]++;
-    }
-    return perColumn;
+        tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), columns, zero);
+    return tf.tensorScatterNdUpdate(writeInto, cells, tf.sum(tf.math.mul(leaves, weights), one));
   }
 
   /**
@@ -160,7 +109,7 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
    * stay).
    */
   public float[] apply(float[] readFrom, float[] writeInto, float[] missing) {
-    int d = features;
+    int d = features();
     int n = readFrom.length / d;
     int[] perColumn = treesPerColumn();
     int[][] treesOf = new int[d][];
@@ -168,7 +117,7 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
       treesOf[c] = new int[perColumn[c]];
     }
     int[] filled = new int[d];
-    for (int t = 0; t < roots.length; t++) {
+    for (int t = 0; t < treeColumn.length; t++) {
       treesOf[treeColumn[t]][filled[treeColumn[t]]++] = t;
     }
     float[] out = writeInto.clone();
@@ -180,7 +129,7 @@ public record ForestRefinement(int features, int[] feature, float[] threshold, i
         float weight = 1f / perColumn[c];
         double sum = 0;
         for (int t : treesOf[c]) {
-          sum += value[TreeWalk.walk(readFrom, r * d, roots[t], depth, feature, threshold, left, right)] * weight;
+          sum += trees.leafValue(readFrom, r * d, t) * weight;
         }
         out[r * d + c] = (float) sum;
       }

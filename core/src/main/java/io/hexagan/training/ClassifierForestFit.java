@@ -26,15 +26,7 @@ final class ClassifierForestFit {
       RefinementSettings settings, double screening, long seed) {
     int n = table.rows();
     int d = table.features();
-    double[][] input = new double[n][];
-    for (int r = 0; r < n; r++) {
-      input[r] = table.values()[r].clone();
-      for (int c = 0; c < d; c++) {
-        if (split.hiddenCells()[r][c]) {
-          input[r][c] = Double.NaN;
-        }
-      }
-    }
+    double[][] input = split.trainingView(table);
     float[] imputed = model.imputeFloats(input, seed);
     float[] known = new float[n * d];
     for (int r = 0; r < n; r++) {

@@ -2,6 +2,7 @@ package io.hexagan.training;
 
 import io.hexagan.graph.ClassifierForest;
 import io.hexagan.graph.ForestRefinement;
+import io.hexagan.graph.TreeNodes;
 import java.util.Arrays;
 
 /**
@@ -88,21 +89,17 @@ final class ForestNodes {
 
   /** The trees as a classifier of {@code classes} classes (each tree's "column" its class), or null without a tree. */
   ClassifierForest buildClassifier(int classes) {
-    if (trees == 0) {
-      return null;
-    }
-    return new ClassifierForest(features, classes, Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes),
-        Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), Arrays.copyOf(value, nodes),
-        Arrays.copyOf(roots, trees), Arrays.copyOf(treeColumn, trees), depth);
+    return trees == 0 ? null : new ClassifierForest(nodes(), classes, Arrays.copyOf(treeColumn, trees));
   }
 
   /** The refinement, or null without a tree. */
   ForestRefinement build() {
-    if (trees == 0) {
-      return null;
-    }
-    return new ForestRefinement(features, Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes),
+    return trees == 0 ? null : new ForestRefinement(nodes(), Arrays.copyOf(treeColumn, trees));
+  }
+
+  private TreeNodes nodes() {
+    return new TreeNodes(features, Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes),
         Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), Arrays.copyOf(value, nodes),
-        Arrays.copyOf(roots, trees), Arrays.copyOf(treeColumn, trees), depth);
+        Arrays.copyOf(roots, trees), depth);
   }
 }

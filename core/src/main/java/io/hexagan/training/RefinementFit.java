@@ -41,7 +41,7 @@ final class RefinementFit {
   }
 
   /**
-   * The refinement of {@code model}, trained on {@code table} with {@code hiddenCells} held out
+   * The refinement of {@code model}, trained on {@code table} with {@code split}'s cells held out
    * for validation: fitted on its imputation of the training rows with those cells hidden (as in
    * training), chosen on them.
    *
@@ -49,19 +49,12 @@ final class RefinementFit {
    * @param seed the imputation's noise seed
    * @return the refinements, or null when no column's refined cells did better
    */
-  static Chosen fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, boolean[][] hiddenCells,
+  static Chosen fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, ValidationSplit split,
       RefinementSettings settings, double screening, long seed) {
     int n = table.rows();
     int d = table.features();
-    double[][] input = new double[n][];
-    for (int r = 0; r < n; r++) {
-      input[r] = table.values()[r].clone();
-      for (int c = 0; c < d; c++) {
-        if (hiddenCells[r][c]) {
-          input[r][c] = Double.NaN;
-        }
-      }
-    }
+    boolean[][] hiddenCells = split.hiddenCells();
+    double[][] input = split.trainingView(table);
     float[] imputed = model.imputeFloats(input, seed);
     float[] known = new float[n * d];
     float[] validation = new float[n * d];

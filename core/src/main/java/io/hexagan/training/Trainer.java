@@ -335,7 +335,7 @@ final class Trainer {
       }
       double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
           : HexaGanConfig.DEFAULT_SKIP_SCREENING;
-      return RefinementFit.fit(model, table, scaler, split.hiddenCells(), settings, level, config.seed());
+      return RefinementFit.fit(model, table, scaler, split, settings, level, config.seed());
     }
 
     /**

@@ -69,6 +69,20 @@ record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hidde
     return new ValidationSplit(hidden, labelRows.stream().mapToInt(Integer::intValue).sorted().toArray(), count);
   }
 
+  /** The table's values with the validation cells hidden (NaN), as training saw them. */
+  double[][] trainingView(MaskedTable table) {
+    double[][] view = new double[table.rows()][];
+    for (int r = 0; r < view.length; r++) {
+      view[r] = table.values()[r].clone();
+      for (int c = 0; c < view[r].length; c++) {
+        if (hiddenCells[r][c]) {
+          view[r][c] = Double.NaN;
+        }
+      }
+    }
+    return view;
+  }
+
   boolean hasCells() {
     return hiddenCellCount > 0;
   }

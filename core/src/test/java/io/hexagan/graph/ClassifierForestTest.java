@@ -30,8 +30,8 @@ class ClassifierForestTest {
     int[] left = {1, 1, 2, 4, 4, 5, 6, 8, 8, 9};
     int[] right = {2, 1, 2, 5, 4, 5, 6, 9, 8, 9};
     float[] value = {0, 0.9f, 0.1f, 0, 0.1f, 0.9f, -0.2f, 0, 0, 0.6f};
-    return new ClassifierForest(D, 3, feature, threshold, left, right, value, new int[] {0, 3, 6, 7},
-        new int[] {0, 1, 1, 2}, 1);
+    return new ClassifierForest(new TreeNodes(D, feature, threshold, left, right, value, new int[] {0, 3, 6, 7}, 1), 3,
+        new int[] {0, 1, 1, 2});
   }
 
   @Test
@@ -72,8 +72,8 @@ class ClassifierForestTest {
     assertEquals(0.1f / 0.45f, q[0], 1e-6);
     assertEquals(0.35f / 0.45f, q[1], 1e-6);
     assertEquals(0f, q[2], 0f);
-    ClassifierForest zero = new ClassifierForest(D, 2, new int[] {0}, new float[1], new int[1], new int[1],
-        new float[] {-1f}, new int[] {0}, new int[] {1}, 0);
+    ClassifierForest zero = new ClassifierForest(new TreeNodes(D, new int[] {0}, new float[1], new int[1], new int[1],
+        new float[] {-1f}, new int[] {0}, 0), 2, new int[] {1});
     float[] u = zero.apply(new float[] {0.5f, 0.5f, 0.5f});
     assertEquals(0.5f, u[0], 0f);
     assertEquals(0.5f, u[1], 0f);
@@ -81,9 +81,8 @@ class ClassifierForestTest {
 
   @Test
   void treesMustNameClassesInRange() {
-    assertThrows(IllegalArgumentException.class, () -> new ClassifierForest(D, 2, new int[] {0}, new float[1],
-        new int[1], new int[1], new float[1], new int[] {0}, new int[] {2}, 0));
-    assertThrows(IllegalArgumentException.class, () -> new ClassifierForest(D, 1, new int[] {0}, new float[1],
-        new int[1], new int[1], new float[1], new int[] {0}, new int[] {0}, 0));
+    TreeNodes leaf = new TreeNodes(D, new int[] {0}, new float[1], new int[1], new int[1], new float[1], new int[] {0}, 0);
+    assertThrows(IllegalArgumentException.class, () -> new ClassifierForest(leaf, 2, new int[] {2}));
+    assertThrows(IllegalArgumentException.class, () -> new ClassifierForest(leaf, 1, new int[] {0}));
   }
 }

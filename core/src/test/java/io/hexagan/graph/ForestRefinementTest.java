@@ -35,7 +35,8 @@ class ForestRefinementTest {
     int[] left = {1, 1, 2, 4, 4, 6, 6, 7, 8};
     int[] right = {2, 1, 2, 5, 4, 7, 6, 7, 8};
     float[] value = {0, 0.2f, 0.8f, 0, 0.1f, 0, 0.4f, 0.7f, 0.55f};
-    return new ForestRefinement(D, feature, threshold, left, right, value, new int[] {0, 3, 8}, new int[] {0, 0, 2}, 2);
+    return new ForestRefinement(new TreeNodes(D, feature, threshold, left, right, value, new int[] {0, 3, 8}, 2),
+        new int[] {0, 0, 2});
   }
 
   @Test
@@ -116,11 +117,12 @@ class ForestRefinementTest {
 
   @Test
   void nodesMustNameColumnsAndChildrenInRange() {
-    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(D, new int[] {4}, new float[1],
-        new int[1], new int[1], new float[1], new int[] {0}, new int[] {0}, 0));
-    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(D, new int[] {0}, new float[1],
-        new int[] {1}, new int[1], new float[1], new int[] {0}, new int[] {0}, 0));
-    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(D, new int[] {0}, new float[1],
-        new int[1], new int[1], new float[1], new int[] {0}, new int[] {D}, 0));
+    assertThrows(IllegalArgumentException.class, () -> new TreeNodes(D, new int[] {4}, new float[1],
+        new int[1], new int[1], new float[1], new int[] {0}, 0));
+    assertThrows(IllegalArgumentException.class, () -> new TreeNodes(D, new int[] {0}, new float[1],
+        new int[] {1}, new int[1], new float[1], new int[] {0}, 0));
+    TreeNodes leaf = new TreeNodes(D, new int[] {0}, new float[1], new int[1], new int[1], new float[1], new int[] {0}, 0);
+    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(leaf, new int[] {D}));
+    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(leaf, new int[] {0, 1}));
   }
 }

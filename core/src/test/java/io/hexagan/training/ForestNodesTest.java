@@ -51,7 +51,7 @@ class ForestNodesTest {
       nodes.add(forests[c], c);
     }
     ForestRefinement forest = nodes.build();
-    assertTrue(forest.depth() >= 8, "deep trees: " + forest.depth());
+    assertTrue(forest.trees().depth() >= 8, "deep trees: " + forest.trees().depth());
     SplittableRandom r = new SplittableRandom(4);
     float[] missing = new float[N * D];
     boolean[] isMissing = new boolean[N * D];
