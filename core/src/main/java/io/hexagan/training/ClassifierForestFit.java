@@ -20,20 +20,18 @@ final class ClassifierForestFit {
    * columns in components of screened pairs (every column when no pair is screened), the
    * validation label rows scored.
    *
-   * @param screening the screening level of the column pairs ({@link PairScreening})
+   * @param pairs the screened column pairs of the training cells ({@link PairScreening#support})
    */
   static ClassifierForest fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, ValidationSplit split,
-      RefinementSettings settings, double screening, long seed) {
+      RefinementSettings settings, float[] pairs, long seed) {
     int n = table.rows();
     int d = table.features();
     double[][] input = split.trainingView(table);
     float[] imputed = model.imputeFloats(input, seed);
-    float[] known = new float[n * d];
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < d; c++) {
         int i = r * d + c;
         boolean seen = table.observed(r, c) && !split.hiddenCells()[r][c];
-        known[i] = seen ? 1 : 0;
         imputed[i] = (float) scaler.transform(c, seen ? table.values()[r][c] : imputed[i]);
       }
     }
@@ -47,7 +45,7 @@ final class ClassifierForestFit {
         cProbabilities[v * classes + k] = (float) byC[v][k];
       }
     }
-    float[] components = PairScreening.components(PairScreening.support(imputed, known, d, screening), d);
+    float[] components = PairScreening.components(pairs, d);
     int[] candidates = IntStream.range(0, d).filter(c -> IntStream.range(0, d).anyMatch(k -> components[k * d + c] > 0))
         .toArray();
     if (candidates.length == 0) {

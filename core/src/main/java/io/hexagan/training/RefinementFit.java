@@ -45,12 +45,12 @@ final class RefinementFit {
    * for validation: fitted on its imputation of the training rows with those cells hidden (as in
    * training), chosen on them.
    *
-   * @param screening the screening level of the column pairs ({@link PairScreening})
+   * @param pairs the screened column pairs of the training cells ({@link PairScreening#support})
    * @param seed the imputation's noise seed
    * @return the refinements, or null when no column's refined cells did better
    */
   static Chosen fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, ValidationSplit split,
-      RefinementSettings settings, double screening, long seed) {
+      RefinementSettings settings, float[] pairs, long seed) {
     int n = table.rows();
     int d = table.features();
     boolean[][] hiddenCells = split.hiddenCells();
@@ -70,10 +70,7 @@ final class RefinementFit {
         imputed[i] = known[i] > 0 ? truth[i] : (float) scaler.transform(c, imputed[i]);
       }
     }
-    float[] support = PairScreening.support(imputed, known, d, screening);
-    if (settings.componentPredictors()) {
-      support = PairScreening.components(support, d);
-    }
+    float[] support = settings.componentPredictors() ? PairScreening.components(pairs, d) : pairs;
     return fit(imputed, known, validation, truth, support, d, settings, seed);
   }
 

@@ -69,9 +69,10 @@ final class Trainer {
     double[] means = data.observedMeans(table.features());
     double[] fill = config.losses().meanFill() ? means : new double[table.features()];
     EncoderInputs encoderInputs = encoderInputs(config.architecture(), data.values(), data.mask(), table.features());
+    float[] pairs = screenedPairs(data);
     GraphSpec spec = new GraphSpec(table.features(), table.classes().size(), data.labeledRows(),
         data.unlabeledRows(), config.architecture(), config.losses(), config.optimizer(),
-        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(data), encoderInputs,
+        config.ablation(), config.imputationDraws(), config.seed(), fill, means, skipSupport(pairs), encoderInputs,
         ReconstructionWeights.of(data.values(), data.mask(), table.features(), config.losses().varianceWeighting()));
     ServingGraph.Spec serving = new ServingGraph.Spec(table.features(), table.classes().size(),
         config.architecture().resolve(table.features()), spec.hasImputationGenerator(),
@@ -87,7 +88,7 @@ final class Trainer {
         }
       }
       Validator validator = new Validator(table, scaler, split);
-      Loop loop = new Loop(session, spec, validator, split, start, scaler, serving, fingerprint);
+      Loop loop = new Loop(session, spec, validator, split, pairs, start, scaler, serving, fingerprint);
       TrainingSummary summary = loop.run();
       return loop.model(summary, true);
     } catch (IOException e) {
@@ -108,10 +109,24 @@ final class Trainer {
   }
 
   /** The pairs G_MI's skip path may use: screened when the config asks, else null (every pair). */
-  private float[] skipSupport(TrainingData data) {
-    double chancePairs = config.losses().skipScreening();
-    boolean screened = chancePairs > 0 && config.architecture().linearSkip();
-    return screened ? PairScreening.support(data.values(), data.mask(), table.features(), chancePairs) : null;
+  /**
+   * The screened column pairs of the training cells ({@link PairScreening}), at the skip path's level
+   * (or {@link HexaGanConfig#DEFAULT_SKIP_SCREENING} when it sets none), once for the skip path and
+   * the refinements; null when neither reads them.
+   */
+  private float[] screenedPairs(TrainingData data) {
+    boolean skip = config.losses().skipScreening() > 0 && config.architecture().linearSkip();
+    boolean refinement = config.refinement().on() && config.architecture().kind() != NetworkKind.CONVOLUTIONAL;
+    if (!skip && !refinement) {
+      return null;
+    }
+    double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
+        : HexaGanConfig.DEFAULT_SKIP_SCREENING;
+    return PairScreening.support(data.values(), data.mask(), table.features(), level);
+  }
+
+  private float[] skipSupport(float[] pairs) {
+    return config.losses().skipScreening() > 0 && config.architecture().linearSkip() ? pairs : null;
   }
 
   /** The epoch loop and its state (best score, patience, history). */
@@ -120,6 +135,7 @@ final class Trainer {
     private final GraphSpec spec;
     private final Validator validator;
     private final ValidationSplit split;
+    private final float[] pairs;
     private final long start;
     private final MinMaxScaler scaler;
     private final ServingGraph.Spec serving;
@@ -134,12 +150,13 @@ final class Trainer {
     private float rateScale = 1f;
     private int lastDrop;
 
-    Loop(GraphSession session, GraphSpec spec, Validator validator, ValidationSplit split, long start,
+    Loop(GraphSession session, GraphSpec spec, Validator validator, ValidationSplit split, float[] pairs, long start,
         MinMaxScaler scaler, ServingGraph.Spec serving, String fingerprint) {
       this.session = session;
       this.spec = spec;
       this.validator = validator;
       this.split = split;
+      this.pairs = pairs;
       this.start = start;
       this.scaler = scaler;
       this.serving = serving;
@@ -333,9 +350,7 @@ final class Trainer {
           || !spec.hasImputationGenerator()) {
         return null;
       }
-      double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
-          : HexaGanConfig.DEFAULT_SKIP_SCREENING;
-      return RefinementFit.fit(model, table, scaler, split, settings, level, config.seed());
+      return RefinementFit.fit(model, table, scaler, split, settings, pairs, config.seed());
     }
 
     /**
@@ -349,9 +364,7 @@ final class Trainer {
           || !spec.hasImputationGenerator() || !table.hasLabels() || table.classes().size() < 2) {
         return null;
       }
-      double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
-          : HexaGanConfig.DEFAULT_SKIP_SCREENING;
-      return ClassifierForestFit.fit(model, table, scaler, split, settings, level, config.seed());
+      return ClassifierForestFit.fit(model, table, scaler, split, settings, pairs, config.seed());
     }
 
     private Map<String, Double> readLosses(int iterations, int epoch) {
