@@ -57,7 +57,7 @@ final class ClassifierForestFit {
   /**
    * Grows one forest per class on the labelled rows outside {@code validation} and keeps them if
    * their probabilities' Brier score on the validation rows beat C's with a t statistic of at least
-   * {@code settings.minGainT()} and their calls' mean F1 over the classes is no lower than C's.
+   * {@code settings.minGainT()} and their calls' F1 is no lower than C's for any class.
    *
    * @param x n × d, row-major, scaled: the served imputation
    * @param labels per row, its class or −1
@@ -114,34 +114,33 @@ final class ClassifierForestFit {
     if (!(sum > 0 && RefinementFit.gainT(sum, sumSquares, validation.length) >= settings.minGainT())) {
       return null;
     }
-    // Better probabilities can still call fewer rows of a rare class: the forest must not lose on
-    // the classes' mean F1 either.
+    // Better probabilities can still call fewer rows of a rare class: the forest must not lose
+    // any class's F1 either.
     int[] truth = Arrays.stream(validation).map(r -> labels[r]).toArray();
-    return macroF1(byForest, truth, classes) >= macroF1(cProbabilities, truth, classes) ? classifier : null;
+    return noClassWorse(byForest, cProbabilities, truth, classes) ? classifier : null;
   }
 
-  /** The mean over classes of each class's F1, each row called its most probable class (the first on ties). */
-  static double macroF1(float[] p, int[] truth, int classes) {
-    int[] truePositive = new int[classes];
-    int[] called = new int[classes];
-    int[] actual = new int[classes];
+  /**
+   * Whether calling each row its most probable class (the first on ties) by {@code p} gives every
+   * class an F1 at least that of the calls by {@code reference}.
+   *
+   * @param p rows × n_c, row-major
+   * @param reference rows × n_c, row-major
+   * @param truth per row, its class
+   */
+  static boolean noClassWorse(float[] p, float[] reference, int[] truth, int classes) {
+    int[] calls = new int[truth.length];
+    int[] referenceCalls = new int[truth.length];
     for (int v = 0; v < truth.length; v++) {
-      int best = 0;
-      for (int k = 1; k < classes; k++) {
-        if (p[v * classes + k] > p[v * classes + best]) {
-          best = k;
-        }
-      }
-      called[best]++;
-      actual[truth[v]]++;
-      truePositive[best] += best == truth[v] ? 1 : 0;
+      calls[v] = Metrics.argMax(p, v, classes);
+      referenceCalls[v] = Metrics.argMax(reference, v, classes);
     }
-    double sum = 0;
     for (int k = 0; k < classes; k++) {
-      int denominator = called[k] + actual[k];
-      sum += denominator == 0 ? 0 : 2.0 * truePositive[k] / denominator;
+      if (Metrics.f1(truth, calls, k) < Metrics.f1(truth, referenceCalls, k)) {
+        return false;
+      }
     }
-    return sum / classes;
+    return true;
   }
 
   /** Σ_k (p_k − [label = k])² of row {@code v} of the n × n_c probabilities {@code p}. */

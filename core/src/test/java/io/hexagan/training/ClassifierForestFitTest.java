@@ -1,6 +1,6 @@
 package io.hexagan.training;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,11 +51,38 @@ class ClassifierForestFitTest {
     assertTrue(p[1] > 0.8, "P(1) " + p[1]);
   }
 
-  /** Class 0: F1 2·1/(1+2) = 2/3; class 1: F1 2·1/(2+1) = 2/3. */
+  /**
+   * Truth 0, 0, 0, 1. The reference calls 0, 0, 1, 1: F1 of class 0 = 2·2/(2·2+0+1) = 0.8, of class
+   * 1 = 2·1/(2·1+1+0) = 2/3. Calls 0, 0, 0, 0: class 0 = 2·3/(2·3+1) = 0.857, class 1 = 0: refused.
+   * Calls 0, 0, 0, 1: both 1: kept. Three classes, truth 0, 0, 0, 1, 1, 1, 2, 2, 2: the reference
+   * calls 0, 1, 1, 1, 0, 0, 2, 2, 2 (F1 1/3, 1/3, 1; mean 0.556), the other 0, 0, 0, 1, 1, 1, 2, 2, 0
+   * (6/7, 1, 4/5; mean 0.886): a higher mean that hides class 2's loss, refused.
+   */
   @Test
-  void macroF1ByHand() {
-    float[] p = {0.9f, 0.1f, 0.2f, 0.8f, 0.4f, 0.6f};
-    assertEquals(2.0 / 3, ClassifierForestFit.macroF1(p, new int[] {0, 1, 0}, 2), 1e-12);
+  void aForestWorseOnAnyClassIsRefused() {
+    int[] truth = {0, 0, 0, 1};
+    float[] reference = {0.9f, 0.1f, 0.8f, 0.2f, 0.4f, 0.6f, 0.3f, 0.7f};
+    float[] allZero = {0.9f, 0.1f, 0.8f, 0.2f, 0.6f, 0.4f, 0.6f, 0.4f};
+    float[] right = {0.9f, 0.1f, 0.8f, 0.2f, 0.6f, 0.4f, 0.3f, 0.7f};
+    assertFalse(ClassifierForestFit.noClassWorse(allZero, reference, truth, 2));
+    assertTrue(ClassifierForestFit.noClassWorse(right, reference, truth, 2));
+    assertTrue(ClassifierForestFit.noClassWorse(reference, reference, truth, 2));
+
+    int[] three = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+    float[] confused = calls(0, 1, 1, 1, 0, 0, 2, 2, 2);
+    float[] losesClass2 = calls(0, 0, 0, 1, 1, 1, 2, 2, 0);
+    assertFalse(ClassifierForestFit.noClassWorse(losesClass2, confused, three, 3));
+    assertTrue(ClassifierForestFit.noClassWorse(confused, calls(0, 1, 1, 1, 0, 0, 2, 2, 0), three, 3));
+  }
+
+  /** Probabilities of three classes, 0.8 on each row's given class. */
+  private static float[] calls(int... classes) {
+    float[] p = new float[classes.length * 3];
+    Arrays.fill(p, 0.1f);
+    for (int r = 0; r < classes.length; r++) {
+      p[r * 3 + classes[r]] = 0.8f;
+    }
+    return p;
   }
 
   @Test
