@@ -19,8 +19,8 @@ package io.hexagan.training;
  *     partners alone
  * @param classifierTrees trees per class of a random forest classifier over the served imputation,
  *     reading the columns in components of screened pairs, that serves the class probabilities
- *     instead of C where it beat C on the validation labels (Brier score, t ≥ {@code minGainT}); 0:
- *     C always
+ *     instead of C where it beat C on the validation labels (Brier score, t ≥ {@code minGainT},
+ *     and no class's F1 below C's); 0: C always
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
     boolean componentPredictors, int classifierTrees) {
