@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
@@ -18,6 +20,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * or the column's forest's.
  */
 final class RefinementFit {
+  private static final Logger LOG = LoggerFactory.getLogger(RefinementFit.class);
+
   /** Bootstrap sample cap of a forest's trees, as {@code missforest}'s. */
   static final int MAX_FOREST_SAMPLES = 5_000;
 
@@ -125,6 +129,12 @@ final class RefinementFit {
         forest = !regression;
       }
       byRegression[j] = regression;
+      if (LOG.isDebugEnabled() && (regressed[j] || forests[j] != null)) {
+        LOG.debug("refinement: column {} on {} validation cells: regression gain {} (t {}), forest gain {} (t {}): {}",
+            j, linearGains.cells()[j], linearGains.mean(j), linearGains.t(j),
+            forestGains == null ? "-" : forestGains.mean(j), forestGains == null ? "-" : forestGains.t(j),
+            regression ? "regression" : forest ? "forest" : "G_MI");
+      }
       if (forest) {
         chosenForests.add(forests[j], j);
       }
@@ -225,7 +235,11 @@ final class RefinementFit {
 
     /** Whether column j gained with t ≥ {@code minT}. */
     boolean passes(int j, double minT) {
-      return sum[j] > 0 && gainT(sum[j], sumSquares[j], cells[j]) >= minT;
+      return sum[j] > 0 && t(j) >= minT;
+    }
+
+    double t(int j) {
+      return gainT(sum[j], sumSquares[j], cells[j]);
     }
   }
 

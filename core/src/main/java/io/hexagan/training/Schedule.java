@@ -9,7 +9,8 @@ package io.hexagan.training;
  * @param patience stop when the validation score has not improved for this many epochs (0 = never
  *     stop early)
  * @param validationCells share of observed cells hidden from training to score imputation (0 =
- *     none); drawn from at most {@link #MAX_VALIDATION_ROWS} rows
+ *     none), from every row; each epoch's validation scores those of at most {@link
+ *     #MAX_VALIDATION_ROWS} rows, the refinement's choice all of them
  * @param validationLabels share of labelled rows whose label is hidden to score the classifier (0
  *     = none); used only when at least {@link #MIN_VALIDATION_LABELS} labels would be hidden
  * @param criterion which validation figure chooses the epoch to keep
@@ -29,7 +30,7 @@ public record Schedule(
     int plateauEpochs,
     double plateauFactor) {
 
-  /** Most rows that hold validation cells. */
+  /** Most rows whose validation cells the validation after each epoch scores. */
   public static final int MAX_VALIDATION_ROWS = 5000;
   /** Fewest hidden labels worth an F1. */
   public static final int MIN_VALIDATION_LABELS = 30;

@@ -9,20 +9,25 @@ import java.util.SplittableRandom;
  * The observed cells and labels hidden from training so that training can tell when to stop.
  * Chosen at random from the seed, on training data only: test data never enter.
  *
- * <p>Cells: a share of the observed cells of at most {@link Schedule#MAX_VALIDATION_ROWS} rows,
- * never the last two observed cells of a column. Labels: a share of the labelled rows, only if at
- * least {@link Schedule#MIN_VALIDATION_LABELS} result, and never a class's last two labels.
+ * <p>Cells: a share of the observed cells of every row, never the last two observed cells of a
+ * column. The validation after each epoch scores those of at most {@link
+ * Schedule#MAX_VALIDATION_ROWS} rows (the scored rows), which bounds its cost; the refinement's
+ * choice after training reads them all, so that on a large table it has the evidence of every row.
+ * Labels: a share of the labelled rows, only if at least {@link Schedule#MIN_VALIDATION_LABELS}
+ * result, and never a class's last two labels.
  *
- * @param hiddenCells per row, the columns hidden (empty for most rows)
+ * @param hiddenCells per row, the columns hidden
+ * @param scoredRows per row, whether the epoch's validation scores its hidden cells
  * @param hiddenLabelRows rows whose label is hidden
  */
-record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hiddenCellCount) {
+record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hiddenLabelRows, int hiddenCellCount) {
 
   static ValidationSplit choose(MaskedTable table, Schedule schedule, long seed) {
     SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
     int n = table.rows();
     int d = table.features();
     boolean[][] hidden = new boolean[n][d];
+    boolean[] scored = new boolean[n];
     int count = 0;
     if (schedule.validationCells() > 0) {
       int[] observedPerColumn = new int[d];
@@ -34,9 +39,9 @@ record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hidde
         }
       }
       int[] rows = Permutation.of(n, random);
-      int rowCount = Math.min(n, Schedule.MAX_VALIDATION_ROWS);
-      for (int i = 0; i < rowCount; i++) {
+      for (int i = 0; i < n; i++) {
         int r = rows[i];
+        scored[r] = i < Schedule.MAX_VALIDATION_ROWS;
         for (int c = 0; c < d; c++) {
           if (table.observed(r, c) && observedPerColumn[c] > 2
               && random.nextDouble() < schedule.validationCells()) {
@@ -66,7 +71,8 @@ record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hidde
         }
       }
     }
-    return new ValidationSplit(hidden, labelRows.stream().mapToInt(Integer::intValue).sorted().toArray(), count);
+    return new ValidationSplit(hidden, scored, labelRows.stream().mapToInt(Integer::intValue).sorted().toArray(),
+        count);
   }
 
   /** The table's values with the validation cells hidden (NaN), as training saw them. */
@@ -81,6 +87,11 @@ record ValidationSplit(boolean[][] hiddenCells, int[] hiddenLabelRows, int hidde
       }
     }
     return view;
+  }
+
+  /** Whether the epoch's validation scores cell (r, c): hidden, in a scored row. */
+  boolean scored(int r, int c) {
+    return scoredRows[r] && hiddenCells[r][c];
   }
 
   boolean hasCells() {

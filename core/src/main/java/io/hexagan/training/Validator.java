@@ -37,7 +37,7 @@ final class Validator {
       boolean any = false;
       for (int c = 0; c < d; c++) {
         if (split.hiddenCells()[r][c]) {
-          any = true;
+          any |= split.scored(r, c);
         } else if (table.observed(r, c)) {
           colSum[c] += scaler.transform(c, table.values()[r][c]);
           colCount[c]++;
@@ -58,14 +58,14 @@ final class Validator {
     for (int r = 0; r < n; r++) {
       boolean any = false;
       for (int c = 0; c < d; c++) {
-        any |= split.hiddenCells()[r][c];
+        any |= split.scored(r, c);
       }
       if (!any) {
         continue;
       }
       for (int c = 0; c < d; c++) {
         int k = i * d + c;
-        if (split.hiddenCells()[r][c]) {
+        if (split.scored(r, c)) {
           hidden[k] = true;
           truth[k] = (float) scaler.transform(c, table.values()[r][c]);
           double err = truth[k] - colSum[c] / Math.max(1, colCount[c]);
