@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Fits the refinements of a trained model's imputation ({@link RefinementSettings}) to its
