@@ -64,7 +64,7 @@ final class Trainer {
     MinMaxScaler scaler = config.architecture().kind() == NetworkKind.CONVOLUTIONAL
         ? MinMaxScaler.fitShared(table.values(), table.features())
         : MinMaxScaler.fit(table.values(), table.features());
-    ValidationSplit split = ValidationSplit.choose(table, config.schedule(), config.seed());
+    ValidationSplit split = ValidationSplit.choose(table, config.schedule(), config.seed(), refines(config));
     TrainingData data = TrainingData.prepare(table, scaler, split);
     double[] means = data.observedMeans(table.features());
     double[] fill = config.losses().meanFill() ? means : new double[table.features()];
@@ -108,7 +108,15 @@ final class Trainer {
         ColumnQuantiles.find(values, mask, features, arch.quantileInputs()));
   }
 
-  /** The pairs G_MI's skip path may use: screened when the config asks, else null (every pair). */
+  /**
+   * Whether a training with {@code config} refines its imputation after training (chained
+   * regressions and forests, {@link HexaGanConfig#refinement()}): on, for a dense G_MI that exists.
+   */
+  static boolean refines(HexaGanConfig config) {
+    return config.refinement().on() && config.architecture().kind() != NetworkKind.CONVOLUTIONAL
+        && config.ablation().imputationGenerator();
+  }
+
   /**
    * The screened column pairs of the training cells ({@link PairScreening}), at the skip path's level
    * (or {@link HexaGanConfig#DEFAULT_SKIP_SCREENING} when it sets none), once for the skip path and
@@ -345,12 +353,10 @@ final class Trainer {
      * validation cells, for images, or when no column gained.
      */
     private RefinementFit.Chosen refinement(HexaGanModel model) {
-      RefinementSettings settings = config.refinement();
-      if (!settings.on() || !split.hasCells() || config.architecture().kind() == NetworkKind.CONVOLUTIONAL
-          || !spec.hasImputationGenerator()) {
+      if (!refines(config) || !split.hasCells()) {
         return null;
       }
-      return RefinementFit.fit(model, table, scaler, split, settings, pairs, config.seed());
+      return RefinementFit.fit(model, table, scaler, split, config.refinement(), pairs, config.seed());
     }
 
     /**

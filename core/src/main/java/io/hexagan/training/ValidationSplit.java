@@ -9,11 +9,10 @@ import java.util.SplittableRandom;
  * The observed cells and labels hidden from training so that training can tell when to stop.
  * Chosen at random from the seed, on training data only: test data never enter.
  *
- * <p>Cells: a share of the observed cells of every row, never the last two observed cells of a
- * column. The validation after each epoch scores those of at most {@link
- * Schedule#MAX_VALIDATION_ROWS} rows (the scored rows), which bounds its cost; the refinement's
- * choice after training reads them all, so that on a large table it has the evidence of every row.
- * Labels: a share of the labelled rows, only if at least {@link Schedule#MIN_VALIDATION_LABELS}
+ * <p>Cells: a share of the observed cells of at most {@link Schedule#MAX_VALIDATION_ROWS} rows (the
+ * scored rows: the validation after each epoch scores them, and this bounds its cost), or, when a
+ * refinement will choose on them after training, of every row, so that on a large table the
+ * choice has the evidence of every row; never the last two observed cells of a column. Labels: a share of the labelled rows, only if at least {@link Schedule#MIN_VALIDATION_LABELS}
  * result, and never a class's last two labels.
  *
  * @param hiddenCells per row, the columns hidden
@@ -22,7 +21,13 @@ import java.util.SplittableRandom;
  */
 record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hiddenLabelRows, int hiddenCellCount) {
 
-  static ValidationSplit choose(MaskedTable table, Schedule schedule, long seed) {
+  /**
+   * Draws the split from {@code seed}.
+   *
+   * @param everyRow whether cells are drawn from every row (for the refinement's choice) rather
+   *     than from the scored rows alone; the scored rows' cells are the same either way
+   */
+  static ValidationSplit choose(MaskedTable table, Schedule schedule, long seed, boolean everyRow) {
     SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
     int n = table.rows();
     int d = table.features();
@@ -39,7 +44,8 @@ record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hidd
         }
       }
       int[] rows = Permutation.of(n, random);
-      for (int i = 0; i < n; i++) {
+      int rowCount = everyRow ? n : Math.min(n, Schedule.MAX_VALIDATION_ROWS);
+      for (int i = 0; i < rowCount; i++) {
         int r = rows[i];
         scored[r] = i < Schedule.MAX_VALIDATION_ROWS;
         for (int c = 0; c < d; c++) {

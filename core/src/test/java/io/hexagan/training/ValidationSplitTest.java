@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validation cells: drawn from every row, scored each epoch in at most {@link
- * Schedule#MAX_VALIDATION_ROWS} rows, never a column's last two observed cells.
+ * The validation cells: scored each epoch in at most {@link Schedule#MAX_VALIDATION_ROWS} rows,
+ * drawn from every row when a refinement will choose on them, never a column's last two observed
+ * cells.
  */
 class ValidationSplitTest {
   private static final Schedule SCHEDULE = HexaGanConfig.defaults().schedule();
@@ -34,7 +35,7 @@ class ValidationSplitTest {
   void aLargeTableHidesCellsInEveryRowAndScoresAtMostTheCap() {
     int n = 3 * Schedule.MAX_VALIDATION_ROWS;
     MaskedTable table = table(n);
-    ValidationSplit split = ValidationSplit.choose(table, SCHEDULE, 7);
+    ValidationSplit split = ValidationSplit.choose(table, SCHEDULE, 7, true);
     int scoredRows = 0;
     int hidden = 0;
     int hiddenOutsideScored = 0;
@@ -66,17 +67,50 @@ class ValidationSplitTest {
     assertTrue(rareHidden <= 1, "column 2 keeps its last two observed cells");
   }
 
+  /** Without a refinement to choose, cells come from the scored rows alone, the same cells there. */
+  @Test
+  void withoutARefinementOnlyTheScoredRowsHideCells() {
+    int n = 3 * Schedule.MAX_VALIDATION_ROWS;
+    MaskedTable table = table(n);
+    ValidationSplit every = ValidationSplit.choose(table, SCHEDULE, 7, true);
+    ValidationSplit scoredOnly = ValidationSplit.choose(table, SCHEDULE, 7, false);
+    int hidden = 0;
+    for (int r = 0; r < n; r++) {
+      assertEquals(every.scoredRows()[r], scoredOnly.scoredRows()[r]);
+      for (int c = 0; c < 3; c++) {
+        if (scoredOnly.hiddenCells()[r][c]) {
+          assertTrue(scoredOnly.scoredRows()[r], "row " + r + " is not scored");
+          hidden++;
+        }
+        assertEquals(every.scored(r, c), scoredOnly.scored(r, c), "row " + r + ", column " + c);
+      }
+    }
+    assertEquals(hidden, scoredOnly.hiddenCellCount());
+    assertTrue(every.hiddenCellCount() > 2 * hidden, every.hiddenCellCount() + " against " + hidden);
+  }
+
+  /** Whether a configuration refines decides where cells come from: the defaults do, the paper's recipe and images do not. */
+  @Test
+  void theDefaultsRefineThePaperAndImagesDoNot() {
+    assertTrue(Trainer.refines(HexaGanConfig.defaults()));
+    assertFalse(Trainer.refines(HexaGanConfig.paper()));
+    assertFalse(Trainer.refines(HexaGanConfig.mnist()));
+  }
+
   @Test
   void aSmallTableScoresEveryRowAndTheSameSeedGivesTheSameSplit() {
     MaskedTable table = table(400);
-    ValidationSplit split = ValidationSplit.choose(table, SCHEDULE, 3);
+    ValidationSplit split = ValidationSplit.choose(table, SCHEDULE, 3, true);
     for (int r = 0; r < 400; r++) {
       assertTrue(split.scoredRows()[r]);
     }
-    ValidationSplit again = ValidationSplit.choose(table, SCHEDULE, 3);
+    ValidationSplit again = ValidationSplit.choose(table, SCHEDULE, 3, true);
+    ValidationSplit scoredOnly = ValidationSplit.choose(table, SCHEDULE, 3, false);
     for (int r = 0; r < 400; r++) {
       assertArrayEquals(split.hiddenCells()[r], again.hiddenCells()[r]);
+      assertArrayEquals(split.hiddenCells()[r], scoredOnly.hiddenCells()[r]);
     }
     assertArrayEquals(split.hiddenLabelRows(), again.hiddenLabelRows());
+    assertArrayEquals(split.hiddenLabelRows(), scoredOnly.hiddenLabelRows());
   }
 }
