@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * <p>Cells: a share of the observed cells of at most {@link Schedule#MAX_VALIDATION_ROWS} rows (the
  * scored rows: the validation after each epoch scores them, and this bounds its cost), or, when a
  * refinement will choose on them after training, of every row, so that on a large table the
- * choice has the evidence of every row; never the last two observed cells of a column. Labels: a share of the labelled rows, only if at least {@link Schedule#MIN_VALIDATION_LABELS}
- * result, and never a class's last two labels.
+ * choice has the evidence of every row; never the last two observed cells of a column. Labels: a
+ * share of the labelled rows, only if at least {@link Schedule#MIN_VALIDATION_LABELS} result, and
+ * never a class's last two labels.
  *
  * @param hiddenCells per row, the columns hidden
  * @param scoredRows per row, whether the epoch's validation scores its hidden cells
