@@ -1,10 +1,10 @@
 package io.hexagan.training;
 
-import io.hexagan.graph.GraphSpec;
 import io.hexagan.graph.Architecture;
-import io.hexagan.graph.EncoderInputs;
-import io.hexagan.graph.NetworkKind;
 import io.hexagan.graph.ClassifierForest;
+import io.hexagan.graph.EncoderInputs;
+import io.hexagan.graph.GraphSpec;
+import io.hexagan.graph.NetworkKind;
 import io.hexagan.graph.ServingGraph;
 import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
@@ -124,8 +124,7 @@ final class Trainer {
    */
   private float[] screenedPairs(TrainingData data) {
     boolean skip = config.losses().skipScreening() > 0 && config.architecture().linearSkip();
-    boolean refinement = config.refinement().on() && config.architecture().kind() != NetworkKind.CONVOLUTIONAL;
-    if (!skip && !refinement) {
+    if (!skip && !refines(config)) {
       return null;
     }
     double level = config.losses().skipScreening() > 0 ? config.losses().skipScreening()
@@ -365,12 +364,11 @@ final class Trainer {
      * to screen on, for images, without labels, or when it did not beat C.
      */
     private ClassifierForest classifierForest(HexaGanModel model) {
-      RefinementSettings settings = config.refinement();
-      if (!settings.classifier() || !split.hasLabels() || config.architecture().kind() == NetworkKind.CONVOLUTIONAL
-          || !spec.hasImputationGenerator() || !table.hasLabels() || table.classes().size() < 2) {
+      if (!config.refinement().classifier() || !refines(config) || !split.hasLabels() || !table.hasLabels()
+          || table.classes().size() < 2) {
         return null;
       }
-      return ClassifierForestFit.fit(model, table, scaler, split, settings, pairs, config.seed());
+      return ClassifierForestFit.fit(model, table, scaler, split, config.refinement(), pairs, config.seed());
     }
 
     private Map<String, Double> readLosses(int iterations, int epoch) {
