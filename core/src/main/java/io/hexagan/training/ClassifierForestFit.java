@@ -24,17 +24,9 @@ final class ClassifierForestFit {
    */
   static ClassifierForest fit(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, ValidationSplit split,
       RefinementSettings settings, float[] pairs, long seed) {
-    int n = table.rows();
     int d = table.features();
     double[][] input = split.trainingView(table);
-    float[] imputed = model.imputeFloats(input, seed);
-    for (int r = 0; r < n; r++) {
-      for (int c = 0; c < d; c++) {
-        int i = r * d + c;
-        boolean seen = table.observed(r, c) && !split.hiddenCells()[r][c];
-        imputed[i] = (float) scaler.transform(c, seen ? table.values()[r][c] : imputed[i]);
-      }
-    }
+    float[] imputed = split.scaledImputation(model, table, scaler, seed);
     int[] validation = split.hiddenLabelRows();
     double[][] validationInput = Arrays.stream(validation).mapToObj(r -> input[r]).toArray(double[][]::new);
     double[][] byC = model.classify(validationInput, seed);

@@ -58,8 +58,7 @@ final class RefinementFit {
     int n = table.rows();
     int d = table.features();
     boolean[][] hiddenCells = split.hiddenCells();
-    double[][] input = split.trainingView(table);
-    float[] imputed = model.imputeFloats(input, seed);
+    float[] imputed = split.scaledImputation(model, table, scaler, seed);
     float[] known = new float[n * d];
     float[] validation = new float[n * d];
     float[] truth = new float[n * d];
@@ -70,8 +69,6 @@ final class RefinementFit {
           truth[i] = (float) scaler.transform(c, table.values()[r][c]);
           (hiddenCells[r][c] ? validation : known)[i] = 1;
         }
-        // imputeFloats' elements of observed cells are not the observed values: take those.
-        imputed[i] = known[i] > 0 ? truth[i] : (float) scaler.transform(c, imputed[i]);
       }
     }
     float[] support = settings.componentPredictors() ? PairScreening.components(pairs, d) : pairs;

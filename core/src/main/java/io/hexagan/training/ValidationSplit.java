@@ -1,6 +1,7 @@
 package io.hexagan.training;
 
 import io.hexagan.io.MaskedTable;
+import io.hexagan.io.MinMaxScaler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -94,6 +95,25 @@ record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hidd
       }
     }
     return view;
+  }
+
+  /**
+   * {@code model}'s imputation of {@code table} as training saw it ({@link #trainingView}), scaled,
+   * n × d row-major: the cells training saw keep their own scaled values, every other cell (missing
+   * or hidden) takes the model's, noise from {@code seed}.
+   */
+  float[] scaledImputation(HexaGanModel model, MaskedTable table, MinMaxScaler scaler, long seed) {
+    int d = table.features();
+    float[] imputed = model.imputeFloats(trainingView(table), seed);
+    for (int r = 0; r < table.rows(); r++) {
+      for (int c = 0; c < d; c++) {
+        int i = r * d + c;
+        // imputeFloats' elements of observed cells are not the observed values: take those.
+        boolean seen = table.observed(r, c) && !hiddenCells[r][c];
+        imputed[i] = (float) scaler.transform(c, seen ? table.values()[r][c] : imputed[i]);
+      }
+    }
+    return imputed;
   }
 
   /** Whether the epoch's validation scores cell (r, c): hidden, in a scored row. */
