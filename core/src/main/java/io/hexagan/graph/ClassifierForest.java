@@ -1,5 +1,7 @@
 package io.hexagan.graph;
 
+import java.util.Arrays;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -59,7 +61,7 @@ public record ClassifierForest(TreeNodes trees, int classes, int[] treeClass) {
   /** The class probabilities [rows, n_c] of the rows of {@code x} [rows, d] (scaled) as graph ops. */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> x) {
     Operand<TInt32> zero = tf.constant(0);
-    Operand<TInt32> rowsByTrees = tf.concat(java.util.List.of(tf.shape.size(tf.shape(x), zero),
+    Operand<TInt32> rowsByTrees = tf.concat(List.of(tf.shape.size(tf.shape(x), zero),
         tf.constant(new int[] {treeClass.length})), zero);
     Operand<TFloat32> leaves = trees.leafValues(tf, x, tf.broadcastTo(tf.constant(trees.roots()), rowsByTrees));
     Operand<TFloat32> scores = tf.math.maximum(tf.linalg.matMul(leaves,
@@ -78,7 +80,7 @@ public record ClassifierForest(TreeNodes trees, int classes, int[] treeClass) {
     float[] out = new float[n * classes];
     double[] scores = new double[classes];
     for (int r = 0; r < n; r++) {
-      java.util.Arrays.fill(scores, 0);
+      Arrays.fill(scores, 0);
       for (int t = 0; t < treeClass.length; t++) {
         scores[treeClass[t]] += trees.leafValue(x, r * d, t) * weights[t * classes + treeClass[t]];
       }
