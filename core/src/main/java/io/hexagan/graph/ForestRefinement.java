@@ -14,15 +14,34 @@ import org.tensorflow.types.TInt64;
  * Random forests run over G_MI's imputation, as missForest runs them over its own: each chosen
  * column j has a forest of regression trees, grown after training on the training rows where j is
  * observed with every other column read from the model's imputed table; its missing cells take
- * the mean of its trees' predictions, computed from G_MI's imputation. Observed cells never change.
- * All values are min–max scaled; tree t of {@code trees} predicts column {@code treeColumn[t]}.
+ * the mean of its trees' predictions, computed from G_MI's imputation, or a blend of that mean and
+ * G_MI's own cell. Observed cells never change. All values are min–max scaled; tree t of {@code
+ * trees} predicts column {@code treeColumn[t]}.
  *
  * @param trees every forest's trees, reading the d columns of the imputation
  * @param treeColumn per tree, the column it predicts
+ * @param share per column, the forest's weight in a missing cell's value, G_MI's cell taking the
+ *     rest (1: the forest's mean alone); in (0, 1]
  */
-public record ForestRefinement(TreeNodes trees, int[] treeColumn) {
+public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share) {
+
+  /** The forests, each column's missing cells taking its forest's mean alone. */
+  public ForestRefinement(TreeNodes trees, int[] treeColumn) {
+    this(trees, treeColumn, ones(trees.features()));
+  }
 
   public ForestRefinement {
+    if (share.length != trees.features()) {
+      throw new IllegalArgumentException("forest refinement: expected a share per column, found " + share.length
+          + " for " + trees.features() + " columns");
+    }
+    for (int c = 0; c < share.length; c++) {
+      if (!(share[c] > 0 && share[c] <= 1)) {
+        throw new IllegalArgumentException("forest refinement: column " + c + "'s share " + share[c]
+            + " is not in (0, 1]");
+      }
+    }
+    share = share.clone();
     if (treeColumn.length != trees.trees()) {
       throw new IllegalArgumentException("forest refinement: expected a column per tree, found " + treeColumn.length
           + " for " + trees.trees() + " trees");
@@ -39,6 +58,35 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn) {
   @Override
   public int[] treeColumn() {
     return treeColumn.clone();
+  }
+
+  @Override
+  public float[] share() {
+    return share.clone();
+  }
+
+  private static float[] ones(int d) {
+    float[] ones = new float[d];
+    Arrays.fill(ones, 1f);
+    return ones;
+  }
+
+  /** Per column, whether its forest's mean is blended with G_MI's cell (a share below 1). */
+  public boolean[] blended() {
+    boolean[] blended = replaced();
+    for (int c = 0; c < share.length; c++) {
+      blended[c] &= share[c] < 1;
+    }
+    return blended;
+  }
+
+  private boolean blends() {
+    for (boolean b : blended()) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** d. */
@@ -68,7 +116,8 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn) {
    * The forests as graph ops. The cells to impute (missing, in a column with a forest) are
    * gathered as k (row, column) pairs; each pair walks every tree of its column's forest from its
    * root at once, [k, trees] nodes moved down one level per gather, as many levels as the deepest
-   * tree has; the trees' mean is scattered into {@code writeInto} [rows, d]. The work follows the
+   * tree has; the trees' mean (blended with the cell of {@code readFrom} where a column's share is
+   * below 1) is scattered into {@code writeInto} [rows, d]. The work follows the
    * number of missing cells, not the table's size. The trees are constants of the graph, so the
    * SavedModel carries them.
    */
@@ -99,7 +148,13 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn) {
     Operand<TFloat32> leaves = trees.leafValues(tf, tf.gather(readFrom, rows, zero), roots);
     Operand<TFloat32> weights = tf.gather(
         tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), columns, zero);
-    return tf.tensorScatterNdUpdate(writeInto, cells, tf.sum(tf.math.mul(leaves, weights), one));
+    Operand<TFloat32> forest = tf.sum(tf.math.mul(leaves, weights), one);
+    if (blends()) {
+      Operand<TFloat32> base = tf.gatherNd(readFrom, cells);
+      Operand<TFloat32> columnShare = tf.gather(tf.constant(share), columns, zero);
+      forest = tf.math.add(base, tf.math.mul(columnShare, tf.math.sub(forest, base)));
+    }
+    return tf.tensorScatterNdUpdate(writeInto, cells, forest);
   }
 
   /**
@@ -131,7 +186,9 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn) {
         for (int t : treesOf[c]) {
           sum += trees.leafValue(readFrom, r * d, t) * weight;
         }
-        out[r * d + c] = (float) sum;
+        float mean = (float) sum;
+        float base = readFrom[r * d + c];
+        out[r * d + c] = share[c] == 1 ? mean : base + share[c] * (mean - base);
       }
     }
     return out;

@@ -92,9 +92,14 @@ final class ForestNodes {
     return trees == 0 ? null : new ClassifierForest(nodes(), classes, Arrays.copyOf(treeColumn, trees));
   }
 
-  /** The refinement, or null without a tree. */
+  /** The refinement, each column's cells its forest's mean, or null without a tree. */
   ForestRefinement build() {
     return trees == 0 ? null : new ForestRefinement(nodes(), Arrays.copyOf(treeColumn, trees));
+  }
+
+  /** The refinement, column c's forest weighted by {@code share[c]} against G_MI, or null without a tree. */
+  ForestRefinement build(float[] share) {
+    return trees == 0 ? null : new ForestRefinement(nodes(), Arrays.copyOf(treeColumn, trees), share);
   }
 
   private TreeNodes nodes() {

@@ -89,7 +89,7 @@ public record HexaGanConfig(
    * column refined where its validation cells gained with t ≥ 2; a forest classifier of 100 trees
    * per class, serving where it beat C on the validation labels.
    */
-  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100);
+  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

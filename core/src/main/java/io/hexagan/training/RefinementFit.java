@@ -112,30 +112,43 @@ final class RefinementFit {
     }
     ForestRefinement allForests = all.build();
     // The gains read the validation cells alone: only those are imputed by the forests here.
-    Gains forestGains = allForests == null ? null
-        : Gains.of(imputed, allForests.apply(imputed, imputed, validation), validation, truth, d);
+    float[] byForests = allForests == null ? null : allForests.apply(imputed, imputed, validation);
+    Gains forestGains = byForests == null ? null : Gains.of(imputed, byForests, validation, truth, d);
+    float share = (float) settings.blendShare();
+    Gains blendGains = byForests == null || !settings.blends() ? null
+        : Gains.of(imputed, blend(imputed, byForests, share), validation, truth, d);
     double minT = settings.minGainT();
     boolean[] byRegression = new boolean[d];
+    float[] forestShare = new float[d];
+    Arrays.fill(forestShare, 1f);
     ForestNodes chosenForests = new ForestNodes(d);
     boolean any = false;
     for (int j = 0; j < d; j++) {
-      boolean regression = regressed[j] && linearGains.passes(j, minT);
-      boolean forest = forests[j] != null && forestGains.passes(j, minT);
-      if (regression && forest) {
-        regression = linearGains.mean(j) >= forestGains.mean(j);
-        forest = !regression;
+      double best = 0;
+      String choice = "G_MI";
+      if (regressed[j] && linearGains.passes(j, minT)) {
+        best = linearGains.mean(j);
+        choice = "regression";
       }
-      byRegression[j] = regression;
+      if (forests[j] != null && forestGains.passes(j, minT) && forestGains.mean(j) > best) {
+        best = forestGains.mean(j);
+        choice = "forest";
+      }
+      if (forests[j] != null && blendGains != null && blendGains.passes(j, minT) && blendGains.mean(j) > best) {
+        choice = "blend";
+      }
+      byRegression[j] = choice.equals("regression");
       if (LOG.isDebugEnabled() && (regressed[j] || forests[j] != null)) {
-        LOG.debug("refinement: column {} on {} validation cells: regression gain {} (t {}), forest gain {} (t {}): {}",
-            j, linearGains.cells()[j], linearGains.mean(j), linearGains.t(j),
+        LOG.debug("refinement: column {} on {} validation cells: regression gain {} (t {}), forest gain {} (t {}),"
+            + " blend gain {} (t {}): {}", j, linearGains.cells()[j], linearGains.mean(j), linearGains.t(j),
             forestGains == null ? "-" : forestGains.mean(j), forestGains == null ? "-" : forestGains.t(j),
-            regression ? "regression" : forest ? "forest" : "G_MI");
+            blendGains == null ? "-" : blendGains.mean(j), blendGains == null ? "-" : blendGains.t(j), choice);
       }
-      if (forest) {
+      if (choice.equals("forest") || choice.equals("blend")) {
         chosenForests.add(forests[j], j);
+        forestShare[j] = choice.equals("blend") ? share : 1f;
       }
-      any |= regression || forest;
+      any |= !choice.equals("G_MI");
     }
     if (!any) {
       return null;
@@ -143,7 +156,16 @@ final class RefinementFit {
     boolean anyRegression = IntStream.range(0, d).anyMatch(j -> byRegression[j]);
     LinearRefinement chosenLinear = anyRegression ? new LinearRefinement(d, settings.passes(), linear.weights(),
         linear.intercepts(), regressed, byRegression) : null;
-    return new Chosen(chosenLinear, chosenForests.build());
+    return new Chosen(chosenLinear, chosenForests.build(forestShare));
+  }
+
+  /** G_MI's cells and the forests' mixed, the forests weighted by {@code share}. */
+  private static float[] blend(float[] imputed, float[] byForests, float share) {
+    float[] out = new float[imputed.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = imputed[i] + share * (byForests[i] - imputed[i]);
+    }
+    return out;
   }
 
   /** Every column with a screened predictor regressed (replacing all), or null when none is. */

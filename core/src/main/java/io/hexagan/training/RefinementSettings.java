@@ -21,12 +21,14 @@ package io.hexagan.training;
  *     reading the columns in components of screened pairs, that serves the class probabilities
  *     instead of C where it beat C on the validation labels (Brier score, t ≥ {@code minGainT},
  *     and no class's F1 below C's); 0: C always
+ * @param blendShare a third candidate beside a column's regression and forest: G_MI's cells and the
+ *     forest's mixed, the forest weighted by this share (0: not offered; needs forests)
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
-    boolean componentPredictors, int classifierTrees) {
+    boolean componentPredictors, int classifierTrees, double blendShare) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -43,6 +45,10 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
     }
     if (classifierTrees < 0 || classifierTrees > 1000) {
       throw new IllegalArgumentException("refinement.classifierTrees: expected 0 (C alone) to 1000, found " + classifierTrees);
+    }
+    if (!(blendShare >= 0 && blendShare < 1)) {
+      throw new IllegalArgumentException("refinement.blendShare: expected 0 (no blend) or a share below 1, found "
+          + blendShare);
     }
     if (forestMinLeaf < 1) {
       throw new IllegalArgumentException("refinement.forestMinLeaf: expected ≥ 1, found " + forestMinLeaf);
@@ -61,7 +67,7 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #classifierTrees()} replaced. */
   public RefinementSettings withClassifierTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees);
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees, blendShare);
   }
 
   /** Whether forests are grown beside the regressions. */
@@ -71,16 +77,27 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
-    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees);
+    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees, blendShare);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees);
+    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees, blendShare);
+  }
+
+  /** Whether a column may take G_MI's cells and its forest's mixed ({@link #blendShare()}). */
+  public boolean blends() {
+    return forests() && blendShare > 0;
+  }
+
+  /** This with {@link #blendShare()} replaced. */
+  public RefinementSettings withBlendShare(double share) {
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
+        classifierTrees, share);
   }
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
-    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees);
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees, blendShare);
   }
 }

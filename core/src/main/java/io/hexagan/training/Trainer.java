@@ -304,9 +304,10 @@ final class Trainer {
           }
           summary = summary.withRefinedColumns(refinedColumns);
           metadata = metadata(summary);
-          LOG.info("refinement: {} of {} columns imputed by the chained regressions, {} by forests",
-              count(refinement.linear() == null ? null : refinement.linear().replaced()),
-              table.features(), count(refinement.forests() == null ? null : refinement.forests().replaced()));
+          LOG.info("refinement: {} of {} columns imputed by the chained regressions, {} by forests ({} of them"
+              + " blended with G_MI)", count(refinement.linear() == null ? null : refinement.linear().replaced()),
+              table.features(), count(refinement.forests() == null ? null : refinement.forests().replaced()),
+              count(refinement.forests() == null ? null : refinement.forests().blended()));
         }
         ClassifierForest classifier;
         try {

@@ -39,8 +39,23 @@ class ForestRefinementTest {
         new int[] {0, 0, 2});
   }
 
+  /** The same forests, column 0's mean blended with the read cell at share 0.25, column 2's at 0.5. */
+  private static ForestRefinement blended() {
+    ForestRefinement f = forest();
+    return new ForestRefinement(f.trees(), f.treeColumn(), new float[] {0.25f, 1, 0.5f, 1});
+  }
+
   @Test
   void theGraphWalksTheTreesAsTheReferenceDoes() {
+    graphMatchesReference(forest());
+  }
+
+  @Test
+  void theGraphBlendsAsTheReferenceDoes() {
+    graphMatchesReference(blended());
+  }
+
+  private static void graphMatchesReference(ForestRefinement forest) {
     SplittableRandom r = new SplittableRandom(5);
     float[] read = new float[ROWS * D];
     float[] write = new float[ROWS * D];
@@ -53,7 +68,6 @@ class ForestRefinementTest {
       missing[i] = isMissing[i] ? 1 : 0;
     }
     read[0 * D + 1] = 0.5f; // exactly at a threshold: goes left
-    ForestRefinement forest = forest();
     float[] expected = forest.apply(read, write, missing);
     float[] actual = new float[read.length];
     try (Graph g = new Graph(); Session s = new Session(g)) {
@@ -74,7 +88,8 @@ class ForestRefinementTest {
       } else {
         changed++;
         if (c == 2) {
-          assertEquals(0.55f, actual[i], 1e-6, "a leaf-only tree predicts its leaf");
+          float share = forest.share()[2];
+          assertEquals(read[i] + share * (0.55f - read[i]), actual[i], 1e-6, "a leaf-only tree predicts its leaf");
         }
       }
     }
@@ -115,6 +130,17 @@ class ForestRefinementTest {
         new float[4])[0], 0f);
   }
 
+  /** By hand: column 0's mean 0.3 blended at share 0.25 with the read cell's 0.9 is 0.75. */
+  @Test
+  void aBlendMixesTheForestsMeanWithTheReadCell() {
+    float[] out = blended().apply(new float[] {0.9f, 0.5f, 0.9f, 0.6f}, new float[] {0.1f, 0, 0.2f, 0},
+        new float[] {1, 0, 0, 0});
+    assertEquals(0.75f, out[0], 1e-6);
+    assertEquals(0.2f, out[2], 0f, "a cell not missing keeps the written value");
+    assertTrue(blended().blended()[0] && blended().blended()[2]);
+    assertTrue(!forest().blended()[0] && !blended().blended()[1], "share 1, or no forest: not blended");
+  }
+
   @Test
   void nodesMustNameColumnsAndChildrenInRange() {
     assertThrows(IllegalArgumentException.class, () -> new TreeNodes(D, new int[] {4}, new float[1],
@@ -124,5 +150,7 @@ class ForestRefinementTest {
     TreeNodes leaf = new TreeNodes(D, new int[] {0}, new float[1], new int[1], new int[1], new float[1], new int[] {0}, 0);
     assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(leaf, new int[] {D}));
     assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(leaf, new int[] {0, 1}));
+    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(leaf, new int[] {0}, new float[] {1, 1, 0, 1}));
+    assertThrows(IllegalArgumentException.class, () -> new ForestRefinement(leaf, new int[] {0}, new float[] {1}));
   }
 }

@@ -73,7 +73,7 @@ class ConfigJsonTest {
     assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
     assertTrue(step13.refinement().on());
     assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
-    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0)), ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
+    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, 0)), ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));
     assertEquals(step12, ConfigJson.read(dir.resolve("step12-conditional-overlap.json"), d));

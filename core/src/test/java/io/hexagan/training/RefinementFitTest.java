@@ -69,7 +69,7 @@ class RefinementFitTest {
       imputed[i] = known[i] > 0 ? truth[i] : (float) mean[i % D];
     }
     float[] support = PairScreening.support(imputed, known, D, 0.01);
-    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0);
+    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0);
     return new Fitted(RefinementFit.fit(imputed, known, validation, truth, support, D, settings, 7), support);
   }
 
@@ -103,6 +103,46 @@ class RefinementFitTest {
     float[] missing = {1, 0, 0, 0};
     assertEquals(0.1, forests.apply(new float[] {0.5f, 0.2f, 0.5f, 0.5f}, new float[D], missing)[0], 0.05);
     assertEquals(0.9, forests.apply(new float[] {0.5f, 0.8f, 0.5f, 0.5f}, new float[D], missing)[0], 0.05);
+  }
+
+  /**
+   * Column 0 steps with column 1 (0.2 or 0.8) plus noise ε; the "model's imputation" of its
+   * validation cells errs by its own noise η of the same spread, so G_MI and the forest err
+   * equally often and independently: their half-and-half blend errs by (η − ε) / 2, half the
+   * squared error of either. Offered, the blend is chosen; not offered, neither the forest (no
+   * gain) nor the regression (a line through a step) replaces G_MI.
+   */
+  @Test
+  void independentErrorsOfEqualSizeChooseTheBlend() {
+    int n = 2000;
+    int d = 2;
+    SplittableRandom r = new SplittableRandom(3);
+    float[] truth = new float[n * d];
+    float[] imputed = new float[n * d];
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      float c1 = (float) r.nextDouble();
+      truth[i * d + 1] = c1;
+      imputed[i * d + 1] = c1;
+      known[i * d + 1] = 1;
+      truth[i * d] = (c1 < 0.5f ? 0.2f : 0.8f) + (float) (0.05 * r.nextGaussian());
+      boolean held = r.nextDouble() < 0.25;
+      (held ? validation : known)[i * d] = 1;
+      imputed[i * d] = held ? truth[i * d] + (float) (0.05 * r.nextGaussian()) : truth[i * d];
+    }
+    float[] support = {0, 0, 1, 0}; // column 1 predicts column 0
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5);
+    RefinementFit.Chosen blended = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7);
+    assertNotNull(blended);
+    assertTrue(blended.forests().blended()[0], "column 0 takes the blend");
+    assertEquals(0.5f, blended.forests().share()[0]);
+    assertTrue(blended.linear() == null || !blended.linear().replaced()[0], "one refinement per column");
+    // Applied: G_MI's 0.6 and the forest's 0.8 (c1 above the step) blend to 0.7.
+    float[] served = blended.forests().apply(new float[] {0.6f, 0.9f}, new float[] {0.6f, 0.9f}, new float[] {1, 0});
+    assertEquals(0.7, served[0], 0.02);
+    assertNull(RefinementFit.fit(imputed, known, validation, truth, support, d, settings.withBlendShare(0), 7),
+        "without the blend G_MI keeps the column");
   }
 
   @Test
