@@ -118,37 +118,53 @@ final class RefinementFit {
     Gains blendGains = byForests == null || !settings.blends() ? null
         : Gains.of(imputed, blend(imputed, byForests, share), validation, truth, d);
     double minT = settings.minGainT();
+    Choice[] choice = new Choice[d];
+    for (int j = 0; j < d; j++) {
+      double best = 0;
+      choice[j] = Choice.G_MI;
+      if (regressed[j] && linearGains.passes(j, minT)) {
+        best = linearGains.mean(j);
+        choice[j] = Choice.REGRESSION;
+      }
+      if (forests[j] != null && forestGains.passes(j, minT) && forestGains.mean(j) > best) {
+        best = forestGains.mean(j);
+        choice[j] = Choice.FOREST;
+      }
+      if (forests[j] != null && blendGains != null && blendGains.passes(j, minT) && blendGains.mean(j) > best) {
+        choice[j] = Choice.BLEND;
+      }
+    }
+    // Columns whose own cells chose nothing may still blend together: their validation cells
+    // pooled, the blend gained with t ≥ minT.
+    boolean[] undecided = new boolean[d];
+    for (int j = 0; j < d; j++) {
+      undecided[j] = choice[j] == Choice.G_MI && forests[j] != null;
+    }
+    if (blendGains != null && blendGains.pooledPasses(undecided, minT)) {
+      for (int j = 0; j < d; j++) {
+        if (undecided[j]) {
+          choice[j] = Choice.BLEND;
+        }
+      }
+    }
     boolean[] byRegression = new boolean[d];
     float[] forestShare = new float[d];
     Arrays.fill(forestShare, 1f);
     ForestNodes chosenForests = new ForestNodes(d);
     boolean any = false;
     for (int j = 0; j < d; j++) {
-      double best = 0;
-      String choice = "G_MI";
-      if (regressed[j] && linearGains.passes(j, minT)) {
-        best = linearGains.mean(j);
-        choice = "regression";
-      }
-      if (forests[j] != null && forestGains.passes(j, minT) && forestGains.mean(j) > best) {
-        best = forestGains.mean(j);
-        choice = "forest";
-      }
-      if (forests[j] != null && blendGains != null && blendGains.passes(j, minT) && blendGains.mean(j) > best) {
-        choice = "blend";
-      }
-      byRegression[j] = choice.equals("regression");
+      byRegression[j] = choice[j] == Choice.REGRESSION;
       if (LOG.isDebugEnabled() && (regressed[j] || forests[j] != null)) {
         LOG.debug("refinement: column {} on {} validation cells: regression gain {} (t {}), forest gain {} (t {}),"
             + " blend gain {} (t {}): {}", j, linearGains.cells()[j], linearGains.mean(j), linearGains.t(j),
             forestGains == null ? "-" : forestGains.mean(j), forestGains == null ? "-" : forestGains.t(j),
-            blendGains == null ? "-" : blendGains.mean(j), blendGains == null ? "-" : blendGains.t(j), choice);
+            blendGains == null ? "-" : blendGains.mean(j), blendGains == null ? "-" : blendGains.t(j), choice[j]);
       }
-      if (choice.equals("forest") || choice.equals("blend")) {
+      if (choice[j] == Choice.FOREST || choice[j] == Choice.BLEND) {
         chosenForests.add(forests[j], j);
-        forestShare[j] = choice.equals("blend") ? share : 1f;
+        forestShare[j] = choice[j] == Choice.BLEND ? share : 1f;
       }
-      any |= !choice.equals("G_MI");
+      any |= choice[j] != Choice.G_MI;
     }
     if (!any) {
       return null;
@@ -158,6 +174,9 @@ final class RefinementFit {
         linear.intercepts(), regressed, byRegression) : null;
     return new Chosen(chosenLinear, chosenForests.build(forestShare));
   }
+
+  /** What imputes a column's missing cells. */
+  private enum Choice { G_MI, REGRESSION, FOREST, BLEND }
 
   /** G_MI's cells and the forests' mixed, the forests weighted by {@code share}. */
   private static float[] blend(float[] imputed, float[] byForests, float share) {
@@ -259,6 +278,21 @@ final class RefinementFit {
 
     double t(int j) {
       return gainT(sum[j], sumSquares[j], cells[j]);
+    }
+
+    /** Whether the validation cells of the columns in {@code columns}, pooled, gained with t ≥ {@code minT}. */
+    boolean pooledPasses(boolean[] columns, double minT) {
+      double s = 0;
+      double ss = 0;
+      int n = 0;
+      for (int j = 0; j < columns.length; j++) {
+        if (columns[j]) {
+          s += sum[j];
+          ss += sumSquares[j];
+          n += cells[j];
+        }
+      }
+      return s > 0 && gainT(s, ss, n) >= minT;
     }
   }
 

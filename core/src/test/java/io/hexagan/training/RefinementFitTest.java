@@ -145,6 +145,52 @@ class RefinementFitTest {
         "without the blend G_MI keeps the column");
   }
 
+  /**
+   * Eight columns as in {@link #independentErrorsOfEqualSizeChooseTheBlend}, each stepping with
+   * column 8, but with about a dozen validation cells each: too few for column 0 alone (with no
+   * other column given a predictor, it keeps G_MI's cells), enough pooled over the eight, which
+   * then all take the blend.
+   */
+  @Test
+  void columnsWithTooFewCellsBlendWhenTheirCellsPooledGained() {
+    int n = 200;
+    int targets = 8;
+    int d = targets + 1;
+    SplittableRandom r = new SplittableRandom(5);
+    float[] truth = new float[n * d];
+    float[] imputed = new float[n * d];
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      float c = (float) r.nextDouble();
+      truth[i * d + targets] = c;
+      imputed[i * d + targets] = c;
+      known[i * d + targets] = 1;
+      for (int j = 0; j < targets; j++) {
+        int k = i * d + j;
+        truth[k] = (c < 0.5f ? 0.2f : 0.8f) + (float) (0.05 * r.nextGaussian());
+        boolean held = r.nextDouble() < 0.06;
+        (held ? validation : known)[k] = 1;
+        imputed[k] = held ? truth[k] + (float) (0.05 * r.nextGaussian()) : truth[k];
+      }
+    }
+    float[] all = new float[d * d];
+    float[] first = new float[d * d];
+    for (int j = 0; j < targets; j++) {
+      all[targets * d + j] = 1;
+    }
+    first[targets * d] = 1;
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5);
+    assertNull(RefinementFit.fit(imputed, known, validation, truth, first, d, settings, 7),
+        "column 0 alone: too few cells");
+    RefinementFit.Chosen pooled = RefinementFit.fit(imputed, known, validation, truth, all, d, settings, 7);
+    assertNotNull(pooled);
+    for (int j = 0; j < targets; j++) {
+      assertTrue(pooled.forests().blended()[j], "column " + j + " blended");
+    }
+    assertFalse(pooled.forests().replaced()[targets], "the predictor column has no forest");
+  }
+
   @Test
   void noColumnGainingGivesNoRefinement() {
     assertNull(fit(Relation.NONE, 1, 30).chosen());
