@@ -55,11 +55,16 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step16-classifier-forest.json"), d));
-    assertTrue(d.refinement().classifier());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-classifier-forest-100.json"), d), "step 16 is the measured configuration");
+    assertEquals(d, ConfigJson.read(dir.resolve("step17-blend.json"), d));
+    assertTrue(d.refinement().blends());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-blend-0.5.json"), d), "step 17 is the measured configuration");
+    // Every configuration measured before step 17 with forests pins the blend off.
+    HexaGanConfig step16 = d.withRefinement(d.refinement().withBlendShare(0));
+    assertEquals(step16, ConfigJson.read(dir.resolve("step16-classifier-forest.json"), d));
+    assertTrue(step16.refinement().classifier());
+    assertEquals(step16, ConfigJson.read(dir.resolve("tried-classifier-forest-100.json"), d), "step 16 is the measured configuration");
     // Every configuration measured before step 16 pins C alone.
-    HexaGanConfig step15 = d.withRefinement(d.refinement().withClassifierTrees(0));
+    HexaGanConfig step15 = step16.withRefinement(step16.refinement().withClassifierTrees(0));
     assertEquals(step15, ConfigJson.read(dir.resolve("step15-component-predictors.json"), d));
     assertTrue(step15.refinement().componentPredictors());
     assertEquals(step15, ConfigJson.read(dir.resolve("tried-component-predictors.json"), d), "step 15 is the measured configuration");
@@ -68,12 +73,15 @@ class ConfigJsonTest {
     assertEquals(step14, ConfigJson.read(dir.resolve("step14-forests.json"), d));
     assertTrue(step14.refinement().forests());
     assertEquals(step14, ConfigJson.read(dir.resolve("tried-forests-100.json"), d), "step 14 is the measured configuration");
-    // Every configuration measured before step 14 pins the forests off.
-    HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0));
+    // Every configuration measured before step 14 pins the forests off (and leaves the blend's
+    // share, which nothing reads without forests, at the default).
+    HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0)
+        .withBlendShare(d.refinement().blendShare()));
     assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
     assertTrue(step13.refinement().on());
     assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
-    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, 0)), ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
+    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare())),
+        ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));
     assertEquals(step12, ConfigJson.read(dir.resolve("step12-conditional-overlap.json"), d));

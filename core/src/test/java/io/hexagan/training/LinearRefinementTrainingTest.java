@@ -87,6 +87,7 @@ class LinearRefinementTrainingTest {
     assertEquals(5, refinement.remove("forestMinLeaf").asInt());
     assertTrue(refinement.remove("componentPredictors").asBoolean());
     assertEquals(100, refinement.remove("classifierTrees").asInt());
+    assertEquals(0.5, refinement.remove("blendShare").asDouble());
     assertEquals(step13, ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json").config());
   }
 }
