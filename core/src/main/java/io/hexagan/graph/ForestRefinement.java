@@ -71,6 +71,14 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
     return ones;
   }
 
+  /**
+   * G_MI's cell {@code base} moved {@code share} of the way to the forest's {@code mean}, in float
+   * arithmetic as the graph computes it.
+   */
+  public static float blend(float base, float mean, float share) {
+    return base + share * (mean - base);
+  }
+
   /** Per column, whether its forest's mean is blended with G_MI's cell (a share below 1). */
   public boolean[] blended() {
     boolean[] blended = replaced();
@@ -186,9 +194,7 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
         for (int t : treesOf[c]) {
           sum += trees.leafValue(readFrom, r * d, t) * weight;
         }
-        float mean = (float) sum;
-        float base = readFrom[r * d + c];
-        out[r * d + c] = share[c] == 1 ? mean : base + share[c] * (mean - base);
+        out[r * d + c] = share[c] == 1 ? (float) sum : blend(readFrom[r * d + c], (float) sum, share[c]);
       }
     }
     return out;

@@ -182,7 +182,7 @@ final class RefinementFit {
   private static float[] blend(float[] imputed, float[] byForests, float share) {
     float[] out = new float[imputed.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = imputed[i] + share * (byForests[i] - imputed[i]);
+      out[i] = ForestRefinement.blend(imputed[i], byForests[i], share);
     }
     return out;
   }
