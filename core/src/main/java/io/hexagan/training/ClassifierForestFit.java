@@ -6,12 +6,16 @@ import io.hexagan.io.MinMaxScaler;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits a {@link ClassifierForest} to a trained model's served imputation of its labelled training
  * rows and keeps it only where it beat C's probabilities on the validation labels.
  */
 final class ClassifierForestFit {
+  private static final Logger LOG = LoggerFactory.getLogger(ClassifierForestFit.class);
+
   private ClassifierForestFit() {}
 
   /**
@@ -103,12 +107,18 @@ final class ClassifierForestFit {
       sum += gain;
       sumSquares += gain * gain;
     }
-    if (!(sum > 0 && RefinementFit.gainT(sum, sumSquares, validation.length) >= settings.minGainT())) {
+    double t = RefinementFit.gainT(sum, sumSquares, validation.length);
+    int[] truth = Arrays.stream(validation).map(r -> labels[r]).toArray();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("classifier forest on {} validation labels: Brier gain {} (t {}), F1 per class {} against C's {}",
+          validation.length, sum / validation.length, t, Arrays.toString(f1PerClass(byForest, truth, classes)),
+          Arrays.toString(f1PerClass(cProbabilities, truth, classes)));
+    }
+    if (!(sum > 0 && t >= settings.minGainT())) {
       return null;
     }
     // Better probabilities can still call fewer rows of a rare class: the forest must not lose
     // any class's F1 either.
-    int[] truth = Arrays.stream(validation).map(r -> labels[r]).toArray();
     return noClassWorse(byForest, cProbabilities, truth, classes) ? classifier : null;
   }
 
@@ -121,18 +131,27 @@ final class ClassifierForestFit {
    * @param truth per row, its class
    */
   static boolean noClassWorse(float[] p, float[] reference, int[] truth, int classes) {
-    int[] calls = new int[truth.length];
-    int[] referenceCalls = new int[truth.length];
-    for (int v = 0; v < truth.length; v++) {
-      calls[v] = Metrics.argMax(p, v, classes);
-      referenceCalls[v] = Metrics.argMax(reference, v, classes);
-    }
+    double[] f1 = f1PerClass(p, truth, classes);
+    double[] referenceF1 = f1PerClass(reference, truth, classes);
     for (int k = 0; k < classes; k++) {
-      if (Metrics.f1(truth, calls, k) < Metrics.f1(truth, referenceCalls, k)) {
+      if (f1[k] < referenceF1[k]) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Per class, the F1 of calling each row its most probable class (the first on ties) by {@code p}. */
+  private static double[] f1PerClass(float[] p, int[] truth, int classes) {
+    int[] calls = new int[truth.length];
+    for (int v = 0; v < truth.length; v++) {
+      calls[v] = Metrics.argMax(p, v, classes);
+    }
+    double[] f1 = new double[classes];
+    for (int k = 0; k < classes; k++) {
+      f1[k] = Metrics.f1(truth, calls, k);
+    }
+    return f1;
   }
 
   /** Σ_k (p_k − [label = k])² of row {@code v} of the n × n_c probabilities {@code p}. */
