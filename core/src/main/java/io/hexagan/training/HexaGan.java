@@ -43,7 +43,8 @@ public final class HexaGan {
    * (null: the model's own budget). The random streams start afresh, so a resumed run follows the
    * same schedule but not the same random draws as an uninterrupted one.
    *
-   * @throws IllegalArgumentException when {@code table} is not the table the model was trained on
+   * @throws IllegalArgumentException when {@code table} is not the table the model was trained on, or
+   *     when this build draws another validation split from it than the run that wrote the model
    */
   public static HexaGanModel resume(MaskedTable table, Path dir, Integer maxEpochs, TrainingListener listener,
       Checkpointing checkpointing) {
@@ -58,7 +59,7 @@ public final class HexaGan {
           + "(data SHA-256 " + fingerprint + ", model's " + metadata.provenance().dataSha256() + ")");
     }
     return new Trainer(table, continued(metadata.config(), maxEpochs), listener, checkpointing,
-        new Trainer.Resume(state, metadata.summary())).run();
+        new Trainer.Resume(state, metadata.summary(), metadata.provenance().validationSha256())).run();
   }
 
   /**

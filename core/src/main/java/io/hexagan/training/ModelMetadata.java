@@ -42,9 +42,11 @@ public record ModelMetadata(
    * @param dataSha256 SHA-256 of the training table's values, labels and names
    * @param rows training rows
    * @param createdAt ISO-8601 instant training finished
+   * @param validationSha256 SHA-256 of the validation split training drew (the cells and labels it
+   *     hid); null in models written before it was recorded
    */
   public record Provenance(String hexaganVersion, String tensorflowVersion, String dataSha256, int rows,
-      String createdAt) {}
+      String createdAt, String validationSha256) {}
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -39,8 +39,12 @@ import org.tensorflow.TensorFlow;
 final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
-  /** Where a resumed run starts: the checkpoint's training state and its history. */
-  record Resume(Path trainingState, TrainingSummary previous) {}
+  /**
+   * Where a resumed run starts: the checkpoint's training state and its history, and the
+   * validation split it was trained with ({@link ValidationSplit#fingerprint}; null when written
+   * before that was recorded).
+   */
+  record Resume(Path trainingState, TrainingSummary previous, String validationSha256) {}
 
   private final MaskedTable table;
   private final HexaGanConfig config;
@@ -79,6 +83,10 @@ final class Trainer {
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
         scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs, null, null, null);
     String fingerprint = fingerprint(table);
+    String validationSha256 = split.fingerprint();
+    if (resume != null) {
+      requireSameSplit(validationSha256);
+    }
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
       if (resume != null) {
@@ -88,7 +96,8 @@ final class Trainer {
         }
       }
       Validator validator = new Validator(table, scaler, split);
-      Loop loop = new Loop(session, spec, validator, split, pairs, start, scaler, serving, fingerprint);
+      Loop loop = new Loop(session, spec, validator, split, pairs, start, scaler, serving, fingerprint,
+          validationSha256);
       TrainingSummary summary = loop.run();
       return loop.model(summary, true);
     } catch (IOException e) {
@@ -147,6 +156,7 @@ final class Trainer {
     private final MinMaxScaler scaler;
     private final ServingGraph.Spec serving;
     private final String fingerprint;
+    private final String validationSha256;
     private final List<EpochReport> history = new ArrayList<>();
     private double best = Double.POSITIVE_INFINITY;
     private int keptEpoch;
@@ -158,7 +168,7 @@ final class Trainer {
     private int lastDrop;
 
     Loop(GraphSession session, GraphSpec spec, Validator validator, ValidationSplit split, float[] pairs, long start,
-        MinMaxScaler scaler, ServingGraph.Spec serving, String fingerprint) {
+        MinMaxScaler scaler, ServingGraph.Spec serving, String fingerprint, String validationSha256) {
       this.session = session;
       this.spec = spec;
       this.validator = validator;
@@ -168,6 +178,7 @@ final class Trainer {
       this.scaler = scaler;
       this.serving = serving;
       this.fingerprint = fingerprint;
+      this.validationSha256 = validationSha256;
       if (resume != null) {
         TrainingSummary p = resume.previous();
         history.addAll(p.history());
@@ -335,7 +346,7 @@ final class Trainer {
 
     private ModelMetadata metadata(TrainingSummary summary) {
       return new ModelMetadata(ModelMetadata.FORMAT_VERSION, table.columns(), table.classes(), scaler.min(),
-          scaler.span(), config, summary, provenance(fingerprint));
+          scaler.span(), config, summary, provenance(fingerprint, validationSha256));
     }
 
     private static int count(boolean[] columns) {
@@ -386,9 +397,26 @@ final class Trainer {
     }
   }
 
-  private ModelMetadata.Provenance provenance(String fingerprint) {
+  /**
+   * Refuses to resume a checkpoint trained with another validation split than this build draws
+   * (training would go on with cells it learned from counted as validation); warns where the
+   * checkpoint did not record its split.
+   */
+  private void requireSameSplit(String validationSha256) {
+    Path dir = resume.trainingState().getParent();
+    if (resume.validationSha256() == null) {
+      LOG.warn("{}: written before hexagan recorded the validation split; cannot check that this build hides the same"
+          + " validation cells and labels", dir);
+    } else if (!resume.validationSha256().equals(validationSha256)) {
+      throw new IllegalArgumentException(dir + ": this build hides other validation cells or labels than the run that"
+          + " wrote this checkpoint (validation SHA-256 " + validationSha256 + ", checkpoint's "
+          + resume.validationSha256() + "); train afresh instead of resuming");
+    }
+  }
+
+  private ModelMetadata.Provenance provenance(String fingerprint, String validationSha256) {
     return new ModelMetadata.Provenance(Version.HEXAGAN, TensorFlow.version(), fingerprint, table.rows(),
-        Instant.now().toString());
+        Instant.now().toString(), validationSha256);
   }
 
   private static long millisSince(long t0) {

@@ -2,7 +2,11 @@ package io.hexagan.training;
 
 import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -114,6 +118,33 @@ record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hidd
       }
     }
     return imputed;
+  }
+
+  /**
+   * SHA-256 (hex) of which cells are hidden, which rows are scored and which labels are hidden: a
+   * resumed run must draw the split the run that wrote its checkpoint drew.
+   */
+  String fingerprint() {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+    ByteBuffer buf = ByteBuffer.allocate(8);
+    for (int r = 0; r < hiddenCells.length; r++) {
+      for (int c = 0; c < hiddenCells[r].length; c++) {
+        if (hiddenCells[r][c]) {
+          md.update(buf.clear().putInt(r).putInt(c).array());
+        }
+      }
+      md.update((byte) (scoredRows[r] ? 1 : 0));
+    }
+    md.update((byte) 2);
+    for (int r : hiddenLabelRows) {
+      md.update(buf.clear().putInt(r).putInt(-1).array());
+    }
+    return HexFormat.of().formatHex(md.digest());
   }
 
   /** Whether the epoch's validation scores cell (r, c): hidden, in a scored row. */
