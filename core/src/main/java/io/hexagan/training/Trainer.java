@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -425,31 +424,27 @@ final class Trainer {
 
   /** SHA-256 of the table's names, values (bit patterns) and labels. */
   static String fingerprint(MaskedTable table) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      ByteBuffer buf = ByteBuffer.allocate(8);
-      for (String c : table.columns()) {
-        md.update(c.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      for (String c : table.classes()) {
-        md.update(c.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 1);
-      }
-      for (int r = 0; r < table.rows(); r++) {
-        for (double v : table.values()[r]) {
-          buf.clear();
-          md.update(buf.putLong(Double.doubleToLongBits(v)).array());
-        }
-        if (table.hasLabels()) {
-          buf.clear();
-          md.update(buf.putLong(table.labels()[r]).array());
-        }
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    MessageDigest md = Sha256.digest();
+    ByteBuffer buf = ByteBuffer.allocate(8);
+    for (String c : table.columns()) {
+      md.update(c.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
     }
+    for (String c : table.classes()) {
+      md.update(c.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 1);
+    }
+    for (int r = 0; r < table.rows(); r++) {
+      for (double v : table.values()[r]) {
+        buf.clear();
+        md.update(buf.putLong(Double.doubleToLongBits(v)).array());
+      }
+      if (table.hasLabels()) {
+        buf.clear();
+        md.update(buf.putLong(table.labels()[r]).array());
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
   }
 
   static void requireTrainable(MaskedTable table) {

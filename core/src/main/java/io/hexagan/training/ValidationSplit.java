@@ -4,7 +4,6 @@ import io.hexagan.io.MaskedTable;
 import io.hexagan.io.MinMaxScaler;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,12 +124,7 @@ record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hidd
    * resumed run must draw the split the run that wrote its checkpoint drew.
    */
   String fingerprint() {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    MessageDigest md = Sha256.digest();
     ByteBuffer buf = ByteBuffer.allocate(8);
     for (int r = 0; r < hiddenCells.length; r++) {
       for (int c = 0; c < hiddenCells[r].length; c++) {
