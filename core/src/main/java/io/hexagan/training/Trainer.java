@@ -68,6 +68,10 @@ final class Trainer {
         ? MinMaxScaler.fitShared(table.values(), table.features())
         : MinMaxScaler.fit(table.values(), table.features());
     ValidationSplit split = ValidationSplit.choose(table, config.schedule(), config.seed(), refines(config));
+    String validationSha256 = split.fingerprint();
+    if (resume != null) {
+      requireSameSplit(validationSha256);
+    }
     TrainingData data = TrainingData.prepare(table, scaler, split);
     double[] means = data.observedMeans(table.features());
     double[] fill = config.losses().meanFill() ? means : new double[table.features()];
@@ -82,10 +86,6 @@ final class Trainer {
         spec.hasConditionalGenerator(), config.losses().missingNoiseScale(), config.imputationDraws(),
         scaler.min(), scaler.span(), config.seed(), fill, config.losses().inputDropout(), encoderInputs, null, null, null);
     String fingerprint = fingerprint(table);
-    String validationSha256 = split.fingerprint();
-    if (resume != null) {
-      requireSameSplit(validationSha256);
-    }
     try (GraphSession session = GraphSession.open(spec, config.session())) {
       session.load(data.values(), data.mask(), data.labels());
       if (resume != null) {
