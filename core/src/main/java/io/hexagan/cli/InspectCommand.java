@@ -103,8 +103,9 @@ final class InspectCommand implements Callable<Integer> {
       }
       out.println();
       ModelMetadata.Provenance pr = meta.provenance();
-      out.printf("provenance: hexagan %s, TensorFlow %s, %d rows, data sha256 %s, %s%n", pr.hexaganVersion(),
-          pr.tensorflowVersion(), pr.rows(), pr.dataSha256(), pr.createdAt());
+      out.printf("provenance: hexagan %s, TensorFlow %s, %d rows, data sha256 %s, validation split sha256 %s, %s%n",
+          pr.hexaganVersion(), pr.tensorflowVersion(), pr.rows(), pr.dataSha256(),
+          pr.validationSha256() == null ? "not recorded" : pr.validationSha256(), pr.createdAt());
       out.println();
       out.println("config:");
       out.println(ConfigJson.toJson(meta.config()));

@@ -145,6 +145,7 @@ class CommandLineRoundTripTest {
     assertTrue(out.contains("classes: sick, well"), out);
     assertTrue(out.contains("\"seed\" : 3"), out);
     assertTrue(out.contains("1 Session.run per iteration"), out);
+    assertTrue(out.matches("(?s).*validation split sha256 [0-9a-f]{64}, .*"), out);
   }
 
   @Test
