@@ -91,7 +91,7 @@ public record HexaGanConfig(
    * left undecided, pooled); a forest classifier of 100 trees per class, serving where it beat C on
    * the validation labels.
    */
-  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5);
+  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

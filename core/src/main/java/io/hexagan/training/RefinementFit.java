@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fits the refinements of a trained model's imputation ({@link RefinementSettings}) to its
- * imputation of its training rows and chooses, per column, G_MI's cells, the chained regressions'
- * or the column's forest's.
+ * imputation of its training rows and chooses, per column, G_MI's cells, the chained regressions',
+ * the column's forest's, or G_MI's and the forest's blended.
  */
 final class RefinementFit {
   private static final Logger LOG = LoggerFactory.getLogger(RefinementFit.class);
@@ -134,13 +134,21 @@ final class RefinementFit {
         choice[j] = Choice.BLEND;
       }
     }
-    // Columns whose own cells chose nothing may still blend together: their validation cells
-    // pooled, the blend gained with t ≥ minT.
+    // Columns whose own cells chose nothing may still blend together, judged on their validation
+    // cells pooled: at the share those cells fit best (at most share), or at share if it gained
+    // there with t ≥ minT.
     boolean[] undecided = new boolean[d];
     for (int j = 0; j < d; j++) {
       undecided[j] = choice[j] == Choice.G_MI && forests[j] != null;
     }
-    if (blendGains != null && blendGains.pooledPasses(undecided, minT)) {
+    float pooledShare = 0;
+    if (blendGains != null && settings.fittedPooledShare()) {
+      pooledShare = fittedShare(imputed, byForests, validation, truth, undecided, share);
+    } else if (blendGains != null && blendGains.pooledPasses(undecided, minT)) {
+      pooledShare = share;
+    }
+    if (pooledShare > 0) {
+      LOG.debug("refinement: the columns that chose nothing blend together at share {}", pooledShare);
       for (int j = 0; j < d; j++) {
         if (undecided[j]) {
           choice[j] = Choice.BLEND;
@@ -162,7 +170,7 @@ final class RefinementFit {
       }
       if (choice[j] == Choice.FOREST || choice[j] == Choice.BLEND) {
         chosenForests.add(forests[j], j);
-        forestShare[j] = choice[j] == Choice.BLEND ? share : 1f;
+        forestShare[j] = choice[j] != Choice.BLEND ? 1f : undecided[j] ? pooledShare : share;
       }
       any |= choice[j] != Choice.G_MI;
     }
@@ -185,6 +193,31 @@ final class RefinementFit {
       out[i] = ForestRefinement.blend(imputed[i], byForests[i], share);
     }
     return out;
+  }
+
+  /**
+   * The share s in [0, {@code cap}] of the way from G_MI's cell g to the forest's f that minimises
+   * Σ (g + s·(f − g) − t)² over the validation cells of the columns in {@code columns}: Σ (t − g)(f − g)
+   * / Σ (f − g)², clipped (0 where the forests never differ from G_MI).
+   *
+   * @param imputed n × d, row-major: G_MI's cells
+   * @param byForests n × d: the forests' predictions (read on the validation cells)
+   * @param validation n × d, 1 on the validation cells
+   * @param truth n × d: the observed values (read on the validation cells)
+   */
+  static float fittedShare(float[] imputed, float[] byForests, float[] validation, float[] truth, boolean[] columns,
+      float cap) {
+    int d = columns.length;
+    double along = 0;
+    double squares = 0;
+    for (int i = 0; i < imputed.length; i++) {
+      if (validation[i] > 0 && columns[i % d]) {
+        double step = (double) byForests[i] - imputed[i];
+        along += ((double) truth[i] - imputed[i]) * step;
+        squares += step * step;
+      }
+    }
+    return squares > 0 ? (float) Math.max(0, Math.min(cap, along / squares)) : 0;
   }
 
   /** Every column with a screened predictor regressed (replacing all), or null when none is. */

@@ -23,12 +23,16 @@ package io.hexagan.training;
  *     and no class's F1 below C's); 0: C always
  * @param blendShare a third candidate beside a column's regression and forest: G_MI's cells and the
  *     forest's mixed, the forest weighted by this share (0: not offered; needs forests)
+ * @param fittedPooledShare how the forest columns whose own validation cells chose nothing blend
+ *     together: true, at the share that minimises the squared error of their validation cells pooled
+ *     (least squares, at most {@code blendShare}; not at all when it is 0); false, at {@code
+ *     blendShare} when their pooled cells gained with t ≥ {@code minGainT} (step 17)
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
-    boolean componentPredictors, int classifierTrees, double blendShare) {
+    boolean componentPredictors, int classifierTrees, double blendShare, boolean fittedPooledShare) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -67,7 +71,8 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #classifierTrees()} replaced. */
   public RefinementSettings withClassifierTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees, blendShare);
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees, blendShare,
+        fittedPooledShare);
   }
 
   /** Whether forests are grown beside the regressions. */
@@ -77,12 +82,14 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
-    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees, blendShare);
+    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees, blendShare,
+        fittedPooledShare);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees, blendShare);
+    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees, blendShare,
+        fittedPooledShare);
   }
 
   /** Whether a column may take G_MI's cells and its forest's mixed ({@link #blendShare()}). */
@@ -93,11 +100,18 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #blendShare()} replaced. */
   public RefinementSettings withBlendShare(double share) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, share);
+        classifierTrees, share, fittedPooledShare);
+  }
+
+  /** This with {@link #fittedPooledShare()} replaced. */
+  public RefinementSettings withFittedPooledShare(boolean fitted) {
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
+        classifierTrees, blendShare, fitted);
   }
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
-    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees, blendShare);
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees, blendShare,
+        fittedPooledShare);
   }
 }

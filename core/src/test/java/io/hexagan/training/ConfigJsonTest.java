@@ -55,10 +55,16 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step17-blend.json"), d));
-    assertTrue(d.refinement().blends());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-blend-0.5.json"), d), "step 17 is the measured configuration");
-    // Every configuration measured before step 17 with forests pins the blend off.
+    assertEquals(d, ConfigJson.read(dir.resolve("step18-fitted-share.json"), d));
+    assertTrue(d.refinement().fittedPooledShare());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-fitted-pooled-share.json"), d), "step 18 is the measured configuration");
+    // The configurations measured at step 17 blend the undecided columns on the pooled t.
+    HexaGanConfig step17 = d.withRefinement(d.refinement().withFittedPooledShare(false));
+    assertEquals(step17, ConfigJson.read(dir.resolve("step17-blend.json"), d));
+    assertTrue(step17.refinement().blends());
+    assertEquals(step17, ConfigJson.read(dir.resolve("tried-blend-0.5.json"), d), "step 17 is the measured configuration");
+    // Every configuration measured before step 17 with forests pins the blend off (and leaves how
+    // the pooled share is chosen, which nothing reads without the blend, at the default).
     HexaGanConfig step16 = d.withRefinement(d.refinement().withBlendShare(0));
     assertEquals(step16, ConfigJson.read(dir.resolve("step16-classifier-forest.json"), d));
     assertTrue(step16.refinement().classifier());
@@ -80,7 +86,8 @@ class ConfigJsonTest {
     assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
     assertTrue(step13.refinement().on());
     assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
-    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare())),
+    assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare(),
+        d.refinement().fittedPooledShare())),
         ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));

@@ -69,7 +69,7 @@ class RefinementFitTest {
       imputed[i] = known[i] > 0 ? truth[i] : (float) mean[i % D];
     }
     float[] support = PairScreening.support(imputed, known, D, 0.01);
-    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0);
+    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0, false);
     return new Fitted(RefinementFit.fit(imputed, known, validation, truth, support, D, settings, 7), support);
   }
 
@@ -132,7 +132,7 @@ class RefinementFitTest {
       imputed[i * d] = held ? truth[i * d] + (float) (0.05 * r.nextGaussian()) : truth[i * d];
     }
     float[] support = {0, 0, 1, 0}; // column 1 predicts column 0
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false);
     RefinementFit.Chosen blended = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7);
     assertNotNull(blended);
     assertTrue(blended.forests().blended()[0], "column 0 takes the blend");
@@ -180,7 +180,7 @@ class RefinementFitTest {
       all[targets * d + j] = 1;
     }
     first[targets * d] = 1;
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false);
     assertNull(RefinementFit.fit(imputed, known, validation, truth, first, d, settings, 7),
         "column 0 alone: too few cells");
     RefinementFit.Chosen pooled = RefinementFit.fit(imputed, known, validation, truth, all, d, settings, 7);
@@ -189,6 +189,71 @@ class RefinementFitTest {
       assertTrue(pooled.forests().blended()[j], "column " + j + " blended");
     }
     assertFalse(pooled.forests().replaced()[targets], "the predictor column has no forest");
+  }
+
+  /** The least-squares share by hand, clipped to [0, cap], over the chosen columns' validation cells alone. */
+  @Test
+  void theFittedShareIsTheLeastSquaresStepTowardsTheForests() {
+    // Two columns; column 1's cells must not count. Column 0: G_MI 0, forest 1, truth 0.2 and 0.4
+    // on its two validation cells (the third cell is not one): s = (0.2 + 0.4) / (1 + 1) = 0.3.
+    float[] imputed = {0, 0, 0, 0, 0, 0};
+    float[] byForests = {1, 1, 1, 1, 1, 1};
+    float[] validation = {1, 1, 1, 1, 0, 1};
+    float[] truth = {0.2f, 1, 0.4f, 1, 0.9f, 1};
+    boolean[] first = {true, false};
+    assertEquals(0.3f, RefinementFit.fittedShare(imputed, byForests, validation, truth, first, 0.5f), 1e-6);
+    assertEquals(0.25f, RefinementFit.fittedShare(imputed, byForests, validation, truth, first, 0.25f), "capped");
+    assertEquals(0.5f, RefinementFit.fittedShare(imputed, byForests, validation, truth, new boolean[] {true, true}, 0.5f),
+        "column 1's truth is the forest's: (0.6 + 3) / 5 = 0.72, capped at 0.5");
+    float[] below = {-0.2f, 1, -0.4f, 1, 0, 1};
+    assertEquals(0f, RefinementFit.fittedShare(imputed, byForests, validation, below, first, 0.5f),
+        "the forest on the wrong side of G_MI: no share");
+    assertEquals(0f, RefinementFit.fittedShare(imputed, imputed, validation, truth, first, 0.5f),
+        "forests equal to G_MI: no share");
+  }
+
+  /**
+   * The eight columns of {@link #columnsWithTooFewCellsBlendWhenTheirCellsPooledGained}, but G_MI
+   * errs by half the forests' spread (0.025 against 0.05): the squared error of G + s·(F − G) is
+   * least at s = 0.025² / (0.025² + 0.05²) = 0.2, which the fitted share finds on the ~100 pooled
+   * validation cells, the same for all eight; the step-17 rule would blend them at 0.5 or not at all.
+   */
+  @Test
+  void theColumnsThatChoseNothingBlendAtTheShareTheirPooledCellsFit() {
+    int n = 200;
+    int targets = 8;
+    int d = targets + 1;
+    SplittableRandom r = new SplittableRandom(5);
+    float[] truth = new float[n * d];
+    float[] imputed = new float[n * d];
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      float c = (float) r.nextDouble();
+      truth[i * d + targets] = c;
+      imputed[i * d + targets] = c;
+      known[i * d + targets] = 1;
+      for (int j = 0; j < targets; j++) {
+        int k = i * d + j;
+        truth[k] = (c < 0.5f ? 0.2f : 0.8f) + (float) (0.05 * r.nextGaussian());
+        boolean held = r.nextDouble() < 0.06;
+        (held ? validation : known)[k] = 1;
+        imputed[k] = held ? truth[k] + (float) (0.025 * r.nextGaussian()) : truth[k];
+      }
+    }
+    float[] all = new float[d * d];
+    for (int j = 0; j < targets; j++) {
+      all[targets * d + j] = 1;
+    }
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true);
+    RefinementFit.Chosen fitted = RefinementFit.fit(imputed, known, validation, truth, all, d, settings, 7);
+    assertNotNull(fitted);
+    float[] share = fitted.forests().share();
+    for (int j = 0; j < targets; j++) {
+      assertTrue(fitted.forests().blended()[j], "column " + j + " blended");
+      assertEquals(share[0], share[j], "one share for the pooled columns");
+    }
+    assertEquals(0.2, share[0], 0.1);
   }
 
   @Test
