@@ -146,6 +146,45 @@ class RefinementFitTest {
   }
 
   /**
+   * 200 rows of eight columns stepping with column 8 (0.2 or 0.8) plus noise of spread 0.05, about
+   * 6% of their cells validation cells, where the "model's imputation" errs by noise of spread
+   * {@code imputationNoise}; every other cell known and imputed exactly.
+   */
+  private record StepColumns(float[] truth, float[] imputed, float[] known, float[] validation) {
+    static final int TARGETS = 8;
+    static final int D = TARGETS + 1;
+
+    static StepColumns draw(double imputationNoise) {
+      int n = 200;
+      SplittableRandom r = new SplittableRandom(5);
+      StepColumns t = new StepColumns(new float[n * D], new float[n * D], new float[n * D], new float[n * D]);
+      for (int i = 0; i < n; i++) {
+        float c = (float) r.nextDouble();
+        t.truth[i * D + TARGETS] = c;
+        t.imputed[i * D + TARGETS] = c;
+        t.known[i * D + TARGETS] = 1;
+        for (int j = 0; j < TARGETS; j++) {
+          int k = i * D + j;
+          t.truth[k] = (c < 0.5f ? 0.2f : 0.8f) + (float) (0.05 * r.nextGaussian());
+          boolean held = r.nextDouble() < 0.06;
+          (held ? t.validation : t.known)[k] = 1;
+          t.imputed[k] = held ? t.truth[k] + (float) (imputationNoise * r.nextGaussian()) : t.truth[k];
+        }
+      }
+      return t;
+    }
+
+    /** The refinement fitted with column 8 a screened predictor of each of the eight. */
+    RefinementFit.Chosen fit(RefinementSettings settings) {
+      float[] all = new float[D * D];
+      for (int j = 0; j < TARGETS; j++) {
+        all[TARGETS * D + j] = 1;
+      }
+      return RefinementFit.fit(imputed, known, validation, truth, all, D, settings, 7);
+    }
+  }
+
+  /**
    * Eight columns as in {@link #independentErrorsOfEqualSizeChooseTheBlend}, each stepping with
    * column 8, but with about a dozen validation cells each: too few for column 0 alone (with no
    * other column given a predictor, it keeps G_MI's cells), enough pooled over the eight, which
@@ -153,42 +192,19 @@ class RefinementFitTest {
    */
   @Test
   void columnsWithTooFewCellsBlendWhenTheirCellsPooledGained() {
-    int n = 200;
-    int targets = 8;
-    int d = targets + 1;
-    SplittableRandom r = new SplittableRandom(5);
-    float[] truth = new float[n * d];
-    float[] imputed = new float[n * d];
-    float[] known = new float[n * d];
-    float[] validation = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      float c = (float) r.nextDouble();
-      truth[i * d + targets] = c;
-      imputed[i * d + targets] = c;
-      known[i * d + targets] = 1;
-      for (int j = 0; j < targets; j++) {
-        int k = i * d + j;
-        truth[k] = (c < 0.5f ? 0.2f : 0.8f) + (float) (0.05 * r.nextGaussian());
-        boolean held = r.nextDouble() < 0.06;
-        (held ? validation : known)[k] = 1;
-        imputed[k] = held ? truth[k] + (float) (0.05 * r.nextGaussian()) : truth[k];
-      }
-    }
-    float[] all = new float[d * d];
+    StepColumns t = StepColumns.draw(0.05);
+    int d = StepColumns.D;
     float[] first = new float[d * d];
-    for (int j = 0; j < targets; j++) {
-      all[targets * d + j] = 1;
-    }
-    first[targets * d] = 1;
+    first[StepColumns.TARGETS * d] = 1;
     RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false);
-    assertNull(RefinementFit.fit(imputed, known, validation, truth, first, d, settings, 7),
+    assertNull(RefinementFit.fit(t.imputed, t.known, t.validation, t.truth, first, d, settings, 7),
         "column 0 alone: too few cells");
-    RefinementFit.Chosen pooled = RefinementFit.fit(imputed, known, validation, truth, all, d, settings, 7);
+    RefinementFit.Chosen pooled = t.fit(settings);
     assertNotNull(pooled);
-    for (int j = 0; j < targets; j++) {
+    for (int j = 0; j < StepColumns.TARGETS; j++) {
       assertTrue(pooled.forests().blended()[j], "column " + j + " blended");
     }
-    assertFalse(pooled.forests().replaced()[targets], "the predictor column has no forest");
+    assertFalse(pooled.forests().replaced()[StepColumns.TARGETS], "the predictor column has no forest");
   }
 
   /** The least-squares share by hand, clipped to [0, cap], over the chosen columns' validation cells alone. */
@@ -213,43 +229,18 @@ class RefinementFitTest {
   }
 
   /**
-   * The eight columns of {@link #columnsWithTooFewCellsBlendWhenTheirCellsPooledGained}, but G_MI
+   * The eight columns of {@link StepColumns}, but G_MI
    * errs by half the forests' spread (0.025 against 0.05): the squared error of G + s·(F − G) is
    * least at s = 0.025² / (0.025² + 0.05²) = 0.2, which the fitted share finds on the ~100 pooled
    * validation cells, the same for all eight; the step-17 rule would blend them at 0.5 or not at all.
    */
   @Test
   void theColumnsThatChoseNothingBlendAtTheShareTheirPooledCellsFit() {
-    int n = 200;
-    int targets = 8;
-    int d = targets + 1;
-    SplittableRandom r = new SplittableRandom(5);
-    float[] truth = new float[n * d];
-    float[] imputed = new float[n * d];
-    float[] known = new float[n * d];
-    float[] validation = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      float c = (float) r.nextDouble();
-      truth[i * d + targets] = c;
-      imputed[i * d + targets] = c;
-      known[i * d + targets] = 1;
-      for (int j = 0; j < targets; j++) {
-        int k = i * d + j;
-        truth[k] = (c < 0.5f ? 0.2f : 0.8f) + (float) (0.05 * r.nextGaussian());
-        boolean held = r.nextDouble() < 0.06;
-        (held ? validation : known)[k] = 1;
-        imputed[k] = held ? truth[k] + (float) (0.025 * r.nextGaussian()) : truth[k];
-      }
-    }
-    float[] all = new float[d * d];
-    for (int j = 0; j < targets; j++) {
-      all[targets * d + j] = 1;
-    }
     RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true);
-    RefinementFit.Chosen fitted = RefinementFit.fit(imputed, known, validation, truth, all, d, settings, 7);
+    RefinementFit.Chosen fitted = StepColumns.draw(0.025).fit(settings);
     assertNotNull(fitted);
     float[] share = fitted.forests().share();
-    for (int j = 0; j < targets; j++) {
+    for (int j = 0; j < StepColumns.TARGETS; j++) {
       assertTrue(fitted.forests().blended()[j], "column " + j + " blended");
       assertEquals(share[0], share[j], "one share for the pooled columns");
     }
