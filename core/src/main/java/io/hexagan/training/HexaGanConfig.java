@@ -87,11 +87,12 @@ public record HexaGanConfig(
    * regressions on every column of a column's component of screened pairs, run five passes with
    * ridge 3·10⁻⁴ per row, forests of 100 trees with leaves of at least 5 rows (missForest's), a
    * column refined where its validation cells gained with t ≥ 2, or by half G_MI's cell and half
-   * its forest's where that blend gained with t ≥ 2 (on its own cells or on those of every column
-   * left undecided, pooled); a forest classifier of 100 trees per class, serving where it beat C on
-   * the validation labels.
+   * its forest's where that blend gained with t ≥ 2 on its own cells; the forest columns left
+   * undecided blend together at the share their validation cells, pooled, fit best (at most half);
+   * a forest classifier of 100 trees per class, serving where it beat C on the validation labels.
    */
-  public static final RefinementSettings DEFAULT_REFINEMENT = new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true);
+  public static final RefinementSettings DEFAULT_REFINEMENT =
+      new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

@@ -71,8 +71,8 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #classifierTrees()} replaced. */
   public RefinementSettings withClassifierTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees, blendShare,
-        fittedPooledShare);
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees,
+        blendShare, fittedPooledShare);
   }
 
   /** Whether forests are grown beside the regressions. */
@@ -82,14 +82,14 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
-    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees, blendShare,
-        fittedPooledShare);
+    return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees,
+        blendShare, fittedPooledShare);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
-    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees, blendShare,
-        fittedPooledShare);
+    return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees,
+        blendShare, fittedPooledShare);
   }
 
   /** Whether a column may take G_MI's cells and its forest's mixed ({@link #blendShare()}). */
@@ -111,7 +111,7 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
-    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees, blendShare,
-        fittedPooledShare);
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees,
+        blendShare, fittedPooledShare);
   }
 }
