@@ -252,7 +252,8 @@ final class RefinementFit {
 
   /**
    * Per column in {@code grown}, a random forest of it on every other column of the imputed table
-   * (missForest's: ⌊√d⌋ features tried per split), grown on the rows where it is observed.
+   * ({@link RefinementSettings#featuresPerSplit} of them tried per split), grown on the rows where
+   * it is observed.
    */
   private static RegressionForest[] forests(float[] imputed, float[] known, boolean[] grown, int d,
       RefinementSettings settings, long seed) {
@@ -267,7 +268,7 @@ final class RefinementFit {
       bins[c] = FeatureBins.of(columns[c]);
       codes[c] = bins[c].codes(columns[c]);
     }
-    ForestSettings forest = new ForestSettings(settings.forestTrees(), Math.max(1, (int) Math.floor(Math.sqrt(d))),
+    ForestSettings forest = new ForestSettings(settings.forestTrees(), settings.featuresPerSplit(d),
         settings.forestMinLeaf(), MAX_FOREST_SAMPLES);
     SplittableRandom seeds = new SplittableRandom(seed);
     RegressionForest[] out = new RegressionForest[d];

@@ -27,12 +27,17 @@ package io.hexagan.training;
  *     together: true, at the share that minimises the squared error of their validation cells pooled
  *     (least squares, at most {@code blendShare}; not at all when it is 0); false, at {@code
  *     blendShare} when their pooled cells gained with t ≥ {@code minGainT} (step 17)
+ * @param forestFeatureShare how many of the d − 1 other columns each split of a column's forest
+ *     draws and searches, as a share of the table's d columns ({@link #featuresPerSplit mtry}): 1
+ *     examines every other column at every split (bagged trees); 0 keeps missForest's ⌊√d⌋ (step 18
+ *     and before)
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
-    boolean componentPredictors, int classifierTrees, double blendShare, boolean fittedPooledShare) {
+    boolean componentPredictors, int classifierTrees, double blendShare, boolean fittedPooledShare,
+    double forestFeatureShare) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false, 0);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -57,6 +62,20 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
     if (forestMinLeaf < 1) {
       throw new IllegalArgumentException("refinement.forestMinLeaf: expected ≥ 1, found " + forestMinLeaf);
     }
+    if (!(forestFeatureShare >= 0 && forestFeatureShare <= 1)) {
+      throw new IllegalArgumentException("refinement.forestFeatureShare: expected 0 (⌊√d⌋) or a share up to 1, found "
+          + forestFeatureShare);
+    }
+  }
+
+  /**
+   * The columns each split of a refinement forest of a table of {@code d} columns draws and
+   * searches (mtry): max(1, ⌊{@link #forestFeatureShare()} · d⌋), or missForest's max(1, ⌊√d⌋)
+   * when the share is 0; a forest draws at most the d − 1 columns besides its own.
+   */
+  public int featuresPerSplit(int d) {
+    int mtry = forestFeatureShare > 0 ? (int) Math.floor(forestFeatureShare * d) : (int) Math.floor(Math.sqrt(d));
+    return Math.max(1, Math.min(mtry, d - 1));
   }
 
   /** Whether a refinement is fitted. */
@@ -72,7 +91,7 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #classifierTrees()} replaced. */
   public RefinementSettings withClassifierTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees,
-        blendShare, fittedPooledShare);
+        blendShare, fittedPooledShare, forestFeatureShare);
   }
 
   /** Whether forests are grown beside the regressions. */
@@ -83,13 +102,13 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
     return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare);
+        blendShare, fittedPooledShare, forestFeatureShare);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare);
+        blendShare, fittedPooledShare, forestFeatureShare);
   }
 
   /** Whether a column may take G_MI's cells and its forest's mixed ({@link #blendShare()}). */
@@ -100,18 +119,24 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #blendShare()} replaced. */
   public RefinementSettings withBlendShare(double share) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, share, fittedPooledShare);
+        classifierTrees, share, fittedPooledShare, forestFeatureShare);
   }
 
   /** This with {@link #fittedPooledShare()} replaced. */
   public RefinementSettings withFittedPooledShare(boolean fitted) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fitted);
+        classifierTrees, blendShare, fitted, forestFeatureShare);
   }
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees,
-        blendShare, fittedPooledShare);
+        blendShare, fittedPooledShare, forestFeatureShare);
+  }
+
+  /** This with {@link #forestFeatureShare()} replaced. */
+  public RefinementSettings withForestFeatureShare(double share) {
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
+        classifierTrees, blendShare, fittedPooledShare, share);
   }
 }

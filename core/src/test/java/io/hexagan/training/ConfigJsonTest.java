@@ -55,17 +55,22 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step18-fitted-share.json"), d));
-    assertTrue(d.refinement().fittedPooledShare());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-fitted-pooled-share.json"), d), "step 18 is the measured configuration");
+    assertEquals(d, ConfigJson.read(dir.resolve("step19-forest-features.json"), d));
+    assertEquals(1.0, d.refinement().forestFeatureShare());
+    assertEquals(d, ConfigJson.read(dir.resolve("tried-forest-features-1.json"), d), "step 19 is the measured configuration");
+    // Every configuration measured before step 19 with forests pins missForest's ⌊√d⌋ per split.
+    HexaGanConfig step18 = d.withRefinement(d.refinement().withForestFeatureShare(0));
+    assertEquals(step18, ConfigJson.read(dir.resolve("step18-fitted-share.json"), d));
+    assertTrue(step18.refinement().fittedPooledShare());
+    assertEquals(step18, ConfigJson.read(dir.resolve("tried-fitted-pooled-share.json"), d), "step 18 is the measured configuration");
     // The configurations measured at step 17 blend the undecided columns on the pooled t.
-    HexaGanConfig step17 = d.withRefinement(d.refinement().withFittedPooledShare(false));
+    HexaGanConfig step17 = step18.withRefinement(step18.refinement().withFittedPooledShare(false));
     assertEquals(step17, ConfigJson.read(dir.resolve("step17-blend.json"), d));
     assertTrue(step17.refinement().blends());
     assertEquals(step17, ConfigJson.read(dir.resolve("tried-blend-0.5.json"), d), "step 17 is the measured configuration");
     // Every configuration measured before step 17 with forests pins the blend off (and leaves how
     // the pooled share is chosen, which nothing reads without the blend, at the default).
-    HexaGanConfig step16 = d.withRefinement(d.refinement().withBlendShare(0));
+    HexaGanConfig step16 = step18.withRefinement(step18.refinement().withBlendShare(0));
     assertEquals(step16, ConfigJson.read(dir.resolve("step16-classifier-forest.json"), d));
     assertTrue(step16.refinement().classifier());
     assertEquals(step16, ConfigJson.read(dir.resolve("tried-classifier-forest-100.json"), d), "step 16 is the measured configuration");
@@ -80,14 +85,14 @@ class ConfigJsonTest {
     assertTrue(step14.refinement().forests());
     assertEquals(step14, ConfigJson.read(dir.resolve("tried-forests-100.json"), d), "step 14 is the measured configuration");
     // Every configuration measured before step 14 pins the forests off (and leaves the blend's
-    // share, which nothing reads without forests, at the default).
+    // share and the forests' features per split, which nothing reads without forests, at the default).
     HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0)
-        .withBlendShare(d.refinement().blendShare()));
+        .withBlendShare(d.refinement().blendShare()).withForestFeatureShare(d.refinement().forestFeatureShare()));
     assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
     assertTrue(step13.refinement().on());
     assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
     assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare(),
-        d.refinement().fittedPooledShare())),
+        d.refinement().fittedPooledShare(), d.refinement().forestFeatureShare())),
         ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));

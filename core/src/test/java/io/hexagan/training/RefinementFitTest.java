@@ -69,7 +69,7 @@ class RefinementFitTest {
       imputed[i] = known[i] > 0 ? truth[i] : (float) mean[i % D];
     }
     float[] support = PairScreening.support(imputed, known, D, 0.01);
-    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0, false);
+    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0, false, 0);
     return new Fitted(RefinementFit.fit(imputed, known, validation, truth, support, D, settings, 7), support);
   }
 
@@ -132,7 +132,7 @@ class RefinementFitTest {
       imputed[i * d] = held ? truth[i * d] + (float) (0.05 * r.nextGaussian()) : truth[i * d];
     }
     float[] support = {0, 0, 1, 0}; // column 1 predicts column 0
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0);
     RefinementFit.Chosen blended = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7);
     assertNotNull(blended);
     assertTrue(blended.forests().blended()[0], "column 0 takes the blend");
@@ -196,7 +196,7 @@ class RefinementFitTest {
     int d = StepColumns.D;
     float[] first = new float[d * d];
     first[StepColumns.TARGETS * d] = 1;
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0);
     assertNull(RefinementFit.fit(t.imputed, t.known, t.validation, t.truth, first, d, settings, 7),
         "column 0 alone: too few cells");
     RefinementFit.Chosen pooled = t.fit(settings);
@@ -236,7 +236,7 @@ class RefinementFitTest {
    */
   @Test
   void theColumnsThatChoseNothingBlendAtTheShareTheirPooledCellsFit() {
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true, 0);
     RefinementFit.Chosen fitted = StepColumns.draw(0.025).fit(settings);
     assertNotNull(fitted);
     float[] share = fitted.forests().share();
@@ -250,5 +250,70 @@ class RefinementFitTest {
   @Test
   void noColumnGainingGivesNoRefinement() {
     assertNull(fit(Relation.NONE, 1, 30).chosen());
+  }
+
+  /** mtry: missForest's ⌊√d⌋ at share 0, else ⌊share · d⌋, at least 1 and at most the d − 1 other columns. */
+  @Test
+  void featuresPerSplitFollowTheShare() {
+    RefinementSettings sqrt = HexaGanConfig.DEFAULT_REFINEMENT.withForestFeatureShare(0);
+    assertEquals(3, sqrt.featuresPerSplit(13));
+    assertEquals(22, sqrt.featuresPerSplit(500));
+    assertEquals(1, sqrt.featuresPerSplit(2));
+    assertEquals(4, sqrt.withForestFeatureShare(0.3334).featuresPerSplit(13));
+    assertEquals(10, sqrt.withForestFeatureShare(0.3334).featuresPerSplit(30));
+    assertEquals(29, sqrt.withForestFeatureShare(1).featuresPerSplit(30), "every other column");
+    assertEquals(1, sqrt.withForestFeatureShare(0.01).featuresPerSplit(30));
+  }
+
+  /**
+   * Column 0 steps with column 1 (0.1 or 0.9) among eight columns of noise (d = 10). Trying every
+   * other column at each split (share 1), every tree cuts column 1 first and the forest returns the
+   * step's levels; trying missForest's ⌊√10⌋ = 3, a split that did not draw column 1 cuts noise and
+   * the levels blur towards each other.
+   */
+  @Test
+  void everyColumnTriedAtEachSplitFindsTheStepAmongNoise() {
+    int n = 600;
+    int d = 10;
+    SplittableRandom r = new SplittableRandom(5);
+    float[] truth = new float[n * d];
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    float[] imputed = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int c = 1; c < d; c++) {
+        truth[i * d + c] = (float) r.nextDouble();
+      }
+      truth[i * d] = truth[i * d + 1] < 0.5f ? 0.1f : 0.9f;
+    }
+    for (int i = 0; i < n * d; i++) {
+      double u = r.nextDouble();
+      if (u >= 0.2) {
+        (u < 0.25 ? validation : known)[i] = 1;
+      }
+      imputed[i] = known[i] > 0 ? truth[i] : 0.5f;
+    }
+    float[] support = PairScreening.support(imputed, known, d, 0.01);
+    double[] error = new double[2];
+    double[] shares = {0, 1};
+    for (int k = 0; k < 2; k++) {
+      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, shares[k]);
+      ForestRefinement forests = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
+      assertNotNull(forests);
+      assertTrue(forests.replaced()[0], "share " + shares[k] + ": the forest imputes column 0");
+      float[] missing = new float[d];
+      missing[0] = 1;
+      SplittableRandom probe = new SplittableRandom(9);
+      for (int t = 0; t < 200; t++) {
+        float[] row = new float[d];
+        for (int c = 1; c < d; c++) {
+          row[c] = (float) probe.nextDouble();
+        }
+        float level = row[1] < 0.5f ? 0.1f : 0.9f;
+        error[k] += Math.abs(forests.apply(row, new float[d], missing)[0] - level) / 200;
+      }
+    }
+    assertTrue(error[1] < 0.02, "every column per split: mean error " + error[1]);
+    assertTrue(error[1] < error[0] / 2, "⌊√d⌋ per split: " + error[0] + ", every column: " + error[1]);
   }
 }
