@@ -82,6 +82,9 @@ public record HexaGanConfig(
   /** Quantile segments of E's rank inputs in {@link #defaults()} ({@link Architecture#quantileInputs()}). */
   public static final int DEFAULT_QUANTILE_SEGMENTS = 16;
 
+  /** Columns each split of a refinement forest tries at most, by default ({@link RefinementSettings#forestFeatures()}). */
+  public static final int DEFAULT_FOREST_FEATURES = 32;
+
   /**
    * The refinements of the imputation in {@link #defaults()} ({@link #refinement()}): chained
    * regressions on every column of a column's component of screened pairs, run five passes with
@@ -90,11 +93,13 @@ public record HexaGanConfig(
    * its forest's where that blend gained with t ≥ 2 on its own cells; the forest columns left
    * undecided blend together at the share their validation cells, pooled, fit best (at most half);
    * a forest classifier of 100 trees per class, serving where it beat C on the validation labels.
-   * The regression forests try every other column at each split (bagged trees; missForest tries
-   * ⌊√d⌋), which imputed breast and credit better and wine alike.
+   * The regression forests try every other column at each split up to 32 of them (bagged trees on
+   * tables of up to 33 columns; missForest tries ⌊√d⌋), which imputed breast and credit better and
+   * wine alike; the cap bounds a forest's cost on wide tables.
    */
   public static final RefinementSettings DEFAULT_REFINEMENT =
-      new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true, 1);
+      new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true, DEFAULT_FOREST_FEATURES);
+
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

@@ -27,14 +27,14 @@ package io.hexagan.training;
  *     together: true, at the share that minimises the squared error of their validation cells pooled
  *     (least squares, at most {@code blendShare}; not at all when it is 0); false, at {@code
  *     blendShare} when their pooled cells gained with t ≥ {@code minGainT} (step 17)
- * @param forestFeatureShare how many of the d − 1 other columns each split of a column's forest
- *     draws and searches, as a share of the table's d columns ({@link #featuresPerSplit mtry}): 1
- *     examines every other column at every split (bagged trees); 0 keeps missForest's ⌊√d⌋ (step 18
- *     and before)
+ * @param forestFeatures how many of the d − 1 other columns each split of a column's forest draws
+ *     and searches ({@link #featuresPerSplit mtry}): k ≥ 1 tries min(k, d − 1), every other column
+ *     of a table of up to k + 1 columns (bagged trees); 0 tries missForest's ⌊√d⌋ (step 18 and
+ *     before)
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
     boolean componentPredictors, int classifierTrees, double blendShare, boolean fittedPooledShare,
-    double forestFeatureShare) {
+    int forestFeatures) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
   public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false, 0);
@@ -62,19 +62,19 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
     if (forestMinLeaf < 1) {
       throw new IllegalArgumentException("refinement.forestMinLeaf: expected ≥ 1, found " + forestMinLeaf);
     }
-    if (!(forestFeatureShare >= 0 && forestFeatureShare <= 1)) {
-      throw new IllegalArgumentException("refinement.forestFeatureShare: expected 0 (⌊√d⌋) or a share up to 1, found "
-          + forestFeatureShare);
+    if (forestFeatures < 0) {
+      throw new IllegalArgumentException("refinement.forestFeatures: expected 0 (⌊√d⌋) or a count ≥ 1, found "
+          + forestFeatures);
     }
   }
 
   /**
    * The columns each split of a refinement forest of a table of {@code d} columns draws and
-   * searches (mtry): max(1, ⌊{@link #forestFeatureShare()} · d⌋), or missForest's max(1, ⌊√d⌋)
-   * when the share is 0; a forest draws at most the d − 1 columns besides its own.
+   * searches (mtry): {@link #forestFeatures()}, or missForest's ⌊√d⌋ when that is 0; at least 1,
+   * at most the d − 1 columns besides the forest's own.
    */
   public int featuresPerSplit(int d) {
-    int mtry = forestFeatureShare > 0 ? (int) Math.floor(forestFeatureShare * d) : (int) Math.floor(Math.sqrt(d));
+    int mtry = forestFeatures > 0 ? forestFeatures : (int) Math.floor(Math.sqrt(d));
     return Math.max(1, Math.min(mtry, d - 1));
   }
 
@@ -91,7 +91,7 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #classifierTrees()} replaced. */
   public RefinementSettings withClassifierTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees,
-        blendShare, fittedPooledShare, forestFeatureShare);
+        blendShare, fittedPooledShare, forestFeatures);
   }
 
   /** Whether forests are grown beside the regressions. */
@@ -102,13 +102,13 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
     return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatureShare);
+        blendShare, fittedPooledShare, forestFeatures);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatureShare);
+        blendShare, fittedPooledShare, forestFeatures);
   }
 
   /** Whether a column may take G_MI's cells and its forest's mixed ({@link #blendShare()}). */
@@ -119,24 +119,24 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #blendShare()} replaced. */
   public RefinementSettings withBlendShare(double share) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, share, fittedPooledShare, forestFeatureShare);
+        classifierTrees, share, fittedPooledShare, forestFeatures);
   }
 
   /** This with {@link #fittedPooledShare()} replaced. */
   public RefinementSettings withFittedPooledShare(boolean fitted) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fitted, forestFeatureShare);
+        classifierTrees, blendShare, fitted, forestFeatures);
   }
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatureShare);
+        blendShare, fittedPooledShare, forestFeatures);
   }
 
-  /** This with {@link #forestFeatureShare()} replaced. */
-  public RefinementSettings withForestFeatureShare(double share) {
+  /** This with {@link #forestFeatures()} replaced. */
+  public RefinementSettings withForestFeatures(int features) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fittedPooledShare, share);
+        classifierTrees, blendShare, fittedPooledShare, features);
   }
 }

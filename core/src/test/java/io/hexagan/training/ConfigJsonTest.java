@@ -56,10 +56,9 @@ class ConfigJsonTest {
     }
     HexaGanConfig d = HexaGanConfig.defaults();
     assertEquals(d, ConfigJson.read(dir.resolve("step19-forest-features.json"), d));
-    assertEquals(1.0, d.refinement().forestFeatureShare());
-    assertEquals(d, ConfigJson.read(dir.resolve("tried-forest-features-1.json"), d), "step 19 is the measured configuration");
+    assertEquals(HexaGanConfig.DEFAULT_FOREST_FEATURES, d.refinement().forestFeatures());
     // Every configuration measured before step 19 with forests pins missForest's ⌊√d⌋ per split.
-    HexaGanConfig step18 = d.withRefinement(d.refinement().withForestFeatureShare(0));
+    HexaGanConfig step18 = d.withRefinement(d.refinement().withForestFeatures(0));
     assertEquals(step18, ConfigJson.read(dir.resolve("step18-fitted-share.json"), d));
     assertTrue(step18.refinement().fittedPooledShare());
     assertEquals(step18, ConfigJson.read(dir.resolve("tried-fitted-pooled-share.json"), d), "step 18 is the measured configuration");
@@ -87,12 +86,12 @@ class ConfigJsonTest {
     // Every configuration measured before step 14 pins the forests off (and leaves the blend's
     // share and the forests' features per split, which nothing reads without forests, at the default).
     HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0)
-        .withBlendShare(d.refinement().blendShare()).withForestFeatureShare(d.refinement().forestFeatureShare()));
+        .withBlendShare(d.refinement().blendShare()).withForestFeatures(d.refinement().forestFeatures()));
     assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
     assertTrue(step13.refinement().on());
     assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
     assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare(),
-        d.refinement().fittedPooledShare(), d.refinement().forestFeatureShare())),
+        d.refinement().fittedPooledShare(), d.refinement().forestFeatures())),
         ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));

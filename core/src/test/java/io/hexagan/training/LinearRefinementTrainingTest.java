@@ -89,7 +89,8 @@ class LinearRefinementTrainingTest {
     assertEquals(100, refinement.remove("classifierTrees").asInt());
     assertEquals(0.5, refinement.remove("blendShare").asDouble());
     assertTrue(refinement.remove("fittedPooledShare").asBoolean(), "absent reads false: step 17's rule");
-    assertEquals(1.0, refinement.remove("forestFeatureShare").asDouble(), "absent reads 0: missForest's ⌊√d⌋");
+    assertEquals(HexaGanConfig.DEFAULT_FOREST_FEATURES, refinement.remove("forestFeatures").asInt(),
+        "absent reads 0: missForest's ⌊√d⌋");
     assertEquals(step13, ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json").config());
   }
 }

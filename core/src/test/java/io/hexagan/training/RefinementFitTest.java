@@ -252,22 +252,24 @@ class RefinementFitTest {
     assertNull(fit(Relation.NONE, 1, 30).chosen());
   }
 
-  /** mtry: missForest's ⌊√d⌋ at share 0, else ⌊share · d⌋, at least 1 and at most the d − 1 other columns. */
+  /** mtry: missForest's ⌊√d⌋ at 0, else the count asked for; at least 1, at most the d − 1 other columns. */
   @Test
-  void featuresPerSplitFollowTheShare() {
-    RefinementSettings sqrt = HexaGanConfig.DEFAULT_REFINEMENT.withForestFeatureShare(0);
+  void featuresPerSplitAreTheCountAskedForUpToTheOtherColumns() {
+    RefinementSettings sqrt = HexaGanConfig.DEFAULT_REFINEMENT.withForestFeatures(0);
     assertEquals(3, sqrt.featuresPerSplit(13));
     assertEquals(22, sqrt.featuresPerSplit(500));
     assertEquals(1, sqrt.featuresPerSplit(2));
-    assertEquals(4, sqrt.withForestFeatureShare(0.3334).featuresPerSplit(13));
-    assertEquals(10, sqrt.withForestFeatureShare(0.3334).featuresPerSplit(30));
-    assertEquals(29, sqrt.withForestFeatureShare(1).featuresPerSplit(30), "every other column");
-    assertEquals(1, sqrt.withForestFeatureShare(0.01).featuresPerSplit(30));
+    RefinementSettings defaults = HexaGanConfig.DEFAULT_REFINEMENT;
+    assertEquals(12, defaults.featuresPerSplit(13), "every other column");
+    assertEquals(29, defaults.featuresPerSplit(30), "every other column");
+    assertEquals(32, defaults.featuresPerSplit(33), "every other column");
+    assertEquals(32, defaults.featuresPerSplit(500), "the cap");
+    assertEquals(1, defaults.featuresPerSplit(2));
   }
 
   /**
    * Column 0 steps with column 1 (0.1 or 0.9) among eight columns of noise (d = 10). Trying every
-   * other column at each split (share 1), every tree cuts column 1 first and the forest returns the
+   * other column at each split (9), every tree cuts column 1 first and the forest returns the
    * step's levels; trying missForest's ⌊√10⌋ = 3, a split that did not draw column 1 cuts noise and
    * the levels blur towards each other.
    */
@@ -295,12 +297,12 @@ class RefinementFitTest {
     }
     float[] support = PairScreening.support(imputed, known, d, 0.01);
     double[] error = new double[2];
-    double[] shares = {0, 1};
+    int[] features = {0, 9};
     for (int k = 0; k < 2; k++) {
-      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, shares[k]);
+      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, features[k]);
       ForestRefinement forests = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
       assertNotNull(forests);
-      assertTrue(forests.replaced()[0], "share " + shares[k] + ": the forest imputes column 0");
+      assertTrue(forests.replaced()[0], features[k] + " features per split: the forest imputes column 0");
       float[] missing = new float[d];
       missing[0] = 1;
       SplittableRandom probe = new SplittableRandom(9);
