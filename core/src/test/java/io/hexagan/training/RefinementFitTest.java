@@ -47,6 +47,16 @@ class RefinementFitTest {
     }
   }
 
+  /** Marks 75% of the cells known and 5% validation cells; the other 20% stay missing. */
+  private static void hide(SplittableRandom r, float[] known, float[] validation) {
+    for (int i = 0; i < known.length; i++) {
+      double u = r.nextDouble();
+      if (u >= 0.2) {
+        (u < 0.25 ? validation : known)[i] = 1;
+      }
+    }
+  }
+
   /**
    * The "model's imputation" is each column's mean wherever a cell is missing or a validation
    * cell; 20% of cells missing, 5% of the rest validation.
@@ -57,12 +67,9 @@ class RefinementFitTest {
     float[] known = new float[N * D];
     float[] validation = new float[N * D];
     float[] imputed = new float[N * D];
+    hide(r, known, validation);
     double[] mean = new double[D];
     for (int i = 0; i < N * D; i++) {
-      double u = r.nextDouble();
-      if (u >= 0.2) {
-        (u < 0.25 ? validation : known)[i] = 1;
-      }
       mean[i % D] += truth[i] / N;
     }
     for (int i = 0; i < N * D; i++) {
@@ -288,11 +295,8 @@ class RefinementFitTest {
       }
       truth[i * d] = truth[i * d + 1] < 0.5f ? 0.1f : 0.9f;
     }
+    hide(r, known, validation);
     for (int i = 0; i < n * d; i++) {
-      double u = r.nextDouble();
-      if (u >= 0.2) {
-        (u < 0.25 ? validation : known)[i] = 1;
-      }
       imputed[i] = known[i] > 0 ? truth[i] : 0.5f;
     }
     float[] support = PairScreening.support(imputed, known, d, 0.01);
