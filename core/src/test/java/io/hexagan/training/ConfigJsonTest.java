@@ -59,61 +59,50 @@ class ConfigJsonTest {
     assertEquals(HexaGanConfig.DEFAULT_FOREST_FEATURES, d.refinement().forestFeatures());
     // Every configuration measured before step 19 with forests pins missForest's ⌊√d⌋ per split.
     HexaGanConfig step18 = d.withRefinement(d.refinement().withForestFeatures(0));
-    assertEquals(step18, ConfigJson.read(dir.resolve("step18-fitted-share.json"), d));
+    assertStep(dir, d, step18, 18, "step18-fitted-share.json", "tried-fitted-pooled-share.json");
     assertTrue(step18.refinement().fittedPooledShare());
-    assertEquals(step18, ConfigJson.read(dir.resolve("tried-fitted-pooled-share.json"), d), "step 18 is the measured configuration");
     // The configurations measured at step 17 blend the undecided columns on the pooled t.
     HexaGanConfig step17 = step18.withRefinement(step18.refinement().withFittedPooledShare(false));
-    assertEquals(step17, ConfigJson.read(dir.resolve("step17-blend.json"), d));
+    assertStep(dir, d, step17, 17, "step17-blend.json", "tried-blend-0.5.json");
     assertTrue(step17.refinement().blends());
-    assertEquals(step17, ConfigJson.read(dir.resolve("tried-blend-0.5.json"), d), "step 17 is the measured configuration");
     // Every configuration measured before step 17 with forests pins the blend off (and leaves how
     // the pooled share is chosen, which nothing reads without the blend, at the default).
     HexaGanConfig step16 = step18.withRefinement(step18.refinement().withBlendShare(0));
-    assertEquals(step16, ConfigJson.read(dir.resolve("step16-classifier-forest.json"), d));
+    assertStep(dir, d, step16, 16, "step16-classifier-forest.json", "tried-classifier-forest-100.json");
     assertTrue(step16.refinement().classifier());
-    assertEquals(step16, ConfigJson.read(dir.resolve("tried-classifier-forest-100.json"), d), "step 16 is the measured configuration");
     // Every configuration measured before step 16 pins C alone.
     HexaGanConfig step15 = step16.withRefinement(step16.refinement().withClassifierTrees(0));
-    assertEquals(step15, ConfigJson.read(dir.resolve("step15-component-predictors.json"), d));
+    assertStep(dir, d, step15, 15, "step15-component-predictors.json", "tried-component-predictors.json");
     assertTrue(step15.refinement().componentPredictors());
-    assertEquals(step15, ConfigJson.read(dir.resolve("tried-component-predictors.json"), d), "step 15 is the measured configuration");
     // Every configuration measured before step 15 pins the screened partners alone.
     HexaGanConfig step14 = step15.withRefinement(step15.refinement().withComponentPredictors(false));
-    assertEquals(step14, ConfigJson.read(dir.resolve("step14-forests.json"), d));
+    assertStep(dir, d, step14, 14, "step14-forests.json", "tried-forests-100.json");
     assertTrue(step14.refinement().forests());
-    assertEquals(step14, ConfigJson.read(dir.resolve("tried-forests-100.json"), d), "step 14 is the measured configuration");
     // Every configuration measured before step 14 pins the forests off (and leaves the blend's
     // share and the forests' features per split, which nothing reads without forests, at the default).
     HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0)
         .withBlendShare(d.refinement().blendShare()).withForestFeatures(d.refinement().forestFeatures()));
-    assertEquals(step13, ConfigJson.read(dir.resolve("step13-refinement.json"), d));
+    assertStep(dir, d, step13, 13, "step13-refinement.json", "tried-refinement-5-t2.json");
     assertTrue(step13.refinement().on());
-    assertEquals(step13, ConfigJson.read(dir.resolve("tried-refinement-5-t2.json"), d), "step 13 is the measured configuration");
     assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare(),
         d.refinement().fittedPooledShare(), d.refinement().forestFeatures())),
         ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));
-    assertEquals(step12, ConfigJson.read(dir.resolve("step12-conditional-overlap.json"), d));
+    assertStep(dir, d, step12, 12, "step12-conditional-overlap.json", "tried-conditional-overlap.json");
     assertTrue(d.optimizer().conditionalOverlap());
-    assertEquals(step12, ConfigJson.read(dir.resolve("tried-conditional-overlap.json"), d), "step 12 is the measured configuration");
     // Every configuration measured before step 12 pins the authors' update order.
     HexaGanConfig step11 = step12.withOptimizer(d.optimizer().withConditionalOverlap(false));
-    assertEquals(step11, ConfigJson.read(dir.resolve("step11-quantile-inputs.json"), d));
-    assertEquals(step11, ConfigJson.read(dir.resolve("tried-quantile-inputs-16.json"), d), "step 11 is the measured configuration");
+    assertStep(dir, d, step11, 11, "step11-quantile-inputs.json", "tried-quantile-inputs-16.json");
     assertEquals(HexaGanConfig.DEFAULT_QUANTILE_SEGMENTS, d.architecture().quantileInputs());
     assertEquals(0, d.architecture().levelIndicators());
     assertEquals(0, d.losses().varianceWeighting());
     // Every configuration measured before step 11 pins E to (x̃, m) alone.
     HexaGanConfig step10 = step11.withArchitecture(d.architecture().withQuantileInputs(0));
-    assertEquals(step10, ConfigJson.read(dir.resolve("step10-draws-10.json"), d));
-    assertEquals(step10, ConfigJson.read(dir.resolve("tried-draws-10-step9.json"), d), "step 10 is the measured configuration");
+    assertStep(dir, d, step10, 10, "step10-draws-10.json", "tried-draws-10-step9.json");
     // Every configuration measured before step 10 pins one draw.
     HexaGanConfig step9 = step10.withImputationDraws(1);
-    assertEquals(step9, ConfigJson.read(dir.resolve("step9-screened-chained-skip.json"), d));
-    assertEquals(step9, ConfigJson.read(dir.resolve("tried-skip-screening-0.01-0-chained.json"), d),
-        "step 9 is the measured configuration");
+    assertStep(dir, d, step9, 9, "step9-screened-chained-skip.json", "tried-skip-screening-0.01-0-chained.json");
     // Every configuration measured before step 9 pins its skip path: one pass, κ = 10⁻³, no screening.
     HexaGanConfig step8 = step9.withArchitecture(step9.architecture().withChainedSkip(false))
         .withLosses(step9.losses().withSkipSparsity(1e-3).withSkipScreening(0));
@@ -153,5 +142,15 @@ class ConfigJsonTest {
     assertEquals(step12.withOptimizer(d.optimizer().withConditionalSimultaneous(true)),
         ConfigJson.read(dir.resolve("tried-conditional-simultaneous.json"), d), "simultaneous rounds are the defaults' option");
     assertFalse(d.optimizer().conditionalSimultaneous(), "the authors' alternation stays the default");
+  }
+
+  /**
+   * The file of step {@code step} and the configuration measured as that step both read as {@code
+   * expected} over the defaults {@code d}.
+   */
+  private static void assertStep(Path dir, HexaGanConfig d, HexaGanConfig expected, int step, String stepFile,
+      String measuredFile) {
+    assertEquals(expected, ConfigJson.read(dir.resolve(stepFile), d), "step " + step + "'s file");
+    assertEquals(expected, ConfigJson.read(dir.resolve(measuredFile), d), "step " + step + " is the measured configuration");
   }
 }
