@@ -18,16 +18,27 @@ import org.tensorflow.types.TInt64;
  * G_MI's own cell. Observed cells never change. All values are min–max scaled; tree t of {@code
  * trees} predicts column {@code treeColumn[t]}.
  *
+ * <p>As missForest iterates, the same columns' forests may be grown again ({@code regrown}) on the
+ * table this round imputed: the next round reads this round's imputation instead of G_MI's and
+ * writes the same cells, blending (where a column blends) with G_MI's cell again, not with this
+ * round's.
+ *
  * @param trees every forest's trees, reading the d columns of the imputation
  * @param treeColumn per tree, the column it predicts
  * @param share per column, the forest's weight in a missing cell's value, G_MI's cell taking the
  *     rest (1: the forest's mean alone); in (0, 1]
+ * @param regrown the next round, over the same columns with the same shares, or null: none
  */
-public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share) {
+public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share, ForestRefinement regrown) {
 
   /** The forests, each column's missing cells taking its forest's mean alone. */
   public ForestRefinement(TreeNodes trees, int[] treeColumn) {
     this(trees, treeColumn, ones(trees.features()));
+  }
+
+  /** One round of forests. */
+  public ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share) {
+    this(trees, treeColumn, share, null);
   }
 
   public ForestRefinement {
@@ -53,6 +64,21 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
       }
     }
     treeColumn = treeColumn.clone();
+    if (regrown != null && (!Arrays.equals(regrown.replaced(), replaced(trees.features(), treeColumn))
+        || !Arrays.equals(regrown.share, share))) {
+      throw new IllegalArgumentException("forest refinement: a regrown round must impute the same columns with the"
+          + " same shares");
+    }
+  }
+
+  /** These forests followed by {@code next} (and its own later rounds). */
+  public ForestRefinement withRegrown(ForestRefinement next) {
+    return new ForestRefinement(trees, treeColumn, share, next);
+  }
+
+  /** How many rounds of forests run: 1 and those regrown after it. */
+  public int rounds() {
+    return regrown == null ? 1 : 1 + regrown.rounds();
   }
 
   @Override
@@ -104,7 +130,11 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
 
   /** Per column, whether a forest imputes it. */
   public boolean[] replaced() {
-    boolean[] replaced = new boolean[features()];
+    return replaced(features(), treeColumn);
+  }
+
+  private static boolean[] replaced(int d, int[] treeColumn) {
+    boolean[] replaced = new boolean[d];
     for (int c : treeColumn) {
       replaced[c] = true;
     }
@@ -127,10 +157,16 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
    * tree has; the trees' mean (blended with the cell of {@code readFrom} where a column's share is
    * below 1) is scattered into {@code writeInto} [rows, d]. The work follows the
    * number of missing cells, not the table's size. The trees are constants of the graph, so the
-   * SavedModel carries them.
+   * SavedModel carries them. A regrown round then reads this round's output.
    */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing) {
+    return build(tf, readFrom, writeInto, missing, readFrom);
+  }
+
+  /** {@link #build(Ops, Operand, Operand, Operand)} with the blends' other side read from {@code blendFrom}. */
+  private Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
+      Operand<TBool> missing, Operand<TFloat32> blendFrom) {
     int d = features();
     // Per column, its trees' roots and weights (1 / trees), padded to the largest forest with
     // weight-0 walks from the first root.
@@ -158,11 +194,12 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
         tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), columns, zero);
     Operand<TFloat32> forest = tf.sum(tf.math.mul(leaves, weights), one);
     if (blends()) {
-      Operand<TFloat32> base = tf.gatherNd(readFrom, cells);
+      Operand<TFloat32> base = tf.gatherNd(blendFrom, cells);
       Operand<TFloat32> columnShare = tf.gather(tf.constant(share), columns, zero);
       forest = tf.math.add(base, tf.math.mul(columnShare, tf.math.sub(forest, base)));
     }
-    return tf.tensorScatterNdUpdate(writeInto, cells, forest);
+    Operand<TFloat32> out = tf.tensorScatterNdUpdate(writeInto, cells, forest);
+    return regrown == null ? out : regrown.build(tf, out, out, missing, blendFrom);
   }
 
   /**
@@ -172,6 +209,14 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
    * stay).
    */
   public float[] apply(float[] readFrom, float[] writeInto, float[] missing) {
+    return apply(readFrom, writeInto, missing, readFrom);
+  }
+
+  /**
+   * {@link #apply(float[], float[], float[])} with the blends' other side (G_MI's cells) read from
+   * {@code blendFrom}: what a regrown round computes from the previous round's output.
+   */
+  public float[] apply(float[] readFrom, float[] writeInto, float[] missing, float[] blendFrom) {
     int d = features();
     int n = readFrom.length / d;
     int[] perColumn = treesPerColumn();
@@ -194,9 +239,9 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share)
         for (int t : treesOf[c]) {
           sum += trees.leafValue(readFrom, r * d, t) * weight;
         }
-        out[r * d + c] = share[c] == 1 ? (float) sum : blend(readFrom[r * d + c], (float) sum, share[c]);
+        out[r * d + c] = share[c] == 1 ? (float) sum : blend(blendFrom[r * d + c], (float) sum, share[c]);
       }
     }
-    return out;
+    return regrown == null ? out : regrown.apply(out, out, missing, blendFrom);
   }
 }

@@ -180,7 +180,45 @@ final class RefinementFit {
     boolean anyRegression = IntStream.range(0, d).anyMatch(j -> byRegression[j]);
     LinearRefinement chosenLinear = anyRegression ? new LinearRefinement(d, settings.passes(), linear.weights(),
         linear.intercepts(), regressed, byRegression) : null;
-    return new Chosen(chosenLinear, chosenForests.build(forestShare));
+    ForestRefinement chosen = chosenForests.build(forestShare);
+    if (chosen != null && settings.forestRegrowths() > 0) {
+      float[] base = chosenLinear == null ? imputed : chosenLinear.apply(imputed, missing);
+      chosen = regrown(chosen, chosen.apply(imputed, base, missing), imputed, known, missing, forestShare, d, settings,
+          seed);
+    }
+    return new Chosen(chosenLinear, chosen);
+  }
+
+  /**
+   * {@code first} followed by {@link RefinementSettings#forestRegrowths()} rounds of forests over
+   * its columns, each grown (as {@link #forests}) on the table the round before imputed, its
+   * observed cells the targets, and imputing the same cells from it.
+   *
+   * @param refined the table {@code first} imputed: every cell not {@code known} by it
+   * @param imputed G_MI's table, which blended columns keep mixing with
+   */
+  private static ForestRefinement regrown(ForestRefinement first, float[] refined, float[] imputed, float[] known,
+      float[] missing, float[] share, int d, RefinementSettings settings, long seed) {
+    boolean[] columns = first.replaced();
+    List<ForestRefinement> rounds = new ArrayList<>();
+    float[] current = refined;
+    for (int round = 1; round <= settings.forestRegrowths(); round++) {
+      RegressionForest[] grown = forests(current, known, columns, d, settings, seed + round);
+      ForestNodes nodes = new ForestNodes(d);
+      for (int j = 0; j < d; j++) {
+        if (grown[j] != null) {
+          nodes.add(grown[j], j);
+        }
+      }
+      ForestRefinement next = nodes.build(share);
+      rounds.add(next);
+      current = next.apply(current, current, missing, imputed);
+    }
+    ForestRefinement chain = null;
+    for (int r = rounds.size() - 1; r >= 0; r--) {
+      chain = chain == null ? rounds.get(r) : rounds.get(r).withRegrown(chain);
+    }
+    return first.withRegrown(chain);
   }
 
   /** What imputes a column's missing cells. */

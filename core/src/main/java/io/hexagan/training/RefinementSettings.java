@@ -31,13 +31,16 @@ package io.hexagan.training;
  *     and searches ({@link #featuresPerSplit mtry}): k ≥ 1 tries min(k, d − 1), every other column
  *     of a table of up to k + 1 columns (bagged trees); 0 tries missForest's ⌊√d⌋ (step 18 and
  *     before)
+ * @param forestRegrowths how many more times, after the choice, the chosen columns' forests are
+ *     grown again on the table the previous round imputed and impute it again, reading it (as
+ *     missForest iterates); 0: one round (step 19 and before)
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
     boolean componentPredictors, int classifierTrees, double blendShare, boolean fittedPooledShare,
-    int forestFeatures) {
+    int forestFeatures, int forestRegrowths) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false, 0);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false, 0, 0);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -66,7 +69,14 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
       throw new IllegalArgumentException("refinement.forestFeatures: expected 0 (⌊√d⌋) or a count ≥ 1, found "
           + forestFeatures);
     }
+    if (forestRegrowths < 0 || forestRegrowths > MAX_FOREST_REGROWTHS) {
+      throw new IllegalArgumentException("refinement.forestRegrowths: expected 0 (one round) to " + MAX_FOREST_REGROWTHS
+          + ", found " + forestRegrowths);
+    }
   }
+
+  /** The most times the forests may be grown again ({@link #forestRegrowths()}). */
+  public static final int MAX_FOREST_REGROWTHS = 20;
 
   /**
    * The columns each split of a refinement forest of a table of {@code d} columns draws and
@@ -91,7 +101,7 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #classifierTrees()} replaced. */
   public RefinementSettings withClassifierTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees,
-        blendShare, fittedPooledShare, forestFeatures);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
   }
 
   /** Whether forests are grown beside the regressions. */
@@ -102,13 +112,13 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
     return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatures);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatures);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
   }
 
   /** Whether a column may take G_MI's cells and its forest's mixed ({@link #blendShare()}). */
@@ -119,24 +129,30 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #blendShare()} replaced. */
   public RefinementSettings withBlendShare(double share) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, share, fittedPooledShare, forestFeatures);
+        classifierTrees, share, fittedPooledShare, forestFeatures, forestRegrowths);
   }
 
   /** This with {@link #fittedPooledShare()} replaced. */
   public RefinementSettings withFittedPooledShare(boolean fitted) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fitted, forestFeatures);
+        classifierTrees, blendShare, fitted, forestFeatures, forestRegrowths);
   }
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatures);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
   }
 
   /** This with {@link #forestFeatures()} replaced. */
   public RefinementSettings withForestFeatures(int features) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fittedPooledShare, features);
+        classifierTrees, blendShare, fittedPooledShare, features, forestRegrowths);
+  }
+
+  /** This with {@link #forestRegrowths()} replaced. */
+  public RefinementSettings withForestRegrowths(int regrowths) {
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
+        classifierTrees, blendShare, fittedPooledShare, forestFeatures, regrowths);
   }
 }

@@ -45,6 +45,22 @@ class ForestRefinementTest {
     return new ForestRefinement(f.trees(), f.treeColumn(), new float[] {0.25f, 1, 0.5f, 1});
   }
 
+  /**
+   * {@link #blended()} followed by a regrown round over the same columns at the same shares: column
+   * 0 a stump on column 2 at 0.8 (leaves 0.1, 0.6), column 2 a stump on column 0 at 0.8 (leaves
+   * 0.15, 0.95), each reading the cell the first round imputed.
+   */
+  private static ForestRefinement regrown() {
+    int[] feature = {2, 0, 0, 0, 0, 0};
+    float[] threshold = {0.8f, 0, 0, 0.8f, 0, 0};
+    int[] left = {1, 1, 2, 4, 4, 5};
+    int[] right = {2, 1, 2, 5, 4, 5};
+    float[] value = {0, 0.1f, 0.6f, 0, 0.15f, 0.95f};
+    ForestRefinement second = new ForestRefinement(new TreeNodes(D, feature, threshold, left, right, value,
+        new int[] {0, 3}, 1), new int[] {0, 2}, blended().share());
+    return blended().withRegrown(second);
+  }
+
   @Test
   void theGraphWalksTheTreesAsTheReferenceDoes() {
     graphMatchesReference(forest());
@@ -53,6 +69,11 @@ class ForestRefinementTest {
   @Test
   void theGraphBlendsAsTheReferenceDoes() {
     graphMatchesReference(blended());
+  }
+
+  @Test
+  void theGraphRunsARegrownRoundAsTheReferenceDoes() {
+    graphMatchesReference(regrown());
   }
 
   private static void graphMatchesReference(ForestRefinement forest) {
@@ -87,7 +108,7 @@ class ForestRefinementTest {
         assertEquals(Float.floatToIntBits(write[i]), Float.floatToIntBits(actual[i]), "cell " + i + " left as it was");
       } else {
         changed++;
-        if (c == 2) {
+        if (c == 2 && forest.regrown() == null) {
           float share = forest.share()[2];
           assertEquals(read[i] + share * (0.55f - read[i]), actual[i], 1e-6, "a leaf-only tree predicts its leaf");
         }
@@ -139,6 +160,33 @@ class ForestRefinementTest {
     assertEquals(0.2f, out[2], 0f, "a cell not missing keeps the written value");
     assertTrue(blended().blended()[0] && blended().blended()[2]);
     assertTrue(!forest().blended()[0] && !blended().blended()[1], "share 1, or no forest: not blended");
+  }
+
+  /**
+   * By hand: the first round makes column 0 0.75 and column 2 0.725 (as in {@link
+   * #aBlendMixesTheForestsMeanWithTheReadCell}; 0.9 + 0.5 · (0.55 − 0.9)); the regrown round reads
+   * those (0.725 ≤ 0.8: leaf 0.1; 0.75 ≤ 0.8: leaf 0.15) and blends with the read cells again: 0.9
+   * + 0.25 · (0.1 − 0.9) = 0.7 and 0.9 + 0.5 · (0.15 − 0.9) = 0.525. Reading the original cells
+   * would give 0.825 and 0.925; blending with the first round's, 0.5875 and 0.4375.
+   */
+  @Test
+  void aRegrownRoundReadsThePreviousRoundAndBlendsWithTheReadCell() {
+    float[] out = regrown().apply(new float[] {0.9f, 0.5f, 0.9f, 0.6f}, new float[] {0.1f, 0, 0.2f, 0},
+        new float[] {1, 0, 1, 0});
+    assertEquals(0.7f, out[0], 1e-6);
+    assertEquals(0.525f, out[2], 1e-6);
+    assertEquals(0f, out[1], 0f, "a column without forests keeps the written value");
+    assertEquals(2, regrown().rounds());
+    assertEquals(1, blended().rounds());
+  }
+
+  /** A regrown round must impute the same columns with the same shares as the round before. */
+  @Test
+  void aRegrownRoundMatchesTheColumnsAndShares() {
+    ForestRefinement second = regrown().regrown();
+    assertThrows(IllegalArgumentException.class, () -> forest().withRegrown(second), "other shares");
+    ForestRefinement onlyColumn0 = new ForestRefinement(second.trees(), new int[] {0, 0}, second.share());
+    assertThrows(IllegalArgumentException.class, () -> blended().withRegrown(onlyColumn0), "other columns");
   }
 
   @Test

@@ -55,10 +55,14 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step19-forest-features.json"), d));
+    assertEquals(d, ConfigJson.read(dir.resolve("step20-forest-regrowths.json"), d));
+    assertEquals(HexaGanConfig.DEFAULT_FOREST_REGROWTHS, d.refinement().forestRegrowths());
+    // Every configuration measured before step 20 with forests pins one round of them.
+    HexaGanConfig step19 = d.withRefinement(d.refinement().withForestRegrowths(0));
+    assertEquals(step19, ConfigJson.read(dir.resolve("step19-forest-features.json"), d), "step 19's file");
     assertEquals(HexaGanConfig.DEFAULT_FOREST_FEATURES, d.refinement().forestFeatures());
     // Every configuration measured before step 19 with forests pins missForest's ⌊√d⌋ per split.
-    HexaGanConfig step18 = d.withRefinement(d.refinement().withForestFeatures(0));
+    HexaGanConfig step18 = step19.withRefinement(step19.refinement().withForestFeatures(0));
     assertStep(dir, d, step18, 18, "step18-fitted-share.json", "tried-fitted-pooled-share.json");
     assertTrue(step18.refinement().fittedPooledShare());
     // The configurations measured at step 17 blend the undecided columns on the pooled t.
@@ -79,13 +83,14 @@ class ConfigJsonTest {
     assertStep(dir, d, step14, 14, "step14-forests.json", "tried-forests-100.json");
     assertTrue(step14.refinement().forests());
     // Every configuration measured before step 14 pins the forests off (and leaves the blend's
-    // share and the forests' features per split, which nothing reads without forests, at the default).
+    // share, the forests' features per split and their regrowths, which nothing reads without forests, at the default).
     HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0)
-        .withBlendShare(d.refinement().blendShare()).withForestFeatures(d.refinement().forestFeatures()));
+        .withBlendShare(d.refinement().blendShare()).withForestFeatures(d.refinement().forestFeatures())
+        .withForestRegrowths(d.refinement().forestRegrowths()));
     assertStep(dir, d, step13, 13, "step13-refinement.json", "tried-refinement-5-t2.json");
     assertTrue(step13.refinement().on());
     assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare(),
-        d.refinement().fittedPooledShare(), d.refinement().forestFeatures())),
+        d.refinement().fittedPooledShare(), d.refinement().forestFeatures(), d.refinement().forestRegrowths())),
         ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));

@@ -60,7 +60,7 @@ class LinearRefinementTrainingTest {
   /** A model written before the refinement has no such field; read back, it has none. */
   @Test
   void aModelWrittenBeforeReadsBackUnrefined() throws IOException {
-    HexaGanConfig refined = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 1, 30, 5, false, 0, 0, false, 0));
+    HexaGanConfig refined = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 1, 30, 5, false, 0, 0, false, 0, 0));
     ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
         new double[] {0, 0}, new double[] {1, 1}, refined, null, null);
     assertEquals(refined, ModelMetadata.fromJson(written.toJson(), "hexagan.json").config());
@@ -77,7 +77,7 @@ class LinearRefinementTrainingTest {
    */
   @Test
   void aModelWrittenBeforeTheForestsReadsBackWithoutThem() throws IOException {
-    HexaGanConfig step13 = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 2, 0, 5, false, 0, 0, false, 0));
+    HexaGanConfig step13 = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 2, 0, 5, false, 0, 0, false, 0, 0));
     ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
         new double[] {0, 0}, new double[] {1, 1}, HexaGanConfig.defaults(), null, null);
     ObjectMapper json = new ObjectMapper();
@@ -91,6 +91,8 @@ class LinearRefinementTrainingTest {
     assertTrue(refinement.remove("fittedPooledShare").asBoolean(), "absent reads false: step 17's rule");
     assertEquals(HexaGanConfig.DEFAULT_FOREST_FEATURES, refinement.remove("forestFeatures").asInt(),
         "absent reads 0: missForest's ⌊√d⌋");
+    assertEquals(HexaGanConfig.DEFAULT_FOREST_REGROWTHS, refinement.remove("forestRegrowths").asInt(),
+        "absent reads 0: one round of forests");
     assertEquals(step13, ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json").config());
   }
 }

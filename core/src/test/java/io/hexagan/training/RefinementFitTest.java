@@ -76,7 +76,7 @@ class RefinementFitTest {
       imputed[i] = known[i] > 0 ? truth[i] : (float) mean[i % D];
     }
     float[] support = PairScreening.support(imputed, known, D, 0.01);
-    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0, false, 0);
+    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0, false, 0, 0);
     return new Fitted(RefinementFit.fit(imputed, known, validation, truth, support, D, settings, 7), support);
   }
 
@@ -139,7 +139,7 @@ class RefinementFitTest {
       imputed[i * d] = held ? truth[i * d] + (float) (0.05 * r.nextGaussian()) : truth[i * d];
     }
     float[] support = {0, 0, 1, 0}; // column 1 predicts column 0
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0, 0);
     RefinementFit.Chosen blended = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7);
     assertNotNull(blended);
     assertTrue(blended.forests().blended()[0], "column 0 takes the blend");
@@ -203,7 +203,7 @@ class RefinementFitTest {
     int d = StepColumns.D;
     float[] first = new float[d * d];
     first[StepColumns.TARGETS * d] = 1;
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0, 0);
     assertNull(RefinementFit.fit(t.imputed, t.known, t.validation, t.truth, first, d, settings, 7),
         "column 0 alone: too few cells");
     RefinementFit.Chosen pooled = t.fit(settings);
@@ -243,7 +243,7 @@ class RefinementFitTest {
    */
   @Test
   void theColumnsThatChoseNothingBlendAtTheShareTheirPooledCellsFit() {
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true, 0);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true, 0, 0);
     RefinementFit.Chosen fitted = StepColumns.draw(0.025).fit(settings);
     assertNotNull(fitted);
     float[] share = fitted.forests().share();
@@ -303,7 +303,7 @@ class RefinementFitTest {
     double[] error = new double[2];
     int[] features = {0, 9};
     for (int k = 0; k < 2; k++) {
-      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, features[k]);
+      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, features[k], 0);
       ForestRefinement forests = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
       assertNotNull(forests);
       assertTrue(forests.replaced()[0], features[k] + " features per split: the forest imputes column 0");
@@ -321,5 +321,64 @@ class RefinementFitTest {
     }
     assertTrue(error[1] < 0.02, "every column per split: mean error " + error[1]);
     assertTrue(error[1] < error[0] / 2, "⌊√d⌋ per split: " + error[0] + ", every column: " + error[1]);
+  }
+
+  /**
+   * Column 0 steps with column 1 (0.1 or 0.9), and column 2 is a copy of column 1; a missing cell
+   * starts at a uniform draw (a "model's imputation" that knows nothing). Where column 0 and one of
+   * its two predictors are missing, the first round's trees that split on the missing one read the
+   * draw and half of them are wrong; regrown, they read that predictor as the round before imputed
+   * it from its copy. The chain has a round per regrowth over the same columns, and its error on
+   * those cells falls.
+   */
+  @Test
+  void regrownForestsReadThePreviousRoundAndImputeBetter() {
+    int n = 800;
+    int d = 3;
+    SplittableRandom r = new SplittableRandom(13);
+    float[] truth = new float[n * d];
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    float[] imputed = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      truth[i * d + 1] = (float) r.nextDouble();
+      truth[i * d + 2] = truth[i * d + 1];
+      truth[i * d] = truth[i * d + 1] < 0.5f ? 0.1f : 0.9f;
+    }
+    hide(r, known, validation);
+    float[] missing = new float[n * d];
+    for (int i = 0; i < n * d; i++) {
+      imputed[i] = known[i] > 0 ? truth[i] : (float) r.nextDouble();
+      missing[i] = known[i] > 0 ? 0 : 1;
+    }
+    float[] support = PairScreening.support(imputed, known, d, 0.01);
+    double[] error = new double[2];
+    int[] regrowths = {0, 2};
+    for (int k = 0; k < 2; k++) {
+      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, 1, regrowths[k]);
+      ForestRefinement forests = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
+      assertNotNull(forests);
+      assertEquals(1 + regrowths[k], forests.rounds());
+      for (ForestRefinement round = forests; round != null; round = round.regrown()) {
+        assertTrue(round.replaced()[0] && round.replaced()[1] && round.replaced()[2], "every round imputes every column");
+      }
+      float[] out = forests.apply(imputed, imputed, missing);
+      double sum = 0;
+      int cells = 0;
+      for (int i = 0; i < n; i++) {
+        boolean predictorMissing = missing[i * d + 1] > 0 ^ missing[i * d + 2] > 0;
+        if (missing[i * d] > 0 && predictorMissing) {
+          sum += square(out[i * d] - truth[i * d]);
+          cells++;
+        }
+      }
+      assertTrue(cells > 30, "cells: " + cells);
+      error[k] = Math.sqrt(sum / cells);
+    }
+    assertTrue(error[1] < error[0] * 0.6, "one round: RMSE " + error[0] + ", regrown twice: " + error[1]);
+  }
+
+  private static double square(double x) {
+    return x * x;
   }
 }
