@@ -315,7 +315,7 @@ final class Trainer {
           summary = summary.withRefinedColumns(refinedColumns);
           metadata = metadata(summary);
           LOG.info("refinement: {} of {} columns imputed by the chained regressions, {} by forests ({} of them"
-              + " blended with G_MI; {} rounds)", count(refinement.linear() == null ? null : refinement.linear().replaced()),
+              + " blended with G_MI); forest rounds: {}", count(refinement.linear() == null ? null : refinement.linear().replaced()),
               table.features(), count(refinement.forests() == null ? null : refinement.forests().replaced()),
               count(refinement.forests() == null ? null : refinement.forests().blended()),
               refinement.forests() == null ? 0 : refinement.forests().rounds());
