@@ -85,6 +85,9 @@ public record HexaGanConfig(
   /** Columns each split of a refinement forest tries at most, by default ({@link RefinementSettings#forestFeatures()}). */
   public static final int DEFAULT_FOREST_FEATURES = 32;
 
+  /** Times the chosen forests are grown again by default ({@link RefinementSettings#forestRegrowths()}). */
+  public static final int DEFAULT_FOREST_REGROWTHS = 1;
+
   /**
    * The refinements of the imputation in {@link #defaults()} ({@link #refinement()}): chained
    * regressions on every column of a column's component of screened pairs, run five passes with
@@ -98,14 +101,11 @@ public record HexaGanConfig(
    * wine alike; the cap bounds a forest's cost on wide tables. The chosen columns' forests are then
    * grown once more on the table the first round imputed, reading it (missForest's second
    * iteration), which imputed breast, wine and credit's sample better and madelon alike; a third
-   * round added nothing measurable.
+   * round added nothing measurable on breast or credit's sample.
    */
   public static final RefinementSettings DEFAULT_REFINEMENT =
       new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true, DEFAULT_FOREST_FEATURES,
-          HexaGanConfig.DEFAULT_FOREST_REGROWTHS);
-
-  /** Times the chosen forests are grown again by default ({@link RefinementSettings#forestRegrowths()}). */
-  public static final int DEFAULT_FOREST_REGROWTHS = 1;
+          DEFAULT_FOREST_REGROWTHS);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;
