@@ -104,13 +104,7 @@ final class RefinementFit {
     boolean[] regressed = linear.regressed();
     RegressionForest[] forests = settings.forests() ? forests(imputed, known, regressed, d, settings, seed)
         : new RegressionForest[d];
-    ForestNodes all = new ForestNodes(d);
-    for (int j = 0; j < d; j++) {
-      if (forests[j] != null) {
-        all.add(forests[j], j);
-      }
-    }
-    ForestRefinement allForests = all.build();
+    ForestRefinement allForests = nodesOf(forests).build();
     // The gains read the validation cells alone: only those are imputed by the forests here.
     float[] byForests = allForests == null ? null : allForests.apply(imputed, imputed, validation);
     Gains forestGains = byForests == null ? null : Gains.of(imputed, byForests, validation, truth, d);
@@ -203,22 +197,26 @@ final class RefinementFit {
     List<ForestRefinement> rounds = new ArrayList<>();
     float[] current = refined;
     for (int round = 1; round <= settings.forestRegrowths(); round++) {
-      RegressionForest[] grown = forests(current, known, columns, d, settings, seed + round);
-      ForestNodes nodes = new ForestNodes(d);
-      for (int j = 0; j < d; j++) {
-        if (grown[j] != null) {
-          nodes.add(grown[j], j);
-        }
-      }
-      ForestRefinement next = nodes.build(share);
+      ForestRefinement next = nodesOf(forests(current, known, columns, d, settings, seed + round)).build(share);
       rounds.add(next);
       current = next.apply(current, current, missing, imputed);
     }
     ForestRefinement chain = null;
     for (int r = rounds.size() - 1; r >= 0; r--) {
-      chain = chain == null ? rounds.get(r) : rounds.get(r).withRegrown(chain);
+      chain = rounds.get(r).withRegrown(chain);
     }
     return first.withRegrown(chain);
+  }
+
+  /** Every grown forest of {@code forests} (null where a column has none), as one set of nodes. */
+  private static ForestNodes nodesOf(RegressionForest[] forests) {
+    ForestNodes nodes = new ForestNodes(forests.length);
+    for (int j = 0; j < forests.length; j++) {
+      if (forests[j] != null) {
+        nodes.add(forests[j], j);
+      }
+    }
+    return nodes;
   }
 
   /** What imputes a column's missing cells. */

@@ -315,8 +315,8 @@ final class Trainer {
           summary = summary.withRefinedColumns(refinedColumns);
           metadata = metadata(summary);
           LOG.info("refinement: {} of {} columns imputed by the chained regressions, {} by forests ({} of them"
-              + " blended with G_MI); forest rounds: {}", count(refinement.linear() == null ? null : refinement.linear().replaced()),
-              table.features(), count(refinement.forests() == null ? null : refinement.forests().replaced()),
+              + " blended with G_MI); forest rounds: {}",
+              count(refinement.linear() == null ? null : refinement.linear().replaced()), table.features(), count(refinement.forests() == null ? null : refinement.forests().replaced()),
               count(refinement.forests() == null ? null : refinement.forests().blended()),
               refinement.forests() == null ? 0 : refinement.forests().rounds());
         }
