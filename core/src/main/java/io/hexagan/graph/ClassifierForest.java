@@ -61,9 +61,11 @@ public record ClassifierForest(TreeNodes trees, int classes, int[] treeClass) {
   /** The class probabilities [rows, n_c] of the rows of {@code x} [rows, d] (scaled) as graph ops. */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> x) {
     Operand<TInt32> zero = tf.constant(0);
-    Operand<TInt32> rowsByTrees = tf.concat(List.of(tf.shape.size(tf.shape(x), zero),
-        tf.constant(new int[] {treeClass.length})), zero);
-    Operand<TFloat32> leaves = trees.leafValues(tf, x, tf.broadcastTo(tf.constant(trees.roots()), rowsByTrees));
+    Operand<TInt32> rows = tf.shape.size(tf.shape(x), zero);
+    Operand<TInt32> rowsByTrees = tf.concat(List.of(rows, tf.constant(new int[] {treeClass.length})), zero);
+    Operand<TInt32> everyTree = tf.range(zero, tf.constant(treeClass.length), tf.constant(1));
+    Operand<TFloat32> leaves = trees.leafValues(tf, x, tf.range(zero, tf.reshape(rows, tf.constant(new int[0])),
+        tf.constant(1)), tf.broadcastTo(everyTree, rowsByTrees));
     Operand<TFloat32> scores = tf.math.maximum(tf.linalg.matMul(leaves,
         tf.constant(Shape.of(treeClass.length, classes), DataBuffers.of(meanWeights(), true, false))), tf.constant(0f));
     Operand<TFloat32> total = tf.reduceSum(scores, tf.constant(1), ReduceSum.keepDims(true));

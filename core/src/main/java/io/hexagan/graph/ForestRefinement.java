@@ -168,17 +168,16 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
   private Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing, Operand<TFloat32> blendFrom) {
     int d = features();
-    // Per column, its trees' roots and weights (1 / trees), padded to the largest forest with
-    // weight-0 walks from the first root.
+    // Per column, its trees and their weights (1 / trees), padded to the largest forest with
+    // weight-0 walks of the first tree.
     int[] perColumn = treesPerColumn();
     int width = Arrays.stream(perColumn).max().orElse(0);
-    int[] rootTable = new int[d * width];
+    int[] treeTable = new int[d * width];
     float[] weightTable = new float[d * width];
-    Arrays.fill(rootTable, trees.root(0));
     int[] filled = new int[d];
     for (int t = 0; t < treeColumn.length; t++) {
       int c = treeColumn[t];
-      rootTable[c * width + filled[c]] = trees.root(t);
+      treeTable[c * width + filled[c]] = t;
       weightTable[c * width + filled[c]++] = 1f / perColumn[c];
     }
     Operand<TInt32> zero = tf.constant(0);
@@ -187,9 +186,9 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
     Operand<TInt64> cells = tf.where(tf.math.logicalAnd(missing, tf.constant(replaced())));
     Operand<TInt64> rows = tf.gather(cells, tf.constant(0), one);
     Operand<TInt64> columns = tf.gather(cells, tf.constant(1), one);
-    Operand<TInt32> roots = tf.gather(tf.constant(Shape.of(d, width), DataBuffers.of(rootTable, true, false)),
+    Operand<TInt32> walks = tf.gather(tf.constant(Shape.of(d, width), DataBuffers.of(treeTable, true, false)),
         columns, zero);
-    Operand<TFloat32> leaves = trees.leafValues(tf, tf.gather(readFrom, rows, zero), roots);
+    Operand<TFloat32> leaves = trees.leafValues(tf, readFrom, tf.dtypes.cast(rows, TInt32.class), walks);
     Operand<TFloat32> weights = tf.gather(
         tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), columns, zero);
     Operand<TFloat32> forest = tf.sum(tf.math.mul(leaves, weights), one);

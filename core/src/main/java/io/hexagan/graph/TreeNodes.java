@@ -2,7 +2,6 @@ package io.hexagan.graph;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gather;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -11,7 +10,9 @@ import org.tensorflow.types.TInt32;
  * alike: node i splits on column {@code feature[i]}, sending a row whose value is ≤ {@code
  * threshold[i]} to {@code left[i]} and any other to {@code right[i]}; a leaf's two children are
  * itself and {@code value[i]} is its prediction. Tree t starts at {@code roots[t]}; every tree
- * reaches a leaf within {@code depth} steps.
+ * reaches a leaf within {@code depth} steps (a walk stops there regardless). The nodes form trees:
+ * an inner node's two children differ from each other and from itself, no node is the child of
+ * two inner nodes and no root is anyone's child.
  *
  * @param features d, the columns the trees read
  * @param feature per node, the column it splits on (any valid column for a leaf)
@@ -37,9 +38,21 @@ public record TreeNodes(int features, int[] feature, float[] threshold, int[] le
         throw new IllegalArgumentException("trees: node " + i + " names a column or child out of range");
       }
     }
+    boolean[] reached = new boolean[nodes];
     for (int t = 0; t < roots.length; t++) {
-      if (roots[t] < 0 || roots[t] >= nodes) {
-        throw new IllegalArgumentException("trees: tree " + t + " has a root out of range");
+      if (roots[t] < 0 || roots[t] >= nodes || reached[roots[t]]) {
+        throw new IllegalArgumentException("trees: tree " + t + " has a root out of range or shared");
+      }
+      reached[roots[t]] = true;
+    }
+    for (int i = 0; i < nodes; i++) {
+      if (left[i] != i) {
+        if (right[i] == i || right[i] == left[i] || reached[left[i]] || reached[right[i]]) {
+          throw new IllegalArgumentException("trees: node " + i + "'s children are itself, alike, a root or"
+              + " another node's child");
+        }
+        reached[left[i]] = true;
+        reached[right[i]] = true;
       }
     }
     feature = feature.clone();
@@ -85,28 +98,12 @@ public record TreeNodes(int features, int[] feature, float[] threshold, int[] le
     return roots.length;
   }
 
-  /** Tree {@code t}'s first node. */
-  int root(int t) {
-    return roots[t];
-  }
-
   /**
-   * The leaf values [k, trees] reached from the nodes {@code start} [k, trees] in {@code depth}
-   * steps, each row of {@code x} [k, d] walking its own row of trees: a gather per array per level.
+   * The leaf values [k, trees] the trees {@code tree} [k, trees] (indices into the trees) reach, row
+   * i's walkers reading row {@code rowOf[i]} of {@code x} [n, d], as graph ops ({@link TreeWalk}).
    */
-  Operand<TFloat32> leafValues(Ops tf, Operand<TFloat32> x, Operand<TInt32> start) {
-    Operand<TInt32> zero = tf.constant(0);
-    Operand<TInt32> splitColumns = tf.constant(feature);
-    Operand<TFloat32> thresholds = tf.constant(threshold);
-    Operand<TInt32> lefts = tf.constant(left);
-    Operand<TInt32> rights = tf.constant(right);
-    Operand<TInt32> node = start;
-    for (int level = 0; level < depth; level++) {
-      Operand<TFloat32> v = tf.gather(x, tf.gather(splitColumns, node, zero), tf.constant(1), Gather.batchDims(1L));
-      node = tf.select(tf.math.lessEqual(v, tf.gather(thresholds, node, zero)), tf.gather(lefts, node, zero),
-          tf.gather(rights, node, zero));
-    }
-    return tf.gather(tf.constant(value), node, zero);
+  Operand<TFloat32> leafValues(Ops tf, Operand<TFloat32> x, Operand<TInt32> rowOf, Operand<TInt32> tree) {
+    return TreeWalk.of(this).leafValues(tf, x, rowOf, tree);
   }
 
   /** The value of the leaf tree {@code t} reaches for the row of {@code x} at {@code offset} (d values). */
