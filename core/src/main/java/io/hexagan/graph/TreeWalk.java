@@ -15,10 +15,12 @@ import org.tensorflow.types.TInt64;
  *
  * <p>The nodes are numbered again, tree by tree and breadth first, so that an inner node's two
  * children sit side by side, the greater side first: a walker at node i reading value v moves to
- * {@code child[i] + (v ≤ threshold[i] ? 1 : 0)}, one gather of the split column, one of the value
- * and two of the node's tables per level. A leaf is its own child with a NaN threshold, which no
- * value is ≤, so a walker that has reached it stays; a NaN value goes to the greater side, as in
- * the reference. Nodes at {@code depth} steps from their root end the walk as leaves do.
+ * {@code i + step[i] + (v ≤ threshold[i] ? 1 : 0)}. A node is one 64-bit word, its threshold's bits
+ * above {@code step[i] << b | column[i]} (b the bits a column index takes), so a level costs two
+ * gathers (the node's word, the row's value) and a few element-wise ops to unpack it. A leaf's step
+ * is 0 and its threshold NaN, which no value is ≤, so a walker that has reached it stays; a NaN
+ * value goes to the greater side, as in the reference. Nodes at {@code depth} steps from their root
+ * end the walk as leaves do.
  *
  * <p>The grown trees are far from balanced (100 trees per column of {@code credit-2000.csv}: leaves
  * 11.7 levels deep on average, the deepest 33), so a walk of the deepest tree's length would mostly
@@ -28,27 +30,30 @@ import org.tensorflow.types.TInt64;
  */
 final class TreeWalk {
   private final int features;
-  private final int[] feature;
-  private final float[] threshold;
-  private final int[] child;
+  private final int columnBits;
+  private final long[] node;
   private final float[] value;
   private final int[] root;
   private final int[] compactAt;
   private final int levels;
 
-  private TreeWalk(int features, int[] feature, float[] threshold, int[] child, float[] value, int[] root,
-      int[] compactAt, int levels) {
+  private TreeWalk(int features, int columnBits, long[] node, float[] value, int[] root, int[] compactAt,
+      int levels) {
     this.features = features;
-    this.feature = feature;
-    this.threshold = threshold;
-    this.child = child;
+    this.columnBits = columnBits;
+    this.node = node;
     this.value = value;
     this.root = root;
     this.compactAt = compactAt;
     this.levels = levels;
   }
 
-  /** The layout of {@code trees}, whose nodes are checked to form trees (each reached once). */
+  /**
+   * The layout of {@code trees} (a {@link TreeNodes} forms trees, each node reached once).
+   *
+   * @throws IllegalArgumentException if a tree is too large for a step and a column to share 31
+   *     bits (trees grown here have at most 10,000 nodes: d up to 2¹⁷ fits)
+   */
   static TreeWalk of(TreeNodes trees) {
     int[] oldFeature = trees.feature();
     float[] oldThreshold = trees.threshold();
@@ -92,8 +97,18 @@ final class TreeWalk {
     while (levels > 0 && endsAt[levels] == 0) {
       levels--;
     }
-    return new TreeWalk(trees.features(), Arrays.copyOf(feature, next), Arrays.copyOf(threshold, next),
-        Arrays.copyOf(child, next), Arrays.copyOf(value, next), root, compactions(endsAt, levels), levels);
+    int columnBits = 32 - Integer.numberOfLeadingZeros(trees.features() - 1);
+    long[] packed = new long[next];
+    for (int i = 0; i < next; i++) {
+      long step = child[i] - i;
+      if (step >= 1L << (31 - columnBits)) {
+        throw new IllegalArgumentException("trees: a tree of more than " + step + " nodes over " + trees.features()
+            + " columns is too large for the graph's walk");
+      }
+      packed[i] = (long) Float.floatToRawIntBits(threshold[i]) << 32 | step << columnBits | feature[i];
+    }
+    return new TreeWalk(trees.features(), columnBits, packed, Arrays.copyOf(value, next), root,
+        compactions(endsAt, levels), levels);
   }
 
   /**
@@ -135,37 +150,40 @@ final class TreeWalk {
     Operand<TInt32> zero = tf.constant(0);
     Operand<TInt32> flat = tf.constant(new int[] {-1});
     Operand<TInt32> walkers = tf.shape(tree);
-    Tables tables = new Tables(tf.constant(feature), tf.constant(threshold), tf.constant(child));
+    Operand<TInt64> nodes = tf.constant(node);
     Operand<TInt32> start = tf.reshape(tf.gather(tf.constant(root), tree, zero), flat);
     Operand<TInt32> offset = tf.reshape(
         tf.broadcastTo(tf.expandDims(tf.math.mul(rowOf, tf.constant(features)), tf.constant(1)), walkers), flat);
-    Operand<TInt32> end = walk(tf, tables, tf.reshape(x, flat), start, offset, 0, 0);
+    Operand<TInt32> end = walk(tf, nodes, tf.reshape(x, flat), start, offset, 0, 0);
     return tf.reshape(tf.gather(tf.constant(value), end, zero), walkers);
   }
 
-  /** The layout's node tables as graph constants. */
-  private record Tables(Operand<TInt32> feature, Operand<TFloat32> threshold, Operand<TInt32> child) {}
-
   /**
-   * Walks {@code node} (each walker's node, its row's first cell at {@code offset} in {@code
-   * cells}) from {@code level} to the next compaction, then the walkers still at an inner node on.
+   * Walks {@code at} (each walker's node, its row's first cell at {@code offset} in {@code cells})
+   * from {@code level} to the next compaction, then the walkers still at an inner node on.
    */
-  private Operand<TInt32> walk(Ops tf, Tables tables, Operand<TFloat32> cells, Operand<TInt32> node,
+  private Operand<TInt32> walk(Ops tf, Operand<TInt64> nodes, Operand<TFloat32> cells, Operand<TInt32> at,
       Operand<TInt32> offset, int level, int compaction) {
     Operand<TInt32> zero = tf.constant(0);
     int until = compaction < compactAt.length ? compactAt[compaction] : levels;
     for (; level < until; level++) {
-      Operand<TFloat32> v = tf.gather(cells, tf.math.add(offset, tf.gather(tables.feature(), node, zero)), zero);
-      Operand<TInt32> lower = tf.dtypes.cast(tf.math.lessEqual(v, tf.gather(tables.threshold(), node, zero)),
-          TInt32.class);
-      node = tf.math.add(tf.gather(tables.child(), node, zero), lower);
+      Operand<TInt64> word = tf.gather(nodes, at, zero);
+      Operand<TFloat32> threshold = tf.bitcast(
+          tf.dtypes.cast(tf.bitwise.rightShift(word, tf.constant(32L)), TInt32.class), TFloat32.class);
+      Operand<TInt32> low = tf.dtypes.cast(tf.bitwise.bitwiseAnd(word, tf.constant(0xffffffffL)), TInt32.class);
+      Operand<TInt32> column = tf.bitwise.bitwiseAnd(low, tf.constant((1 << columnBits) - 1));
+      Operand<TFloat32> v = tf.gather(cells, tf.math.add(offset, column), zero);
+      Operand<TInt32> lower = tf.dtypes.cast(tf.math.lessEqual(v, threshold), TInt32.class);
+      at = tf.math.add(tf.math.add(at, tf.bitwise.rightShift(low, tf.constant(columnBits))), lower);
     }
     if (level == levels) {
-      return node;
+      return at;
     }
-    Operand<TInt64> walking = tf.where(tf.math.notEqual(tf.gather(tables.child(), node, zero), node));
-    Operand<TInt32> onward = walk(tf, tables, cells, tf.gatherNd(node, walking), tf.gatherNd(offset, walking), level,
+    Operand<TInt64> walking = tf.where(tf.math.notEqual(
+        tf.bitwise.bitwiseAnd(tf.gather(nodes, at, zero), tf.constant(0xffffffffL << columnBits & 0x7fffffffL)),
+        tf.constant(0L)));
+    Operand<TInt32> onward = walk(tf, nodes, cells, tf.gatherNd(at, walking), tf.gatherNd(offset, walking), level,
         compaction + 1);
-    return tf.tensorScatterNdUpdate(node, walking, onward);
+    return tf.tensorScatterNdUpdate(at, walking, onward);
   }
 }

@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  */
 class TreeWalkTest {
   private static final int D = 4;
-  private static final float[] GRID = {0.1f, 0.3f, 0.5f, 0.7f, 0.9f};
+  private static final float[] GRID = {-0.7f, -0.1f, 0f, 0.3f, 0.9f};
 
   /** Pre-order node arrays grown at random, as {@code ForestNodes} lays trees out. */
   private static final class Grower {
@@ -67,13 +67,13 @@ class TreeWalkTest {
     }
   }
 
-  /** Rows of grid values (ties with every threshold), a NaN now and then. */
+  /** Rows in [−1, 1], half of them grid values (ties with every threshold), a NaN now and then. */
   private static float[] rows(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] x = new float[n * D];
     for (int i = 0; i < x.length; i++) {
       x[i] = random.nextDouble() < 0.05 ? Float.NaN
-          : random.nextBoolean() ? GRID[random.nextInt(GRID.length)] : (float) random.nextDouble();
+          : random.nextBoolean() ? GRID[random.nextInt(GRID.length)] : (float) (2 * random.nextDouble() - 1);
     }
     return x;
   }
@@ -177,6 +177,23 @@ class TreeWalkTest {
     assertEquals(7, TreeWalk.of(chain).levels());
     TreeNodes overstated = new TreeNodes(D, feature, threshold, left, right, new float[nodes], new int[] {0}, 12);
     assertEquals(7, TreeWalk.of(overstated).levels(), "no walk goes beyond the deepest leaf");
+  }
+
+  /** A node's step to its children shares 31 bits with its column: over 2³⁰ columns one bit is left. */
+  @Test
+  void refusesTreesTooLargeForTheirColumnsBits() {
+    int wide = 1 << 30;
+    float[] none = new float[3];
+    TreeNodes stump = new TreeNodes(wide, new int[3], none, new int[] {1, 1, 2}, new int[] {2, 1, 2}, none,
+        new int[] {0}, 1);
+    assertEquals(1, TreeWalk.of(stump).levels());
+    // Depth 2, full: laid out again, the root's greater child steps 2 to its own children.
+    float[] seven = new float[7];
+    TreeNodes deeper = new TreeNodes(wide, new int[7], seven, new int[] {1, 2, 2, 3, 5, 5, 6},
+        new int[] {4, 3, 2, 3, 6, 5, 6}, seven, new int[] {0}, 2);
+    assertEquals(2, TreeWalk.of(new TreeNodes(D, deeper.feature(), seven, deeper.left(), deeper.right(), seven,
+        deeper.roots(), 2)).levels());
+    assertThrows(IllegalArgumentException.class, () -> TreeWalk.of(deeper));
   }
 
   @Test
