@@ -60,11 +60,16 @@ public record ClassifierForest(TreeNodes trees, int classes, int[] treeClass) {
 
   /** The class probabilities [rows, n_c] of the rows of {@code x} [rows, d] (scaled) as graph ops. */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> x) {
+    return build(tf, GraphArrays.CONSTANTS, x);
+  }
+
+  /** {@link #build(Ops, Operand)} with the trees' nodes held in {@code arrays} (under classifier_forest/). */
+  public Operand<TFloat32> build(Ops tf, GraphArrays arrays, Operand<TFloat32> x) {
     Operand<TInt32> zero = tf.constant(0);
     Operand<TInt32> rows = tf.shape.size(tf.shape(x), zero);
     Operand<TInt32> rowsByTrees = tf.concat(List.of(rows, tf.constant(new int[] {treeClass.length})), zero);
     Operand<TInt32> everyTree = tf.range(zero, tf.constant(treeClass.length), tf.constant(1));
-    Operand<TFloat32> leaves = trees.leafValues(tf, x, tf.range(zero, tf.reshape(rows, tf.constant(new int[0])),
+    Operand<TFloat32> leaves = trees.leafValues(tf, arrays, "classifier_forest", x, tf.range(zero, tf.reshape(rows, tf.constant(new int[0])),
         tf.constant(1)), tf.broadcastTo(everyTree, rowsByTrees));
     Operand<TFloat32> scores = tf.math.maximum(tf.linalg.matMul(leaves,
         tf.constant(Shape.of(treeClass.length, classes), DataBuffers.of(meanWeights(), true, false))), tf.constant(0f));

@@ -161,12 +161,21 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing) {
-    return build(tf, readFrom, writeInto, missing, readFrom);
+    return build(tf, GraphArrays.CONSTANTS, readFrom, writeInto, missing);
   }
 
-  /** {@link #build(Ops, Operand, Operand, Operand)} with the blends' other side read from {@code blendFrom}. */
-  private Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
-      Operand<TBool> missing, Operand<TFloat32> blendFrom) {
+  /**
+   * {@link #build(Ops, Operand, Operand, Operand)} with the trees' nodes held in {@code arrays}
+   * (round r's under forest_r/).
+   */
+  public Operand<TFloat32> build(Ops tf, GraphArrays arrays, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
+      Operand<TBool> missing) {
+    return build(tf, arrays, 0, readFrom, writeInto, missing, readFrom);
+  }
+
+  /** Round {@code round} on, the blends' other side read from {@code blendFrom}. */
+  private Operand<TFloat32> build(Ops tf, GraphArrays arrays, int round, Operand<TFloat32> readFrom,
+      Operand<TFloat32> writeInto, Operand<TBool> missing, Operand<TFloat32> blendFrom) {
     int d = features();
     // Per column, its trees and their weights (1 / trees), padded to the largest forest with
     // weight-0 walks of the first tree.
@@ -188,7 +197,8 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
     Operand<TInt64> columns = tf.gather(cells, tf.constant(1), one);
     Operand<TInt32> walks = tf.gather(tf.constant(Shape.of(d, width), DataBuffers.of(treeTable, true, false)),
         columns, zero);
-    Operand<TFloat32> leaves = trees.leafValues(tf, readFrom, tf.dtypes.cast(rows, TInt32.class), walks);
+    Operand<TFloat32> leaves = trees.leafValues(tf, arrays, "forest_" + round, readFrom,
+        tf.dtypes.cast(rows, TInt32.class), walks);
     Operand<TFloat32> weights = tf.gather(
         tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), columns, zero);
     Operand<TFloat32> forest = tf.sum(tf.math.mul(leaves, weights), one);
@@ -198,7 +208,7 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
       forest = tf.math.add(base, tf.math.mul(columnShare, tf.math.sub(forest, base)));
     }
     Operand<TFloat32> out = tf.tensorScatterNdUpdate(writeInto, cells, forest);
-    return regrown == null ? out : regrown.build(tf, out, out, missing, blendFrom);
+    return regrown == null ? out : regrown.build(tf, arrays, round + 1, out, out, missing, blendFrom);
   }
 
   /**

@@ -105,6 +105,7 @@ public final class ServingGraph {
 
   private final Spec spec;
   private final List<ResourceVariable<TFloat32>> variables = new ArrayList<>();
+  private final GraphArrays.Stored arrays = GraphArrays.stored();
   private final Placeholder<TFloat32> x;
   private final Placeholder<TFloat32> mask;
   private final PlaceholderWithDefault<TInt64> seed;
@@ -151,8 +152,6 @@ public final class ServingGraph {
       }
       members.add(new Member(encoder, generator, conditional, classifier, seeds, 3L * k));
     }
-    VariableSaver.build(root, variables, true);
-
     Ops tf = root.withSubScope("serving");
     x = tf.withName(INPUT_X).placeholder(F, Placeholder.shape(Shape.of(-1, d)));
     mask = tf.withName(INPUT_MASK).placeholder(F, Placeholder.shape(Shape.of(-1, d)));
@@ -224,14 +223,14 @@ public final class ServingGraph {
       refined = spec.refinement().build(tf, meanHat, missingCells);
     }
     if (spec.forests() != null) {
-      refined = spec.forests().build(tf, meanHat, refined, missingCells);
+      refined = spec.forests().build(tf, arrays, meanHat, refined, missingCells);
     }
     meanHat = refined;
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
     imputed = tf.withName(OUTPUT_IMPUTED).select(isObserved, x, unscaled);
 
     if (!memberProbabilities.isEmpty()) {
-      Operand<TFloat32> p = spec.classifierForest() != null ? spec.classifierForest().build(tf, meanHat)
+      Operand<TFloat32> p = spec.classifierForest() != null ? spec.classifierForest().build(tf, arrays, meanHat)
           : Members.mean(tf, memberProbabilities);
       probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(p);
       predicted = tf.withName("predicted_class_ids").math.argMax(probabilities, tf.constant(1), TInt64.class);
@@ -255,6 +254,9 @@ public final class ServingGraph {
       classIds = null;
       generated = null;
     }
+    List<ResourceVariable<?>> saved = new ArrayList<>(variables);
+    saved.addAll(arrays.variables());
+    VariableSaver.buildWithBest(root, saved, variables);
   }
 
   /** Builds the serving graph of {@code spec} into {@code graph}. */
@@ -288,6 +290,14 @@ public final class ServingGraph {
 
   public Spec spec() {
     return spec;
+  }
+
+  /**
+   * The forests' nodes, held in variables that the SavedModel's checkpoint carries: assigned once
+   * the session is initialised ({@link GraphArrays.Stored#assign}).
+   */
+  public GraphArrays.Stored arrays() {
+    return arrays;
   }
 
   /** The variables served (restored from a checkpoint by name). */

@@ -100,10 +100,12 @@ public record TreeNodes(int features, int[] feature, float[] threshold, int[] le
 
   /**
    * The leaf values [k, trees] the trees {@code tree} [k, trees] (indices into the trees) reach, row
-   * i's walkers reading row {@code rowOf[i]} of {@code x} [n, d], as graph ops ({@link TreeWalk}).
+   * i's walkers reading row {@code rowOf[i]} of {@code x} [n, d], as graph ops ({@link TreeWalk}),
+   * the nodes held in {@code arrays} under {@code name}.
    */
-  Operand<TFloat32> leafValues(Ops tf, Operand<TFloat32> x, Operand<TInt32> rowOf, Operand<TInt32> tree) {
-    return TreeWalk.of(this).leafValues(tf, x, rowOf, tree);
+  Operand<TFloat32> leafValues(Ops tf, GraphArrays arrays, String name, Operand<TFloat32> x, Operand<TInt32> rowOf,
+      Operand<TInt32> tree) {
+    return TreeWalk.of(this).leafValues(tf, arrays, name, x, rowOf, tree);
   }
 
   /** The value of the leaf tree {@code t} reaches for the row of {@code x} at {@code offset} (d values). */

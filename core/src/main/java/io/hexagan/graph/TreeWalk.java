@@ -144,18 +144,20 @@ final class TreeWalk {
   /**
    * The leaf values [k, trees] reached by walkers that start at the roots of the trees {@code
    * tree} [k, trees] (indices into the trees), the walkers of row i reading row {@code rowOf[i]} of
-   * {@code x} [n, d]; x must hold fewer than 2³¹ cells.
+   * {@code x} [n, d]; x must hold fewer than 2³¹ cells. The nodes and leaf values come from {@code
+   * arrays}, named {@code name}/nodes and {@code name}/values.
    */
-  Operand<TFloat32> leafValues(Ops tf, Operand<TFloat32> x, Operand<TInt32> rowOf, Operand<TInt32> tree) {
+  Operand<TFloat32> leafValues(Ops tf, GraphArrays arrays, String name, Operand<TFloat32> x, Operand<TInt32> rowOf,
+      Operand<TInt32> tree) {
     Operand<TInt32> zero = tf.constant(0);
     Operand<TInt32> flat = tf.constant(new int[] {-1});
     Operand<TInt32> walkers = tf.shape(tree);
-    Operand<TInt64> nodes = tf.constant(node);
+    Operand<TInt64> nodes = arrays.longs(tf, name + "/nodes", node);
     Operand<TInt32> start = tf.reshape(tf.gather(tf.constant(root), tree, zero), flat);
     Operand<TInt32> offset = tf.reshape(
         tf.broadcastTo(tf.expandDims(tf.math.mul(rowOf, tf.constant(features)), tf.constant(1)), walkers), flat);
     Operand<TInt32> end = walk(tf, nodes, tf.reshape(x, flat), start, offset, 0, 0);
-    return tf.reshape(tf.gather(tf.constant(value), end, zero), walkers);
+    return tf.reshape(tf.gather(arrays.floats(tf, name + "/values", value), end, zero), walkers);
   }
 
   /**

@@ -62,7 +62,7 @@ public final class VariableSaver {
     if (!required.removeAll(optional) || required.isEmpty()) {
       throw new IllegalArgumentException("optional: expected a proper subset of the variables");
     }
-    build(root, variables, false, required);
+    build(root, variables, null, required);
   }
 
   /**
@@ -71,11 +71,20 @@ public final class VariableSaver {
    * graph's snapshot of its best validation epoch).
    */
   public static void build(Ops root, List<? extends ResourceVariable<?>> variables, boolean bestRestore) {
-    build(root, variables, bestRestore, null);
+    build(root, variables, bestRestore ? variables : null, null);
   }
 
-  private static void build(Ops root, List<? extends ResourceVariable<?>> variables, boolean bestRestore,
-      List<? extends ResourceVariable<?>> required) {
+  /**
+   * {@link #build(Ops, List, boolean)} with {@code save/restore_best} restoring {@code best} alone:
+   * the variables the training checkpoint's snapshot holds, where the graph has others besides.
+   */
+  public static void buildWithBest(Ops root, List<? extends ResourceVariable<?>> variables,
+      List<? extends ResourceVariable<?>> best) {
+    build(root, variables, best, null);
+  }
+
+  private static void build(Ops root, List<? extends ResourceVariable<?>> variables,
+      List<? extends ResourceVariable<?>> best, List<? extends ResourceVariable<?>> required) {
     if (variables.isEmpty()) {
       throw new IllegalArgumentException("variables: expected at least one, found none");
     }
@@ -89,8 +98,8 @@ public final class VariableSaver {
     Op save = tf.train.save(filename, strings(tf, variables, ""), slices, values);
     tf.withControlDependencies(List.of(save)).withName(SAVE).identity(filename);
     restore(tf, filename, variables, "", RESTORE);
-    if (bestRestore) {
-      restore(tf, filename, variables, BEST_PREFIX, RESTORE_BEST);
+    if (best != null) {
+      restore(tf, filename, best, BEST_PREFIX, RESTORE_BEST);
     }
     if (required != null) {
       restore(tf, filename, required, "", RESTORE_REQUIRED);

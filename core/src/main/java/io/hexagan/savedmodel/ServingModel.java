@@ -72,6 +72,7 @@ public final class ServingModel implements AutoCloseable {
         session.initialize(); // the initial values, then overwritten by the checkpoint
         session.runner().feed(VariableSaver.SCOPE + "/" + VariableSaver.FILENAME, file)
             .addTarget(VariableSaver.SCOPE + "/" + VariableSaver.RESTORE_BEST).run().close();
+        serving.arrays().assign(session);
         return new ServingModel(graph, session, null, ServingSignatures.of(serving));
       } catch (RuntimeException e) {
         session.close();
@@ -90,6 +91,7 @@ public final class ServingModel implements AutoCloseable {
       ServingGraph serving = ServingGraph.build(graph, spec);
       Session session = new Session(graph, false, config);
       session.initialize();
+      serving.arrays().assign(session);
       return new ServingModel(graph, session, null, ServingSignatures.of(serving));
     } catch (RuntimeException e) {
       graph.close();

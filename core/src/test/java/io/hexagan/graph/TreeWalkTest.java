@@ -85,7 +85,7 @@ class TreeWalkTest {
     float[] out = new float[tree.length];
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      try (TFloat32 t = (TFloat32) s.runner().fetch(trees.leafValues(tf,
+      try (TFloat32 t = (TFloat32) s.runner().fetch(trees.leafValues(tf, GraphArrays.CONSTANTS, "trees",
           tf.constant(Shape.of(x.length / D, D), DataBuffers.of(x, true, false)), tf.constant(rowOf),
           tf.constant(Shape.of(walkers, width), DataBuffers.of(tree, true, false)))).run().get(0)) {
         t.copyTo(DataBuffers.of(out, false, false));

@@ -3,16 +3,21 @@ package io.hexagan.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hexagan.savedmodel.ModelDirectory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SavedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The forests over a trained model's imputation ({@link RefinementSettings#forestTrees()}): on a
  * column that steps with another they impute better than the regressions alone from the same
- * trained networks; observed cells leave bit for bit and the SavedModel, which carries the trees,
- * imputes as the model did.
+ * trained networks; observed cells leave bit for bit and the SavedModel, which carries the trees
+ * in its checkpoint rather than its graph, imputes as the model did.
  */
 class ForestRefinementTrainingTest {
   @TempDir Path tmp;
@@ -37,6 +42,19 @@ class ForestRefinementTrainingTest {
       assertTrue(model.metadata().summary().refinedColumns().contains("c0"));
       ModelMetadata read = SyntheticTables.assertReadsBack(model, tmp.resolve("model"), values, imputed, 5);
       assertEquals(on.refinement(), read.config().refinement());
+      // The trees' nodes are variables, so that loading the graph does not copy them around.
+      int largest = 0;
+      try (InputStream in = Files.newInputStream(tmp.resolve("model").resolve(ModelDirectory.SAVED_MODEL))) {
+        for (NodeDef node : SavedModel.parseFrom(in).getMetaGraphs(0).getGraphDef().getNodeList()) {
+          if (node.getOp().equals("Const")) {
+            largest = Math.max(largest, node.getAttrOrThrow("value").getTensor().getSerializedSize());
+          }
+        }
+      }
+      assertTrue(largest < 16_384, "the graph's largest constant: " + largest + " bytes");
+      String index = Files.readString(tmp.resolve("model").resolve(ModelDirectory.VARIABLES)
+          .resolve("variables.index"), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(index.contains("arrays/forest_0/nodes"), "the checkpoint holds the first round's nodes");
     }
   }
 }
