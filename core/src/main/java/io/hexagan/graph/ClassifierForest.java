@@ -69,8 +69,9 @@ public record ClassifierForest(TreeNodes trees, int classes, int[] treeClass) {
     Operand<TInt32> rows = tf.shape.size(tf.shape(x), zero);
     Operand<TInt32> rowsByTrees = tf.concat(List.of(rows, tf.constant(new int[] {treeClass.length})), zero);
     Operand<TInt32> everyTree = tf.range(zero, tf.constant(treeClass.length), tf.constant(1));
-    Operand<TFloat32> leaves = trees.leafValues(tf, arrays, "classifier_forest", x, tf.range(zero, tf.reshape(rows, tf.constant(new int[0])),
-        tf.constant(1)), tf.broadcastTo(everyTree, rowsByTrees));
+    Operand<TInt32> everyRow = tf.range(zero, tf.reshape(rows, tf.constant(new int[0])), tf.constant(1));
+    Operand<TFloat32> leaves = trees.leafValues(tf, arrays, "classifier_forest", x, everyRow,
+        tf.broadcastTo(everyTree, rowsByTrees));
     Operand<TFloat32> scores = tf.math.maximum(tf.linalg.matMul(leaves,
         tf.constant(Shape.of(treeClass.length, classes), DataBuffers.of(meanWeights(), true, false))), tf.constant(0f));
     Operand<TFloat32> total = tf.reduceSum(scores, tf.constant(1), ReduceSum.keepDims(true));

@@ -156,8 +156,9 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    * root at once, [k, trees] nodes moved down one level per gather, as many levels as the deepest
    * tree has; the trees' mean (blended with the cell of {@code readFrom} where a column's share is
    * below 1) is scattered into {@code writeInto} [rows, d]. The work follows the
-   * number of missing cells, not the table's size. The trees are constants of the graph, so the
-   * SavedModel carries them. A regrown round then reads this round's output.
+   * number of missing cells, not the table's size ({@link TreeWalk}). The trees are constants of
+   * the graph here; the serving graph keeps them in variables ({@link GraphArrays}), which the
+   * SavedModel's checkpoint carries. A regrown round then reads this round's output.
    */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing) {
