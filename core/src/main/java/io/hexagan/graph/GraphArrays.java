@@ -2,6 +2,7 @@ package io.hexagan.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -24,10 +25,13 @@ import org.tensorflow.types.family.TType;
  */
 public interface GraphArrays {
 
-  /** {@code values} as a 1-D graph operand named after {@code name} (unique per graph). */
+  /**
+   * {@code values} as a 1-D graph operand named after {@code name} (unique per graph); the array
+   * must not change afterwards.
+   */
   Operand<TInt64> longs(Ops tf, String name, long[] values);
 
-  /** {@code values} as a 1-D graph operand named after {@code name} (unique per graph). */
+  /** {@link #longs} for floats. */
   Operand<TFloat32> floats(Ops tf, String name, float[] values);
 
   /** Constants in the graph. */
@@ -50,8 +54,8 @@ public interface GraphArrays {
 
   /** Arrays held in variables: each read from its variable, set by {@link #assign}. */
   final class Stored implements GraphArrays {
-    /** A variable, the placeholder its assign reads and the value to feed it. */
-    private record Entry(ResourceVariable<?> variable, Placeholder<?> value, Object values, String assign) {}
+    /** A variable, the placeholder its assign reads, the tensor to feed it and the assign op's name. */
+    private record Entry(ResourceVariable<?> variable, Placeholder<?> value, Supplier<TType> tensor, String assign) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -59,15 +63,16 @@ public interface GraphArrays {
 
     @Override
     public Operand<TInt64> longs(Ops tf, String name, long[] values) {
-      return add(tf, name, TInt64.class, values.length, values.clone());
+      return add(tf, name, TInt64.class, values.length, () -> TInt64.vectorOf(values));
     }
 
     @Override
     public Operand<TFloat32> floats(Ops tf, String name, float[] values) {
-      return add(tf, name, TFloat32.class, values.length, values.clone());
+      return add(tf, name, TFloat32.class, values.length, () -> TFloat32.vectorOf(values));
     }
 
-    private <T extends TType> Operand<T> add(Ops tf, String name, Class<T> type, int length, Object values) {
+    private <T extends TType> Operand<T> add(Ops tf, String name, Class<T> type, int length,
+        Supplier<TType> tensor) {
       String full = "arrays/" + name;
       ResourceVariable<T> variable = ResourceVariable.uninitialized(tf, full, type, Shape.of(length));
       Ops scope = tf.withSubScope("arrays_assign");
@@ -75,7 +80,7 @@ public interface GraphArrays {
           Placeholder.shape(Shape.of(length)));
       String assign = scope.withName(name.replace('/', '_') + "_assign").assignVariableOp(variable.handle(), value)
           .op().name();
-      entries.add(new Entry(variable, value, values, assign));
+      entries.add(new Entry(variable, value, tensor, assign));
       return variable.read(tf);
     }
 
@@ -87,7 +92,7 @@ public interface GraphArrays {
     /** Sets every variable to its array (after the session's initialisation, before a save). */
     public void assign(Session session) {
       for (Entry e : entries) {
-        try (TType tensor = e.values() instanceof long[] l ? TInt64.vectorOf(l) : TFloat32.vectorOf((float[]) e.values())) {
+        try (TType tensor = e.tensor().get()) {
           session.runner().feed(e.value(), tensor).addTarget(e.assign()).run().close();
         }
       }
