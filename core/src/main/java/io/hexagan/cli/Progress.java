@@ -59,9 +59,15 @@ final class Progress {
     }
 
     @Override
+    public void onEpochsDone() {
+      close();
+    }
+
+    @Override
     public void close() {
       if (bar != null) {
         bar.close();
+        bar = null;
       }
     }
   }

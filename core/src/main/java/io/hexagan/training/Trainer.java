@@ -257,6 +257,7 @@ final class Trainer {
           }
         }
       }
+      listener.onEpochsDone();
       stoppedEarly = patienceSpent() && epochs < schedule.maxEpochs();
       return summary();
     }

@@ -17,4 +17,10 @@ public interface TrainingListener {
 
   /** Called once before the first epoch with the planned number of warm-up and main epochs. */
   default void onStart(int warmupEpochs, int maxEpochs, int iterationsPerEpoch) {}
+
+  /**
+   * Called once after the last epoch, before the refinement and the forest classifier are fitted
+   * (a progress bar of epochs ends here, not in the middle of their log lines).
+   */
+  default void onEpochsDone() {}
 }

@@ -343,6 +343,29 @@ class HexaGanTrainingTest {
     }
   }
 
+  /** A progress bar of epochs can end before the refinement's and the forest classifier's log lines. */
+  @Test
+  void tellsTheListenerOnceWhenTheEpochsAreDone() {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(200, 4, 0.1, 0.3, 0.2, 0.8, 3);
+    List<String> events = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onEpoch(EpochReport report) {
+        events.add(report.warmup() ? "warm-up" : "epoch");
+      }
+
+      @Override
+      public void onEpochsDone() {
+        events.add("done");
+      }
+    };
+    try (HexaGanModel model = HexaGan.train(data.table(), SyntheticTables.quick(3), listener)) {
+      assertEquals(model.summary().epochs(), events.stream().filter("epoch"::equals).count(), "main epochs reported");
+      assertEquals(1, events.stream().filter("done"::equals).count(), "done once");
+      assertEquals("done", events.get(events.size() - 1), "done after the last epoch");
+    }
+  }
+
   @Test
   void plateauSettingsAreValidatedOnlyWhenOn() {
     Schedule s = HexaGanConfig.defaults().schedule();
