@@ -167,16 +167,44 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
 
   /**
    * {@link #build(Ops, Operand, Operand, Operand)} with the trees' nodes held in {@code arrays}
-   * (round r's under forest_r/).
+   * (round r's under forest_r/). The cells to impute, and the blends' side (G_MI's cells), are
+   * found once for every round: a regrown round covers the same columns at the same shares.
    */
   public Operand<TFloat32> build(Ops tf, GraphArrays arrays, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing) {
-    return build(tf, arrays, 0, readFrom, writeInto, missing, readFrom);
+    Cells cells = Cells.of(tf, missing, replaced(), blends() ? readFrom : null, share);
+    Operand<TFloat32> from = readFrom;
+    Operand<TFloat32> into = writeInto;
+    int round = 0;
+    for (ForestRefinement r = this; r != null; r = r.regrown, round++) {
+      into = r.round(tf, arrays, "forest_" + round, from, into, cells);
+      from = into;
+    }
+    return into;
   }
 
-  /** Round {@code round} on, the blends' other side read from {@code blendFrom}. */
-  private Operand<TFloat32> build(Ops tf, GraphArrays arrays, int round, Operand<TFloat32> readFrom,
-      Operand<TFloat32> writeInto, Operand<TBool> missing, Operand<TFloat32> blendFrom) {
+  /**
+   * The cells to impute as graph ops: {@code cells} [k, 2] (row, column) pairs, their rows (int32)
+   * and columns, and where columns blend, G_MI's cells and each cell's column share (else null).
+   */
+  private record Cells(Operand<TInt64> cells, Operand<TInt32> rows, Operand<TInt64> columns,
+      Operand<TFloat32> base, Operand<TFloat32> columnShare) {
+    static Cells of(Ops tf, Operand<TBool> missing, boolean[] replaced, Operand<TFloat32> blendFrom, float[] share) {
+      Operand<TInt32> one = tf.constant(1);
+      Operand<TInt64> cells = tf.where(tf.math.logicalAnd(missing, tf.constant(replaced)));
+      Operand<TInt64> columns = tf.gather(cells, tf.constant(1), one);
+      Operand<TInt32> rows = tf.dtypes.cast(tf.gather(cells, tf.constant(0), one), TInt32.class);
+      if (blendFrom == null) {
+        return new Cells(cells, rows, columns, null, null);
+      }
+      return new Cells(cells, rows, columns, tf.gatherNd(blendFrom, cells),
+          tf.gather(tf.constant(share), columns, tf.constant(0)));
+    }
+  }
+
+  /** This round alone: the forests read from {@code readFrom}, their means written into {@code writeInto}. */
+  private Operand<TFloat32> round(Ops tf, GraphArrays arrays, String name, Operand<TFloat32> readFrom,
+      Operand<TFloat32> writeInto, Cells cells) {
     int d = features();
     // Per column, its trees and their weights (1 / trees), padded to the largest forest with
     // weight-0 walks of the first tree.
@@ -191,25 +219,17 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
       weightTable[c * width + filled[c]++] = 1f / perColumn[c];
     }
     Operand<TInt32> zero = tf.constant(0);
-    Operand<TInt32> one = tf.constant(1);
-    // [k, 2]: (row, column) of every cell to impute.
-    Operand<TInt64> cells = tf.where(tf.math.logicalAnd(missing, tf.constant(replaced())));
-    Operand<TInt64> rows = tf.gather(cells, tf.constant(0), one);
-    Operand<TInt64> columns = tf.gather(cells, tf.constant(1), one);
     Operand<TInt32> walks = tf.gather(tf.constant(Shape.of(d, width), DataBuffers.of(treeTable, true, false)),
-        columns, zero);
-    Operand<TFloat32> leaves = trees.leafValues(tf, arrays, "forest_" + round, readFrom,
-        tf.dtypes.cast(rows, TInt32.class), walks);
+        cells.columns(), zero);
+    Operand<TFloat32> leaves = trees.leafValues(tf, arrays, name, readFrom, cells.rows(), walks);
     Operand<TFloat32> weights = tf.gather(
-        tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), columns, zero);
-    Operand<TFloat32> forest = tf.sum(tf.math.mul(leaves, weights), one);
-    if (blends()) {
-      Operand<TFloat32> base = tf.gatherNd(blendFrom, cells);
-      Operand<TFloat32> columnShare = tf.gather(tf.constant(share), columns, zero);
-      forest = tf.math.add(base, tf.math.mul(columnShare, tf.math.sub(forest, base)));
+        tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), cells.columns(), zero);
+    Operand<TFloat32> forest = tf.sum(tf.math.mul(leaves, weights), tf.constant(1));
+    if (cells.base() != null) {
+      Operand<TFloat32> base = cells.base();
+      forest = tf.math.add(base, tf.math.mul(cells.columnShare(), tf.math.sub(forest, base)));
     }
-    Operand<TFloat32> out = tf.tensorScatterNdUpdate(writeInto, cells, forest);
-    return regrown == null ? out : regrown.build(tf, arrays, round + 1, out, out, missing, blendFrom);
+    return tf.tensorScatterNdUpdate(writeInto, cells.cells(), forest);
   }
 
   /**
