@@ -1,6 +1,7 @@
 package io.hexagan.graph;
 
 import java.util.Arrays;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -23,28 +24,45 @@ import org.tensorflow.types.TInt64;
  * writes the same cells, blending (where a column blends) with G_MI's cell again, not with this
  * round's.
  *
- * @param trees every forest's trees, reading the d columns of the imputation
+ * <p>The trees may also read {@code inputs} columns beyond the d imputed ones, given beside the
+ * table (the trained model's are C's class probabilities of the row): tree
+ * columns d, …, d + inputs − 1 are those.
+ *
+ * @param trees every forest's trees, reading the d columns of the imputation and then the inputs
  * @param treeColumn per tree, the column it predicts
  * @param share per column, the forest's weight in a missing cell's value, G_MI's cell taking the
  *     rest (1: the forest's mean alone); in (0, 1]
- * @param regrown the next round, over the same columns with the same shares, or null: none
+ * @param regrown the next round, over the same columns with the same shares and inputs, or null:
+ *     none
+ * @param inputs how many columns the trees read beyond the d imputed ones (0: none)
  */
-public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share, ForestRefinement regrown) {
+public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share, ForestRefinement regrown,
+    int inputs) {
 
   /** The forests, each column's missing cells taking its forest's mean alone. */
   public ForestRefinement(TreeNodes trees, int[] treeColumn) {
     this(trees, treeColumn, ones(trees.features()));
   }
 
-  /** One round of forests. */
+  /** One round of forests reading the imputation alone. */
   public ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share) {
-    this(trees, treeColumn, share, null);
+    this(trees, treeColumn, share, null, 0);
+  }
+
+  /** Forests reading the imputation alone, then {@code regrown}. */
+  public ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share, ForestRefinement regrown) {
+    this(trees, treeColumn, share, regrown, 0);
   }
 
   public ForestRefinement {
-    if (share.length != trees.features()) {
+    if (inputs < 0 || inputs >= trees.features()) {
+      throw new IllegalArgumentException("forest refinement: expected 0 to " + (trees.features() - 1)
+          + " inputs beyond the imputed columns, found " + inputs);
+    }
+    int d = trees.features() - inputs;
+    if (share.length != d) {
       throw new IllegalArgumentException("forest refinement: expected a share per column, found " + share.length
-          + " for " + trees.features() + " columns");
+          + " for " + d + " columns");
     }
     for (int c = 0; c < share.length; c++) {
       if (!(share[c] > 0 && share[c] <= 1)) {
@@ -58,22 +76,22 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
           + " for " + trees.trees() + " trees");
     }
     for (int t = 0; t < treeColumn.length; t++) {
-      if (treeColumn[t] < 0 || treeColumn[t] >= trees.features()) {
+      if (treeColumn[t] < 0 || treeColumn[t] >= d) {
         throw new IllegalArgumentException("forest refinement: tree " + t + " predicts column " + treeColumn[t]
             + ", out of range");
       }
     }
     treeColumn = treeColumn.clone();
-    if (regrown != null && (!Arrays.equals(regrown.replaced(), replaced(trees.features(), treeColumn))
-        || !Arrays.equals(regrown.share, share))) {
+    if (regrown != null && (!Arrays.equals(regrown.replaced(), replaced(d, treeColumn))
+        || !Arrays.equals(regrown.share, share) || regrown.inputs != inputs)) {
       throw new IllegalArgumentException("forest refinement: a regrown round must impute the same columns with the"
-          + " same shares");
+          + " same shares and inputs");
     }
   }
 
   /** These forests followed by {@code next} (and its own later rounds). */
   public ForestRefinement withRegrown(ForestRefinement next) {
-    return new ForestRefinement(trees, treeColumn, share, next);
+    return new ForestRefinement(trees, treeColumn, share, next, inputs);
   }
 
   /** How many rounds of forests run: 1 and those regrown after it. */
@@ -123,9 +141,9 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
     return false;
   }
 
-  /** d. */
+  /** d, the imputed columns (the trees read {@link #inputs()} more). */
   public int features() {
-    return trees.features();
+    return trees.features() - inputs;
   }
 
   /** Per column, whether a forest imputes it. */
@@ -161,23 +179,31 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    * SavedModel's checkpoint carries. A regrown round then reads this round's output.
    */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
-      Operand<TBool> missing) {
-    return build(tf, GraphArrays.CONSTANTS, readFrom, writeInto, missing);
+      Operand<TBool> missing, Operand<TFloat32> extra) {
+    return build(tf, GraphArrays.CONSTANTS, readFrom, writeInto, missing, extra);
   }
 
   /**
    * {@link #build(Ops, Operand, Operand, Operand)} with the trees' nodes held in {@code arrays}
    * (round r's under forest_r/). The cells to impute, and the blends' side (G_MI's cells), are
    * found once for every round: a regrown round covers the same columns at the same shares.
+   *
+   * @param extra [rows, {@link #inputs()}], the columns the trees read beyond the imputation (null
+   *     when there are none)
    */
   public Operand<TFloat32> build(Ops tf, GraphArrays arrays, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
-      Operand<TBool> missing) {
+      Operand<TBool> missing, Operand<TFloat32> extra) {
+    if ((extra != null) != (inputs > 0)) {
+      throw new IllegalArgumentException("forest refinement: " + inputs + " inputs beyond the imputation, "
+          + (extra == null ? "none" : "some") + " given");
+    }
     Cells cells = Cells.of(tf, missing, replaced(), blends() ? readFrom : null, share);
     Operand<TFloat32> from = readFrom;
     Operand<TFloat32> into = writeInto;
     int round = 0;
     for (ForestRefinement r = this; r != null; r = r.regrown, round++) {
-      into = r.round(tf, arrays, "forest_" + round, from, into, cells);
+      Operand<TFloat32> table = extra == null ? from : tf.concat(List.of(from, extra), tf.constant(1));
+      into = r.round(tf, arrays, "forest_" + round, table, into, cells);
       from = into;
     }
     return into;
@@ -202,7 +228,10 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
     }
   }
 
-  /** This round alone: the forests read from {@code readFrom}, their means written into {@code writeInto}. */
+  /**
+   * This round alone: the forests read from {@code readFrom} (the imputation, then any inputs),
+   * their means written into {@code writeInto}.
+   */
   private Operand<TFloat32> round(Ops tf, GraphArrays arrays, String name, Operand<TFloat32> readFrom,
       Operand<TFloat32> writeInto, Cells cells) {
     int d = features();
@@ -247,8 +276,26 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    * {@code blendFrom}: what a regrown round computes from the previous round's output.
    */
   public float[] apply(float[] readFrom, float[] writeInto, float[] missing, float[] blendFrom) {
+    return apply(readFrom, writeInto, missing, blendFrom, null);
+  }
+
+  /**
+   * {@link #apply(float[], float[], float[], float[])} with the trees' {@link #inputs()} beyond the
+   * imputation: {@code extra} n × inputs, row-major (null when there are none).
+   */
+  public float[] apply(float[] readFrom, float[] writeInto, float[] missing, float[] blendFrom, float[] extra) {
+    if ((extra != null) != (inputs > 0)) {
+      throw new IllegalArgumentException("forest refinement: " + inputs + " inputs beyond the imputation, "
+          + (extra == null ? "none" : "some") + " given");
+    }
     int d = features();
     int n = readFrom.length / d;
+    int width = d + inputs;
+    float[] table = extra == null ? readFrom : new float[n * width];
+    for (int r = 0; extra != null && r < n; r++) {
+      System.arraycopy(readFrom, r * d, table, r * width, d);
+      System.arraycopy(extra, r * inputs, table, r * width + d, inputs);
+    }
     int[] perColumn = treesPerColumn();
     int[][] treesOf = new int[d][];
     for (int c = 0; c < d; c++) {
@@ -267,11 +314,11 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
         float weight = 1f / perColumn[c];
         double sum = 0;
         for (int t : treesOf[c]) {
-          sum += trees.leafValue(readFrom, r * d, t) * weight;
+          sum += trees.leafValue(table, r * width, t) * weight;
         }
         out[r * d + c] = share[c] == 1 ? (float) sum : blend(blendFrom[r * d + c], (float) sum, share[c]);
       }
     }
-    return regrown == null ? out : regrown.apply(out, out, missing, blendFrom);
+    return regrown == null ? out : regrown.apply(out, out, missing, blendFrom, extra);
   }
 }

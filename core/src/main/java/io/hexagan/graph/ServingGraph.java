@@ -63,6 +63,10 @@ public final class ServingGraph {
       if (forests != null && forests.features() != features) {
         throw new IllegalArgumentException("forests: expected " + features + " columns, found " + forests.features());
       }
+      if (forests != null && forests.inputs() > 0 && forests.inputs() != classes) {
+        throw new IllegalArgumentException("forests: expected C's " + classes + " class probabilities as inputs, found "
+            + forests.inputs() + " inputs");
+      }
       if (refinement != null && refinement.features() != features) {
         throw new IllegalArgumentException("refinement: expected " + features + " columns, found " + refinement.features());
       }
@@ -222,8 +226,11 @@ public final class ServingGraph {
     if (spec.refinement() != null) {
       refined = spec.refinement().build(tf, meanHat, missingCells);
     }
+    // C's probabilities, whatever serves classify: the forests may read them beside the imputation.
+    Operand<TFloat32> classifierMean = memberProbabilities.isEmpty() ? null : Members.mean(tf, memberProbabilities);
     if (spec.forests() != null) {
-      refined = spec.forests().build(tf, arrays, meanHat, refined, missingCells);
+      refined = spec.forests().build(tf, arrays, meanHat, refined, missingCells,
+          spec.forests().inputs() > 0 ? classifierMean : null);
     }
     meanHat = refined;
     Operand<TFloat32> unscaled = tf.math.add(min, tf.math.mul(meanHat, span));
@@ -231,7 +238,7 @@ public final class ServingGraph {
 
     if (!memberProbabilities.isEmpty()) {
       Operand<TFloat32> p = spec.classifierForest() != null ? spec.classifierForest().build(tf, arrays, meanHat)
-          : Members.mean(tf, memberProbabilities);
+          : classifierMean;
       probabilities = tf.withName(OUTPUT_PROBABILITIES).identity(p);
       predicted = tf.withName("predicted_class_ids").math.argMax(probabilities, tf.constant(1), TInt64.class);
     } else {

@@ -12,6 +12,7 @@ import java.util.Arrays;
  */
 final class ForestNodes {
   private final int features;
+  private final int inputs;
   private int[] feature = new int[1024];
   private float[] threshold = new float[1024];
   private int[] left = new int[1024];
@@ -23,8 +24,18 @@ final class ForestNodes {
   private int trees;
   private int depth;
 
+  /** Trees over {@code features} columns. */
   ForestNodes(int features) {
+    this(features, 0);
+  }
+
+  /**
+   * Refinement trees that impute {@code features} columns and read {@code inputs} more after them
+   * ({@link ForestRefinement#inputs()}).
+   */
+  ForestNodes(int features, int inputs) {
     this.features = features;
+    this.inputs = inputs;
   }
 
   /** Adds every tree of {@code forest}, which predicts column {@code column}. */
@@ -94,16 +105,22 @@ final class ForestNodes {
 
   /** The refinement, each column's cells its forest's mean, or null without a tree. */
   ForestRefinement build() {
-    return trees == 0 ? null : new ForestRefinement(nodes(), Arrays.copyOf(treeColumn, trees));
+    return build(ones(features));
   }
 
   /** The refinement, column c's forest weighted by {@code share[c]} against G_MI, or null without a tree. */
   ForestRefinement build(float[] share) {
-    return trees == 0 ? null : new ForestRefinement(nodes(), Arrays.copyOf(treeColumn, trees), share);
+    return trees == 0 ? null : new ForestRefinement(nodes(), Arrays.copyOf(treeColumn, trees), share, null, inputs);
+  }
+
+  private static float[] ones(int d) {
+    float[] ones = new float[d];
+    Arrays.fill(ones, 1f);
+    return ones;
   }
 
   private TreeNodes nodes() {
-    return new TreeNodes(features, Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes),
+    return new TreeNodes(features + inputs, Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes),
         Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), Arrays.copyOf(value, nodes),
         Arrays.copyOf(roots, trees), depth);
   }

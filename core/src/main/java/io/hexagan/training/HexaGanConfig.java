@@ -105,7 +105,7 @@ public record HexaGanConfig(
    */
   public static final RefinementSettings DEFAULT_REFINEMENT =
       new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true, DEFAULT_FOREST_FEATURES,
-          DEFAULT_FOREST_REGROWTHS);
+          DEFAULT_FOREST_REGROWTHS, false);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

@@ -72,7 +72,23 @@ final class RefinementFit {
       }
     }
     float[] support = settings.componentPredictors() ? PairScreening.components(pairs, d) : pairs;
-    return fit(imputed, known, validation, truth, support, d, settings, seed);
+    ClassInputs inputs = settings.forests() && settings.forestClassInputs() && model.classes().size() >= 2
+        ? new ClassInputs(split.classProbabilities(model, table, seed), model.classes().size()) : ClassInputs.NONE;
+    return fit(imputed, known, validation, truth, support, d, settings, seed, inputs);
+  }
+
+  /**
+   * What the forests read beyond the imputed table ({@link ForestRefinement#inputs()}): n × count,
+   * row-major (C's class probabilities of the training rows), or none.
+   */
+  record ClassInputs(float[] values, int count) {
+    static final ClassInputs NONE = new ClassInputs(null, 0);
+  }
+
+  /** {@link #fit(float[], float[], float[], float[], float[], int, RefinementSettings, long, ClassInputs)} with forests reading the table alone. */
+  static Chosen fit(float[] imputed, float[] known, float[] validation, float[] truth, float[] support,
+      int features, RefinementSettings settings, long seed) {
+    return fit(imputed, known, validation, truth, support, features, settings, seed, ClassInputs.NONE);
   }
 
   /**
@@ -86,10 +102,11 @@ final class RefinementFit {
    * @param support d × d, row-major, 1 where column k may predict column j ({@link PairScreening});
    *     only columns with a predictor get a regression and a forest
    * @param seed seed of the forests' bootstrap samples and feature draws
+   * @param inputs what the forests read beyond the table, for every row
    * @return the refinements, or null when no column's refined cells did better on the validation cells
    */
   static Chosen fit(float[] imputed, float[] known, float[] validation, float[] truth, float[] support,
-      int features, RefinementSettings settings, long seed) {
+      int features, RefinementSettings settings, long seed, ClassInputs inputs) {
     int d = features;
     int n = imputed.length / d;
     LinearRefinement linear = regressions(imputed, known, support, d, settings);
@@ -102,11 +119,12 @@ final class RefinementFit {
     }
     Gains linearGains = Gains.of(imputed, linear.apply(imputed, missing), validation, truth, d);
     boolean[] regressed = linear.regressed();
-    RegressionForest[] forests = settings.forests() ? forests(imputed, known, regressed, d, settings, seed)
+    RegressionForest[] forests = settings.forests() ? forests(imputed, known, regressed, d, settings, seed, inputs)
         : new RegressionForest[d];
-    ForestRefinement allForests = nodesOf(forests).build();
+    ForestRefinement allForests = nodesOf(forests, inputs).build();
     // The gains read the validation cells alone: only those are imputed by the forests here.
-    float[] byForests = allForests == null ? null : allForests.apply(imputed, imputed, validation);
+    float[] byForests = allForests == null ? null
+        : allForests.apply(imputed, imputed, validation, imputed, inputs.values());
     Gains forestGains = byForests == null ? null : Gains.of(imputed, byForests, validation, truth, d);
     float share = (float) settings.blendShare();
     Gains blendGains = byForests == null || !settings.blends() ? null
@@ -152,7 +170,7 @@ final class RefinementFit {
     boolean[] byRegression = new boolean[d];
     float[] forestShare = new float[d];
     Arrays.fill(forestShare, 1f);
-    ForestNodes chosenForests = new ForestNodes(d);
+    ForestNodes chosenForests = new ForestNodes(d, inputs.count());
     boolean any = false;
     for (int j = 0; j < d; j++) {
       byRegression[j] = choice[j] == Choice.REGRESSION;
@@ -177,8 +195,8 @@ final class RefinementFit {
     ForestRefinement chosen = chosenForests.build(forestShare);
     if (chosen != null && settings.forestRegrowths() > 0) {
       float[] base = chosenLinear == null ? imputed : chosenLinear.apply(imputed, missing);
-      chosen = regrown(chosen, chosen.apply(imputed, base, missing), imputed, known, missing, forestShare, d, settings,
-          seed);
+      chosen = regrown(chosen, chosen.apply(imputed, base, missing, imputed, inputs.values()), imputed, known, missing,
+          forestShare, d, settings, seed, inputs);
     }
     return new Chosen(chosenLinear, chosen);
   }
@@ -192,14 +210,15 @@ final class RefinementFit {
    * @param imputed G_MI's table, which blended columns keep mixing with
    */
   private static ForestRefinement regrown(ForestRefinement first, float[] refined, float[] imputed, float[] known,
-      float[] missing, float[] share, int d, RefinementSettings settings, long seed) {
+      float[] missing, float[] share, int d, RefinementSettings settings, long seed, ClassInputs inputs) {
     boolean[] columns = first.replaced();
     List<ForestRefinement> rounds = new ArrayList<>();
     float[] current = refined;
     for (int round = 1; round <= settings.forestRegrowths(); round++) {
-      ForestRefinement next = nodesOf(forests(current, known, columns, d, settings, seed + round)).build(share);
+      ForestRefinement next = nodesOf(forests(current, known, columns, d, settings, seed + round, inputs), inputs)
+          .build(share);
       rounds.add(next);
-      current = next.apply(current, current, missing, imputed);
+      current = next.apply(current, current, missing, imputed, inputs.values());
     }
     ForestRefinement chain = null;
     for (int r = rounds.size() - 1; r >= 0; r--) {
@@ -209,8 +228,8 @@ final class RefinementFit {
   }
 
   /** Every grown forest of {@code forests} (null where a column has none), as one set of nodes. */
-  private static ForestNodes nodesOf(RegressionForest[] forests) {
-    ForestNodes nodes = new ForestNodes(forests.length);
+  private static ForestNodes nodesOf(RegressionForest[] forests, ClassInputs inputs) {
+    ForestNodes nodes = new ForestNodes(forests.length, inputs.count());
     for (int j = 0; j < forests.length; j++) {
       if (forests[j] != null) {
         nodes.add(forests[j], j);
@@ -288,23 +307,27 @@ final class RefinementFit {
 
   /**
    * Per column in {@code grown}, a random forest of it on every other column of the imputed table
-   * ({@link RefinementSettings#featuresPerSplit} of them tried per split), grown on the rows where
-   * it is observed.
+   * and the {@code inputs} ({@link RefinementSettings#featuresPerSplit} of them tried per split),
+   * grown on the rows where it is observed.
    */
   private static RegressionForest[] forests(float[] imputed, float[] known, boolean[] grown, int d,
-      RefinementSettings settings, long seed) {
+      RefinementSettings settings, long seed, ClassInputs inputs) {
     int n = imputed.length / d;
-    double[][] columns = new double[d][n];
+    int width = d + inputs.count();
+    double[][] columns = new double[width][n];
     for (int i = 0; i < n * d; i++) {
       columns[i % d][i / d] = imputed[i];
     }
-    FeatureBins[] bins = new FeatureBins[d];
-    byte[][] codes = new byte[d][];
-    for (int c = 0; c < d; c++) {
+    for (int i = 0; i < n * inputs.count(); i++) {
+      columns[d + i % inputs.count()][i / inputs.count()] = inputs.values()[i];
+    }
+    FeatureBins[] bins = new FeatureBins[width];
+    byte[][] codes = new byte[width][];
+    for (int c = 0; c < width; c++) {
       bins[c] = FeatureBins.of(columns[c]);
       codes[c] = bins[c].codes(columns[c]);
     }
-    ForestSettings forest = new ForestSettings(settings.forestTrees(), settings.featuresPerSplit(d),
+    ForestSettings forest = new ForestSettings(settings.forestTrees(), settings.featuresPerSplit(width),
         settings.forestMinLeaf(), MAX_FOREST_SAMPLES);
     SplittableRandom seeds = new SplittableRandom(seed);
     RegressionForest[] out = new RegressionForest[d];

@@ -34,13 +34,15 @@ package io.hexagan.training;
  * @param forestRegrowths how many more times, after the choice, the chosen columns' forests are
  *     grown again on the table the previous round imputed and impute it again, reading it (as
  *     missForest iterates); 0: one round (step 19 and before)
+ * @param forestClassInputs whether the forests also read C's class probabilities of the row, one
+ *     column per class after the d imputed ones (tables with a label; step 20 and before: false)
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
     boolean componentPredictors, int classifierTrees, double blendShare, boolean fittedPooledShare,
-    int forestFeatures, int forestRegrowths) {
+    int forestFeatures, int forestRegrowths, boolean forestClassInputs) {
 
   /** No refinement: G_MI's imputation is the output, as in the paper. */
-  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false, 0, 0);
+  public static final RefinementSettings OFF = new RefinementSettings(0, 3e-4, 2, 0, 5, false, 0, 0, false, 0, 0, false);
 
   public RefinementSettings {
     if (passes < 0 || passes > 100) {
@@ -101,7 +103,7 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #classifierTrees()} replaced. */
   public RefinementSettings withClassifierTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, trees,
-        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths, forestClassInputs);
   }
 
   /** Whether forests are grown beside the regressions. */
@@ -112,13 +114,13 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #passes()} replaced. */
   public RefinementSettings withPasses(int p) {
     return new RefinementSettings(p, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths, forestClassInputs);
   }
 
   /** This with {@link #forestTrees()} replaced. */
   public RefinementSettings withForestTrees(int trees) {
     return new RefinementSettings(passes, ridge, minGainT, trees, forestMinLeaf, componentPredictors, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths, forestClassInputs);
   }
 
   /** Whether a column may take G_MI's cells and its forest's mixed ({@link #blendShare()}). */
@@ -129,30 +131,36 @@ public record RefinementSettings(int passes, double ridge, double minGainT, int 
   /** This with {@link #blendShare()} replaced. */
   public RefinementSettings withBlendShare(double share) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, share, fittedPooledShare, forestFeatures, forestRegrowths);
+        classifierTrees, share, fittedPooledShare, forestFeatures, forestRegrowths, forestClassInputs);
   }
 
   /** This with {@link #fittedPooledShare()} replaced. */
   public RefinementSettings withFittedPooledShare(boolean fitted) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fitted, forestFeatures, forestRegrowths);
+        classifierTrees, blendShare, fitted, forestFeatures, forestRegrowths, forestClassInputs);
   }
 
   /** This with {@link #componentPredictors()} replaced. */
   public RefinementSettings withComponentPredictors(boolean on) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, on, classifierTrees,
-        blendShare, fittedPooledShare, forestFeatures, forestRegrowths);
+        blendShare, fittedPooledShare, forestFeatures, forestRegrowths, forestClassInputs);
   }
 
   /** This with {@link #forestFeatures()} replaced. */
   public RefinementSettings withForestFeatures(int features) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fittedPooledShare, features, forestRegrowths);
+        classifierTrees, blendShare, fittedPooledShare, features, forestRegrowths, forestClassInputs);
   }
 
   /** This with {@link #forestRegrowths()} replaced. */
   public RefinementSettings withForestRegrowths(int regrowths) {
     return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
-        classifierTrees, blendShare, fittedPooledShare, forestFeatures, regrowths);
+        classifierTrees, blendShare, fittedPooledShare, forestFeatures, regrowths, forestClassInputs);
+  }
+
+  /** This with {@link #forestClassInputs()} replaced. */
+  public RefinementSettings withForestClassInputs(boolean on) {
+    return new RefinementSettings(passes, ridge, minGainT, forestTrees, forestMinLeaf, componentPredictors,
+        classifierTrees, blendShare, fittedPooledShare, forestFeatures, forestRegrowths, on);
   }
 }

@@ -101,6 +101,23 @@ record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hidd
   }
 
   /**
+   * C's class probabilities of {@code table}'s rows as training saw them ({@link #trainingView}),
+   * n × n_c row-major, noise from {@code seed}: what the refinement's forests read beside the
+   * imputation ({@link RefinementSettings#forestClassInputs()}).
+   */
+  float[] classProbabilities(HexaGanModel model, MaskedTable table, long seed) {
+    double[][] p = model.classify(trainingView(table), seed);
+    int classes = model.classes().size();
+    float[] out = new float[p.length * classes];
+    for (int r = 0; r < p.length; r++) {
+      for (int k = 0; k < classes; k++) {
+        out[r * classes + k] = (float) p[r][k];
+      }
+    }
+    return out;
+  }
+
+  /**
    * {@code model}'s imputation of {@code table} as training saw it ({@link #trainingView}), scaled,
    * n × d row-major: the cells training saw keep their own scaled values, every other cell (missing
    * or hidden) takes the model's, noise from {@code seed}.

@@ -61,6 +61,50 @@ class ForestRefinementTest {
     return blended().withRegrown(second);
   }
 
+  /**
+   * Forests that also read two columns beyond the table's four (C's class probabilities, in the
+   * model): column 0 a stump on input 0 (tree column 4) at 0.5, leaves 0.2 and 0.8; column 2 a
+   * stump on input 1 (tree column 5) at 0.4, leaves 0.3 and 0.9; then a regrown round, column 0 a
+   * stump on column 2 at 0.5 (leaves 0.1, 0.6) and column 2 one on input 0 at 0.7 (leaves 0.25, 0.75).
+   */
+  private static ForestRefinement readingInputs(boolean regrow) {
+    int[] feature = {4, 0, 0, 5, 0, 0};
+    float[] threshold = {0.5f, 0, 0, 0.4f, 0, 0};
+    int[] left = {1, 1, 2, 4, 4, 5};
+    int[] right = {2, 1, 2, 5, 4, 5};
+    float[] first = {0, 0.2f, 0.8f, 0, 0.3f, 0.9f};
+    float[] second = {0, 0.1f, 0.6f, 0, 0.25f, 0.75f};
+    float[] share = {1, 1, 1, 1};
+    ForestRefinement out = new ForestRefinement(new TreeNodes(D + 2, feature, threshold, left, right, first,
+        new int[] {0, 3}, 1), new int[] {0, 2}, share, null, 2);
+    if (!regrow) {
+      return out;
+    }
+    return out.withRegrown(new ForestRefinement(new TreeNodes(D + 2, new int[] {2, 0, 0, 4, 0, 0},
+        new float[] {0.5f, 0, 0, 0.7f, 0, 0}, left, right, second, new int[] {0, 3}, 1), new int[] {0, 2}, share,
+        null, 2));
+  }
+
+  @Test
+  void theGraphReadsTheInputsBeyondTheTableAsTheReferenceDoes() {
+    float[] extra = graphMatchesReference(readingInputs(false));
+    graphMatchesReference(readingInputs(true));
+    // By hand: every missing cell of column 0 takes the leaf its row's first input chooses.
+    float[] read = new float[2 * D];
+    float[] missing = {1, 0, 1, 0, 1, 0, 1, 0};
+    float[] inputs = {0.5f, 0.9f, 0.51f, 0.1f};
+    float[] out = readingInputs(false).apply(read, read, missing, read, inputs);
+    assertEquals(0.2f, out[0]);
+    assertEquals(0.9f, out[2], "input 1 of row 0 is 0.9 > 0.4");
+    assertEquals(0.8f, out[D]);
+    assertEquals(0.3f, out[D + 2], "input 1 of row 1 is 0.1 ≤ 0.4");
+    assertTrue(extra.length == ROWS * 2);
+    assertThrows(IllegalArgumentException.class, () -> readingInputs(false).apply(read, read, missing),
+        "inputs the trees read must be given");
+    assertThrows(IllegalArgumentException.class, () -> readingInputs(false).withRegrown(regrown()),
+        "a regrown round reads the same inputs");
+  }
+
   @Test
   void theGraphWalksTheTreesAsTheReferenceDoes() {
     graphMatchesReference(forest());
@@ -76,8 +120,13 @@ class ForestRefinementTest {
     graphMatchesReference(regrown());
   }
 
-  private static void graphMatchesReference(ForestRefinement forest) {
+  /** The inputs beyond the table drawn for the forest, if it reads any (null: none). */
+  private static float[] graphMatchesReference(ForestRefinement forest) {
     SplittableRandom r = new SplittableRandom(5);
+    float[] extra = forest.inputs() == 0 ? null : new float[ROWS * forest.inputs()];
+    for (int i = 0; extra != null && i < extra.length; i++) {
+      extra[i] = (float) r.nextDouble();
+    }
     float[] read = new float[ROWS * D];
     float[] write = new float[ROWS * D];
     float[] missing = new float[ROWS * D];
@@ -89,13 +138,17 @@ class ForestRefinementTest {
       missing[i] = isMissing[i] ? 1 : 0;
     }
     read[0 * D + 1] = 0.5f; // exactly at a threshold: goes left
-    float[] expected = forest.apply(read, write, missing);
+    if (extra != null) {
+      extra[0] = 0.5f; // exactly at a threshold: goes left
+    }
+    float[] expected = forest.apply(read, write, missing, read, extra);
     float[] actual = new float[read.length];
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> out = forest.build(tf, tf.constant(Shape.of(ROWS, D), DataBuffers.of(read, true, false)),
           tf.constant(Shape.of(ROWS, D), DataBuffers.of(write, true, false)),
-          tf.constant(Shape.of(ROWS, D), DataBuffers.of(isMissing, true, false)));
+          tf.constant(Shape.of(ROWS, D), DataBuffers.of(isMissing, true, false)),
+          extra == null ? null : tf.constant(Shape.of(ROWS, forest.inputs()), DataBuffers.of(extra, true, false)));
       try (TFloat32 t = (TFloat32) s.runner().fetch(out).run().get(0)) {
         t.copyTo(DataBuffers.of(actual, false, false));
       }
@@ -108,13 +161,14 @@ class ForestRefinementTest {
         assertEquals(Float.floatToIntBits(write[i]), Float.floatToIntBits(actual[i]), "cell " + i + " left as it was");
       } else {
         changed++;
-        if (c == 2 && forest.regrown() == null) {
+        if (c == 2 && forest.regrown() == null && forest.inputs() == 0) {
           float share = forest.share()[2];
           assertEquals(read[i] + share * (0.55f - read[i]), actual[i], 1e-6, "a leaf-only tree predicts its leaf");
         }
       }
     }
     assertTrue(changed > 10, "imputed cells: " + changed);
+    return extra;
   }
 
   /** Rows missing none of the forests' columns: nothing to walk, the written table comes back. */
@@ -128,7 +182,7 @@ class ForestRefinementTest {
       Ops tf = Ops.create(g);
       Operand<TFloat32> table = tf.constant(Shape.of(2, D), DataBuffers.of(write, true, false));
       Operand<TFloat32> out = forest().build(tf, table, table,
-          tf.constant(Shape.of(2, D), DataBuffers.of(none, true, false)));
+          tf.constant(Shape.of(2, D), DataBuffers.of(none, true, false)), null);
       try (TFloat32 t = (TFloat32) s.runner().fetch(out).run().get(0)) {
         t.copyTo(DataBuffers.of(actual, false, false));
       }

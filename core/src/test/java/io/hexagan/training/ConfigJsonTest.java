@@ -90,7 +90,7 @@ class ConfigJsonTest {
     assertStep(dir, d, step13, 13, "step13-refinement.json", "tried-refinement-5-t2.json");
     assertTrue(step13.refinement().on());
     assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare(),
-        d.refinement().fittedPooledShare(), d.refinement().forestFeatures(), d.refinement().forestRegrowths())),
+        d.refinement().fittedPooledShare(), d.refinement().forestFeatures(), d.refinement().forestRegrowths(), d.refinement().forestClassInputs())),
         ConfigJson.read(dir.resolve("tried-refinement-5.json"), d));
     // Every configuration measured before step 13 pins the refinement off.
     HexaGanConfig step12 = d.withRefinement(d.refinement().withPasses(0));

@@ -72,7 +72,7 @@ class ForestNodesTest {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> in = tf.constant(Shape.of(N, D), DataBuffers.of(table, true, false));
-      Operand<TFloat32> out = forest.build(tf, in, in, tf.constant(Shape.of(N, D), DataBuffers.of(isMissing, true, false)));
+      Operand<TFloat32> out = forest.build(tf, in, in, tf.constant(Shape.of(N, D), DataBuffers.of(isMissing, true, false)), null);
       try (TFloat32 t = (TFloat32) s.runner().fetch(out).run().get(0)) {
         t.copyTo(DataBuffers.of(actual, false, false));
       }

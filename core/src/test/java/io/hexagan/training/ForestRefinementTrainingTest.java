@@ -57,4 +57,27 @@ class ForestRefinementTrainingTest {
       assertTrue(index.contains("arrays/forest_0/nodes"), "the checkpoint holds the first round's nodes");
     }
   }
+
+  /**
+   * With {@link RefinementSettings#forestClassInputs()} the forests also read C's class
+   * probabilities, which the serving graph computes from the same draws: on two Gaussian classes
+   * the forests impute some columns, observed cells leave bit for bit, and the SavedModel imputes as
+   * the model did (the probabilities wired into its graph as in training's).
+   */
+  @Test
+  void forestsReadingCsProbabilitiesServeAsTrained() throws IOException {
+    SyntheticTables.Masked data = SyntheticTables.twoClasses(600, 4, 0.12, 0.5, 0.2, 0.8, 17);
+    double[][] values = data.table().values();
+    HexaGanConfig quick = SyntheticTables.quick(6);
+    HexaGanConfig on = quick.withRefinement(quick.refinement().withForestClassInputs(true).withClassifierTrees(0));
+    try (HexaGanModel model = HexaGan.train(data.table(), on)) {
+      double[][] imputed = model.impute(values, 5);
+      SyntheticTables.assertObservedKept(values, imputed);
+      ModelMetadata read = SyntheticTables.assertReadsBack(model, tmp.resolve("inputs"), values, imputed, 5);
+      assertTrue(read.config().refinement().forestClassInputs());
+      String index = Files.readString(tmp.resolve("inputs").resolve(ModelDirectory.VARIABLES)
+          .resolve("variables.index"), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(index.contains("arrays/forest_0/nodes"), "forests serve");
+    }
+  }
 }

@@ -60,7 +60,7 @@ class LinearRefinementTrainingTest {
   /** A model written before the refinement has no such field; read back, it has none. */
   @Test
   void aModelWrittenBeforeReadsBackUnrefined() throws IOException {
-    HexaGanConfig refined = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 1, 30, 5, false, 0, 0, false, 0, 0));
+    HexaGanConfig refined = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 1, 30, 5, false, 0, 0, false, 0, 0, false));
     ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
         new double[] {0, 0}, new double[] {1, 1}, refined, null, null);
     assertEquals(refined, ModelMetadata.fromJson(written.toJson(), "hexagan.json").config());
@@ -77,7 +77,7 @@ class LinearRefinementTrainingTest {
    */
   @Test
   void aModelWrittenBeforeTheForestsReadsBackWithoutThem() throws IOException {
-    HexaGanConfig step13 = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 2, 0, 5, false, 0, 0, false, 0, 0));
+    HexaGanConfig step13 = HexaGanConfig.defaults().withRefinement(new RefinementSettings(5, 3e-4, 2, 0, 5, false, 0, 0, false, 0, 0, false));
     ModelMetadata written = new ModelMetadata(ModelMetadata.FORMAT_VERSION, List.of("a", "b"), List.of("0", "1"),
         new double[] {0, 0}, new double[] {1, 1}, HexaGanConfig.defaults(), null, null);
     ObjectMapper json = new ObjectMapper();

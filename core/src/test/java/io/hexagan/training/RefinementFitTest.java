@@ -76,7 +76,7 @@ class RefinementFitTest {
       imputed[i] = known[i] > 0 ? truth[i] : (float) mean[i % D];
     }
     float[] support = PairScreening.support(imputed, known, D, 0.01);
-    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0, false, 0, 0);
+    RefinementSettings settings = new RefinementSettings(3, 1e-6, minT, trees, 5, false, 0, 0, false, 0, 0, false);
     return new Fitted(RefinementFit.fit(imputed, known, validation, truth, support, D, settings, 7), support);
   }
 
@@ -139,7 +139,7 @@ class RefinementFitTest {
       imputed[i * d] = held ? truth[i * d] + (float) (0.05 * r.nextGaussian()) : truth[i * d];
     }
     float[] support = {0, 0, 1, 0}; // column 1 predicts column 0
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0, 0);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0, 0, false);
     RefinementFit.Chosen blended = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7);
     assertNotNull(blended);
     assertTrue(blended.forests().blended()[0], "column 0 takes the blend");
@@ -203,7 +203,7 @@ class RefinementFitTest {
     int d = StepColumns.D;
     float[] first = new float[d * d];
     first[StepColumns.TARGETS * d] = 1;
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0, 0);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, false, 0, 0, false);
     assertNull(RefinementFit.fit(t.imputed, t.known, t.validation, t.truth, first, d, settings, 7),
         "column 0 alone: too few cells");
     RefinementFit.Chosen pooled = t.fit(settings);
@@ -243,7 +243,7 @@ class RefinementFitTest {
    */
   @Test
   void theColumnsThatChoseNothingBlendAtTheShareTheirPooledCellsFit() {
-    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true, 0, 0);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0.5, true, 0, 0, false);
     RefinementFit.Chosen fitted = StepColumns.draw(0.025).fit(settings);
     assertNotNull(fitted);
     float[] share = fitted.forests().share();
@@ -303,7 +303,7 @@ class RefinementFitTest {
     double[] error = new double[2];
     int[] features = {0, 9};
     for (int k = 0; k < 2; k++) {
-      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, features[k], 0);
+      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, features[k], 0, false);
       ForestRefinement forests = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
       assertNotNull(forests);
       assertTrue(forests.replaced()[0], features[k] + " features per split: the forest imputes column 0");
@@ -355,7 +355,7 @@ class RefinementFitTest {
     double[] error = new double[2];
     int[] regrowths = {0, 2};
     for (int k = 0; k < 2; k++) {
-      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, 1, regrowths[k]);
+      RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, 1, regrowths[k], false);
       ForestRefinement forests = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
       assertNotNull(forests);
       assertEquals(1 + regrowths[k], forests.rounds());
@@ -376,6 +376,67 @@ class RefinementFitTest {
       error[k] = Math.sqrt(sum / cells);
     }
     assertTrue(error[1] < error[0] * 0.6, "one round: RMSE " + error[0] + ", regrown twice: " + error[1]);
+  }
+
+  /**
+   * Column 0 is its row's class level (0.1 or 0.9); column 1 the class's level 0.3 or 0.7 plus
+   * uniform noise of ±0.3, the only other trace of the class among the columns; column 2 noise. A
+   * C that knows the class (probability 0.95) gives the forests it as two more columns: column 0's
+   * forest reading them imputes its missing cells far better than one reading the columns alone,
+   * and the refinement reads the two inputs in every round.
+   */
+  @Test
+  void forestsReadingTheClassProbabilitiesImputeAClassColumn() {
+    int n = 600;
+    int d = 3;
+    SplittableRandom r = new SplittableRandom(21);
+    float[] truth = new float[n * d];
+    float[] known = new float[n * d];
+    float[] validation = new float[n * d];
+    float[] imputed = new float[n * d];
+    float[] probabilities = new float[n * 2];
+    for (int i = 0; i < n; i++) {
+      int y = r.nextInt(2);
+      truth[i * d] = y == 0 ? 0.1f : 0.9f;
+      truth[i * d + 1] = (float) ((y == 0 ? 0.3 : 0.7) + 0.6 * (r.nextDouble() - 0.5));
+      truth[i * d + 2] = (float) r.nextDouble();
+      probabilities[i * 2 + y] = 0.95f;
+      probabilities[i * 2 + 1 - y] = 0.05f;
+    }
+    hide(r, known, validation);
+    float[] missing = new float[n * d];
+    for (int i = 0; i < n * d; i++) {
+      imputed[i] = known[i] > 0 ? truth[i] : 0.5f;
+      missing[i] = known[i] > 0 ? 0 : 1;
+    }
+    float[] support = PairScreening.support(imputed, known, d, 0.01);
+    RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, 0, 1, false);
+    ForestRefinement alone = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
+    ForestRefinement reading = RefinementFit.fit(imputed, known, validation, truth, support, d,
+        settings.withForestClassInputs(true), 7, new RefinementFit.ClassInputs(probabilities, 2)).forests();
+    assertNotNull(alone);
+    assertNotNull(reading);
+    assertEquals(0, alone.inputs());
+    for (ForestRefinement round = reading; round != null; round = round.regrown()) {
+      assertEquals(2, round.inputs(), "every round reads the class probabilities");
+    }
+    assertTrue(reading.replaced()[0], "column 0 is imputed by its forest");
+    double[] error = new double[2];
+    float[] byAlone = alone.apply(imputed, imputed, missing);
+    float[] byReading = reading.apply(imputed, imputed, missing, imputed, probabilities);
+    int cells = 0;
+    for (int i = 0; i < n; i++) {
+      if (missing[i * d] > 0) {
+        error[0] += square(byAlone[i * d] - truth[i * d]);
+        error[1] += square(byReading[i * d] - truth[i * d]);
+        cells++;
+      }
+    }
+    assertTrue(cells > 80, "cells: " + cells);
+    error[0] = Math.sqrt(error[0] / cells);
+    error[1] = Math.sqrt(error[1] / cells);
+    assertTrue(error[1] < 0.05, "reading the probabilities: RMSE " + error[1]);
+    assertTrue(error[1] < error[0] / 3, "the columns alone: RMSE " + error[0] + ", with the probabilities: " + error[1]);
   }
 
   private static double square(double x) {
