@@ -24,9 +24,10 @@ import org.tensorflow.types.TInt64;
  * writes the same cells, blending (where a column blends) with G_MI's cell again, not with this
  * round's.
  *
- * <p>The trees may also read {@code inputs} columns beyond the d imputed ones, given beside the
- * table (the trained model's are C's class probabilities of the row): tree
- * columns d, …, d + inputs − 1 are those.
+ * <p>The trees may also read the row's class, as {@code inputs} one-hot columns after the d
+ * imputed ones (tree columns d, …, d + inputs − 1), grown on the labels where training knew them.
+ * A row to impute has no known class: each of its cells is then every class's forest mean, weighted
+ * by the class's probability given beside the table (C's, in the trained model).
  *
  * @param trees every forest's trees, reading the d columns of the imputation and then the inputs
  * @param treeColumn per tree, the column it predicts
@@ -34,7 +35,8 @@ import org.tensorflow.types.TInt64;
  *     rest (1: the forest's mean alone); in (0, 1]
  * @param regrown the next round, over the same columns with the same shares and inputs, or null:
  *     none
- * @param inputs how many columns the trees read beyond the d imputed ones (0: none)
+ * @param inputs how many classes the trees read as one-hot columns beyond the d imputed ones (0:
+ *     none)
  */
 public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share, ForestRefinement regrown,
     int inputs) {
@@ -188,8 +190,8 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    * (round r's under forest_r/). The cells to impute, and the blends' side (G_MI's cells), are
    * found once for every round: a regrown round covers the same columns at the same shares.
    *
-   * @param extra [rows, {@link #inputs()}], the columns the trees read beyond the imputation (null
-   *     when there are none)
+   * @param extra [rows, {@link #inputs()}], each row's class probabilities, which weigh the forests'
+   *     means over its classes (null when the trees read no class)
    */
   public Operand<TFloat32> build(Ops tf, GraphArrays arrays, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing, Operand<TFloat32> extra) {
@@ -198,12 +200,13 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
           + (extra == null ? "none" : "some") + " given");
     }
     Cells cells = Cells.of(tf, missing, replaced(), blends() ? readFrom : null, share);
+    Classes classes = extra == null ? null : Classes.of(tf, readFrom, cells, extra, inputs);
     Operand<TFloat32> from = readFrom;
     Operand<TFloat32> into = writeInto;
     int round = 0;
     for (ForestRefinement r = this; r != null; r = r.regrown, round++) {
-      Operand<TFloat32> table = extra == null ? from : tf.concat(List.of(from, extra), tf.constant(1));
-      into = r.round(tf, arrays, "forest_" + round, table, into, cells);
+      into = r.round(tf, arrays, "forest_" + round, classes == null ? from : classes.table(tf, from), into, cells,
+          classes);
       from = into;
     }
     return into;
@@ -229,11 +232,38 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
   }
 
   /**
-   * This round alone: the forests read from {@code readFrom} (the imputation, then any inputs),
-   * their means written into {@code writeInto}.
+   * The classes the trees read as graph ops, for every round: the table is stacked once per class
+   * (block k of {@code classes · rows} rows carries class k's one-hot columns), each cell walks every
+   * block, and its class probabilities weigh the blocks' means.
+   *
+   * @param oneHot [classes · rows, classes]
+   * @param rows [classes · k], each cell's row in every block
+   * @param weights [classes, k], each cell's class probabilities
    */
+  private record Classes(int count, Operand<TFloat32> oneHot, Operand<TInt32> rows, Operand<TFloat32> weights) {
+    static Classes of(Ops tf, Operand<TFloat32> table, Cells cells, Operand<TFloat32> probabilities, int count) {
+      Operand<TInt32> n = tf.reshape(tf.shape.size(table, tf.constant(0), TInt32.class), tf.constant(new int[0]));
+      Operand<TInt32> block = tf.math.floorDiv(tf.range(tf.constant(0), tf.math.mul(n, tf.constant(count)),
+          tf.constant(1)), n);
+      Operand<TFloat32> oneHot = tf.oneHot(block, tf.constant(count), tf.constant(1f), tf.constant(0f));
+      Operand<TInt32> offsets = tf.expandDims(tf.math.mul(tf.range(tf.constant(0), tf.constant(count), tf.constant(1)),
+          n), tf.constant(1));
+      Operand<TInt32> rows = tf.reshape(tf.math.add(offsets, tf.expandDims(cells.rows(), tf.constant(0))),
+          tf.constant(new int[] {-1}));
+      Operand<TFloat32> weights = tf.linalg.transpose(tf.gather(probabilities, cells.rows(), tf.constant(0)),
+          tf.constant(new int[] {1, 0}));
+      return new Classes(count, oneHot, rows, weights);
+    }
+
+    /** {@code from} stacked once per class, each block with its class's one-hot columns. */
+    Operand<TFloat32> table(Ops tf, Operand<TFloat32> from) {
+      return tf.concat(List.of(tf.tile(from, tf.constant(new int[] {count, 1})), oneHot), tf.constant(1));
+    }
+  }
+
+  /** This round alone: the forests read from {@code readFrom}, their means written into {@code writeInto}. */
   private Operand<TFloat32> round(Ops tf, GraphArrays arrays, String name, Operand<TFloat32> readFrom,
-      Operand<TFloat32> writeInto, Cells cells) {
+      Operand<TFloat32> writeInto, Cells cells, Classes classes) {
     int d = features();
     // Per column, its trees and their weights (1 / trees), padded to the largest forest with
     // weight-0 walks of the first tree.
@@ -250,10 +280,19 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
     Operand<TInt32> zero = tf.constant(0);
     Operand<TInt32> walks = tf.gather(tf.constant(Shape.of(d, width), DataBuffers.of(treeTable, true, false)),
         cells.columns(), zero);
-    Operand<TFloat32> leaves = trees.leafValues(tf, arrays, name, readFrom, cells.rows(), walks);
     Operand<TFloat32> weights = tf.gather(
         tf.constant(Shape.of(d, width), DataBuffers.of(weightTable, true, false)), cells.columns(), zero);
-    Operand<TFloat32> forest = tf.sum(tf.math.mul(leaves, weights), tf.constant(1));
+    Operand<TFloat32> forest;
+    if (classes == null) {
+      Operand<TFloat32> leaves = trees.leafValues(tf, arrays, name, readFrom, cells.rows(), walks);
+      forest = tf.sum(tf.math.mul(leaves, weights), tf.constant(1));
+    } else {
+      Operand<TInt32> perClass = tf.constant(new int[] {classes.count(), 1});
+      Operand<TFloat32> leaves = trees.leafValues(tf, arrays, name, readFrom, classes.rows(), tf.tile(walks, perClass));
+      Operand<TFloat32> means = tf.reshape(tf.sum(tf.math.mul(leaves, tf.tile(weights, perClass)), tf.constant(1)),
+          tf.constant(new int[] {classes.count(), -1}));
+      forest = tf.sum(tf.math.mul(classes.weights(), means), tf.constant(0));
+    }
     if (cells.base() != null) {
       Operand<TFloat32> base = cells.base();
       forest = tf.math.add(base, tf.math.mul(cells.columnShare(), tf.math.sub(forest, base)));
@@ -280,8 +319,9 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
   }
 
   /**
-   * {@link #apply(float[], float[], float[], float[])} with the trees' {@link #inputs()} beyond the
-   * imputation: {@code extra} n × inputs, row-major (null when there are none).
+   * {@link #apply(float[], float[], float[], float[])} for trees that read the row's class: {@code
+   * extra} n × {@link #inputs()}, row-major, each row's class probabilities, which weigh its classes'
+   * forest means (null when the trees read no class).
    */
   public float[] apply(float[] readFrom, float[] writeInto, float[] missing, float[] blendFrom, float[] extra) {
     if ((extra != null) != (inputs > 0)) {
@@ -291,10 +331,14 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
     int d = features();
     int n = readFrom.length / d;
     int width = d + inputs;
-    float[] table = extra == null ? readFrom : new float[n * width];
-    for (int r = 0; extra != null && r < n; r++) {
-      System.arraycopy(readFrom, r * d, table, r * width, d);
-      System.arraycopy(extra, r * inputs, table, r * width + d, inputs);
+    int blocks = Math.max(1, inputs);
+    // Row r of class block k: the row's cells, then class k's one-hot columns.
+    float[] table = extra == null ? readFrom : new float[blocks * n * width];
+    for (int k = 0; extra != null && k < blocks; k++) {
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(readFrom, r * d, table, (k * n + r) * width, d);
+        table[(k * n + r) * width + d + k] = 1;
+      }
     }
     int[] perColumn = treesPerColumn();
     int[][] treesOf = new int[d][];
@@ -312,11 +356,15 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
           continue;
         }
         float weight = 1f / perColumn[c];
-        double sum = 0;
-        for (int t : treesOf[c]) {
-          sum += trees.leafValue(table, r * width, t) * weight;
+        double mixed = 0;
+        for (int k = 0; k < blocks; k++) {
+          double sum = 0;
+          for (int t : treesOf[c]) {
+            sum += trees.leafValue(table, (k * n + r) * width, t) * weight;
+          }
+          mixed += extra == null ? sum : extra[r * inputs + k] * (double) (float) sum;
         }
-        out[r * d + c] = share[c] == 1 ? (float) sum : blend(blendFrom[r * d + c], (float) sum, share[c]);
+        out[r * d + c] = share[c] == 1 ? (float) mixed : blend(blendFrom[r * d + c], (float) mixed, share[c]);
       }
     }
     return regrown == null ? out : regrown.apply(out, out, missing, blendFrom, extra);

@@ -73,16 +73,41 @@ final class RefinementFit {
     }
     float[] support = settings.componentPredictors() ? PairScreening.components(pairs, d) : pairs;
     ClassInputs inputs = settings.forests() && settings.forestClassInputs() && model.classes().size() >= 2
-        ? new ClassInputs(split.classProbabilities(model, table, seed), model.classes().size()) : ClassInputs.NONE;
+        ? ClassInputs.of(table, split, split.classProbabilities(model, table, seed)) : ClassInputs.NONE;
     return fit(imputed, known, validation, truth, support, d, settings, seed, inputs);
   }
 
   /**
-   * What the forests read beyond the imputed table ({@link ForestRefinement#inputs()}): n × count,
-   * row-major (C's class probabilities of the training rows), or none.
+   * The training rows' classes, which the forests read beyond the imputed table ({@link
+   * ForestRefinement#inputs()}), or none: n × count, row-major, each.
+   *
+   * @param oneHot what the trees are grown on: the label where training knew it, else the class C
+   *     finds most probable
+   * @param probabilities what weighs each class's forest mean where the forests impute (C's), as
+   *     in the served graph
    */
-  record ClassInputs(float[] values, int count) {
-    static final ClassInputs NONE = new ClassInputs(null, 0);
+  record ClassInputs(float[] oneHot, float[] probabilities, int count) {
+    static final ClassInputs NONE = new ClassInputs(null, null, 0);
+
+    static ClassInputs of(MaskedTable table, ValidationSplit split, float[] probabilities) {
+      int classes = table.classes().size();
+      int[] labels = table.labels().clone();
+      for (int r : split.hiddenLabelRows()) {
+        labels[r] = MaskedTable.UNLABELED;
+      }
+      float[] oneHot = new float[labels.length * classes];
+      for (int r = 0; r < labels.length; r++) {
+        int k = labels[r];
+        if (k == MaskedTable.UNLABELED) {
+          k = 0;
+          for (int c = 1; c < classes; c++) {
+            k = probabilities[r * classes + c] > probabilities[r * classes + k] ? c : k;
+          }
+        }
+        oneHot[r * classes + k] = 1;
+      }
+      return new ClassInputs(oneHot, probabilities, classes);
+    }
   }
 
   /** {@link #fit(float[], float[], float[], float[], float[], int, RefinementSettings, long, ClassInputs)} with forests reading the table alone. */
@@ -124,7 +149,7 @@ final class RefinementFit {
     ForestRefinement allForests = nodesOf(forests, inputs).build();
     // The gains read the validation cells alone: only those are imputed by the forests here.
     float[] byForests = allForests == null ? null
-        : allForests.apply(imputed, imputed, validation, imputed, inputs.values());
+        : allForests.apply(imputed, imputed, validation, imputed, inputs.probabilities());
     Gains forestGains = byForests == null ? null : Gains.of(imputed, byForests, validation, truth, d);
     float share = (float) settings.blendShare();
     Gains blendGains = byForests == null || !settings.blends() ? null
@@ -195,7 +220,7 @@ final class RefinementFit {
     ForestRefinement chosen = chosenForests.build(forestShare);
     if (chosen != null && settings.forestRegrowths() > 0) {
       float[] base = chosenLinear == null ? imputed : chosenLinear.apply(imputed, missing);
-      chosen = regrown(chosen, chosen.apply(imputed, base, missing, imputed, inputs.values()), imputed, known, missing,
+      chosen = regrown(chosen, chosen.apply(imputed, base, missing, imputed, inputs.probabilities()), imputed, known, missing,
           forestShare, d, settings, seed, inputs);
     }
     return new Chosen(chosenLinear, chosen);
@@ -218,7 +243,7 @@ final class RefinementFit {
       ForestRefinement next = nodesOf(forests(current, known, columns, d, settings, seed + round, inputs), inputs)
           .build(share);
       rounds.add(next);
-      current = next.apply(current, current, missing, imputed, inputs.values());
+      current = next.apply(current, current, missing, imputed, inputs.probabilities());
     }
     ForestRefinement chain = null;
     for (int r = rounds.size() - 1; r >= 0; r--) {
@@ -319,7 +344,7 @@ final class RefinementFit {
       columns[i % d][i / d] = imputed[i];
     }
     for (int i = 0; i < n * inputs.count(); i++) {
-      columns[d + i % inputs.count()][i / inputs.count()] = inputs.values()[i];
+      columns[d + i % inputs.count()][i / inputs.count()] = inputs.oneHot()[i];
     }
     FeatureBins[] bins = new FeatureBins[width];
     byte[][] codes = new byte[width][];

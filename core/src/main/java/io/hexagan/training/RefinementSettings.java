@@ -34,8 +34,10 @@ package io.hexagan.training;
  * @param forestRegrowths how many more times, after the choice, the chosen columns' forests are
  *     grown again on the table the previous round imputed and impute it again, reading it (as
  *     missForest iterates); 0: one round (step 19 and before)
- * @param forestClassInputs whether the forests also read C's class probabilities of the row, one
- *     column per class after the d imputed ones (tables with a label; step 20 and before: false)
+ * @param forestClassInputs whether the forests also read the row's class, as one-hot columns after
+ *     the d imputed ones: grown on the labels training knew (C's most probable class elsewhere),
+ *     and imputing a row as every class's forest mean weighted by C's probability of the class
+ *     (tables with a label; step 20 and before: false)
  */
 public record RefinementSettings(int passes, double ridge, double minGainT, int forestTrees, int forestMinLeaf,
     boolean componentPredictors, int classifierTrees, double blendShare, boolean fittedPooledShare,

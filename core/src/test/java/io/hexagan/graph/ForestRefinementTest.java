@@ -62,10 +62,11 @@ class ForestRefinementTest {
   }
 
   /**
-   * Forests that also read two columns beyond the table's four (C's class probabilities, in the
-   * model): column 0 a stump on input 0 (tree column 4) at 0.5, leaves 0.2 and 0.8; column 2 a
-   * stump on input 1 (tree column 5) at 0.4, leaves 0.3 and 0.9; then a regrown round, column 0 a
-   * stump on column 2 at 0.5 (leaves 0.1, 0.6) and column 2 one on input 0 at 0.7 (leaves 0.25, 0.75).
+   * Forests that also read the row's class as two one-hot columns after the table's four: column 0
+   * a stump on class 0's column (tree column 4) at 0.5, so class 0 gets 0.8 and class 1 0.2; column
+   * 2 a stump on class 1's (tree column 5) at 0.4, class 0 0.3 and class 1 0.9; then a regrown
+   * round, column 0 a stump on column 2 at 0.5 (leaves 0.1, 0.6) and column 2 one on class 0's
+   * column at 0.7 (class 0 0.75, class 1 0.25).
    */
   private static ForestRefinement readingInputs(boolean regrow) {
     int[] feature = {4, 0, 0, 5, 0, 0};
@@ -89,15 +90,15 @@ class ForestRefinementTest {
   void theGraphReadsTheInputsBeyondTheTableAsTheReferenceDoes() {
     float[] extra = graphMatchesReference(readingInputs(false));
     graphMatchesReference(readingInputs(true));
-    // By hand: every missing cell of column 0 takes the leaf its row's first input chooses.
+    // By hand: a missing cell is each class's leaf weighted by the row's class probabilities.
     float[] read = new float[2 * D];
     float[] missing = {1, 0, 1, 0, 1, 0, 1, 0};
-    float[] inputs = {0.5f, 0.9f, 0.51f, 0.1f};
-    float[] out = readingInputs(false).apply(read, read, missing, read, inputs);
-    assertEquals(0.2f, out[0]);
-    assertEquals(0.9f, out[2], "input 1 of row 0 is 0.9 > 0.4");
-    assertEquals(0.8f, out[D]);
-    assertEquals(0.3f, out[D + 2], "input 1 of row 1 is 0.1 ≤ 0.4");
+    float[] probabilities = {0.25f, 0.75f, 1, 0};
+    float[] out = readingInputs(false).apply(read, read, missing, read, probabilities);
+    assertEquals(0.25 * 0.8 + 0.75 * 0.2, out[0], 1e-6);
+    assertEquals(0.25 * 0.3 + 0.75 * 0.9, out[2], 1e-6);
+    assertEquals(0.8f, out[D], "a sure class takes its own leaf");
+    assertEquals(0.3f, out[D + 2]);
     assertTrue(extra.length == ROWS * 2);
     assertThrows(IllegalArgumentException.class, () -> readingInputs(false).apply(read, read, missing),
         "inputs the trees read must be given");

@@ -1,5 +1,6 @@
 package io.hexagan.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hexagan.graph.ForestRefinement;
 import io.hexagan.graph.LinearRefinement;
+import io.hexagan.io.MaskedTable;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -380,10 +383,10 @@ class RefinementFitTest {
 
   /**
    * Column 0 is its row's class level (0.1 or 0.9); column 1 the class's level 0.3 or 0.7 plus
-   * uniform noise of ±0.3, the only other trace of the class among the columns; column 2 noise. A
-   * C that knows the class (probability 0.95) gives the forests it as two more columns: column 0's
-   * forest reading them imputes its missing cells far better than one reading the columns alone,
-   * and the refinement reads the two inputs in every round.
+   * uniform noise of ±0.3, the only other trace of the class among the columns; column 2 noise. The
+   * forests grown on the class as two one-hot columns, and imputing with a C that knows the class
+   * (probability 0.99), impute column 0 far better than forests reading the columns alone, and the
+   * refinement reads the class in every round.
    */
   @Test
   void forestsReadingTheClassProbabilitiesImputeAClassColumn() {
@@ -395,13 +398,15 @@ class RefinementFitTest {
     float[] validation = new float[n * d];
     float[] imputed = new float[n * d];
     float[] probabilities = new float[n * 2];
+    float[] oneHot = new float[n * 2];
     for (int i = 0; i < n; i++) {
       int y = r.nextInt(2);
       truth[i * d] = y == 0 ? 0.1f : 0.9f;
       truth[i * d + 1] = (float) ((y == 0 ? 0.3 : 0.7) + 0.6 * (r.nextDouble() - 0.5));
       truth[i * d + 2] = (float) r.nextDouble();
-      probabilities[i * 2 + y] = 0.95f;
-      probabilities[i * 2 + 1 - y] = 0.05f;
+      probabilities[i * 2 + y] = 0.99f;
+      probabilities[i * 2 + 1 - y] = 0.01f;
+      oneHot[i * 2 + y] = 1;
     }
     hide(r, known, validation);
     float[] missing = new float[n * d];
@@ -413,7 +418,7 @@ class RefinementFitTest {
     RefinementSettings settings = new RefinementSettings(1, 1e-6, 2, 30, 5, false, 0, 0, false, 0, 1, false);
     ForestRefinement alone = RefinementFit.fit(imputed, known, validation, truth, support, d, settings, 7).forests();
     ForestRefinement reading = RefinementFit.fit(imputed, known, validation, truth, support, d,
-        settings.withForestClassInputs(true), 7, new RefinementFit.ClassInputs(probabilities, 2)).forests();
+        settings.withForestClassInputs(true), 7, new RefinementFit.ClassInputs(oneHot, probabilities, 2)).forests();
     assertNotNull(alone);
     assertNotNull(reading);
     assertEquals(0, alone.inputs());
@@ -437,6 +442,21 @@ class RefinementFitTest {
     error[1] = Math.sqrt(error[1] / cells);
     assertTrue(error[1] < 0.05, "reading the probabilities: RMSE " + error[1]);
     assertTrue(error[1] < error[0] / 3, "the columns alone: RMSE " + error[0] + ", with the probabilities: " + error[1]);
+  }
+
+  /** The classes the forests grow on: the label where training knew it, else C's most probable class. */
+  @Test
+  void classInputsAreTheKnownLabelsElseCsMostProbableClass() {
+    double[][] values = {{0.1}, {0.2}, {0.3}, {0.4}};
+    MaskedTable table = new MaskedTable(values, new int[] {2, MaskedTable.UNLABELED, 0, 1}, List.of("a"),
+        List.of("x", "y", "z"));
+    // Row 3's label is hidden for validation: training did not know it.
+    ValidationSplit split = new ValidationSplit(new boolean[4][1], new boolean[4], new int[] {3}, 0);
+    float[] p = {0.1f, 0.2f, 0.7f, 0.2f, 0.5f, 0.3f, 0.6f, 0.3f, 0.1f, 0.7f, 0.2f, 0.1f};
+    RefinementFit.ClassInputs inputs = RefinementFit.ClassInputs.of(table, split, p);
+    assertArrayEquals(new float[] {0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0}, inputs.oneHot());
+    assertArrayEquals(p, inputs.probabilities());
+    assertEquals(3, inputs.count());
   }
 
   private static double square(double x) {
