@@ -59,13 +59,13 @@ class ForestRefinementTrainingTest {
   }
 
   /**
-   * With {@link RefinementSettings#forestClassInputs()} the forests also read C's class
-   * probabilities, which the serving graph computes from the same draws: on two Gaussian classes
-   * the forests impute some columns, observed cells leave bit for bit, and the SavedModel imputes as
-   * the model did (the probabilities wired into its graph as in training's).
+   * With {@link RefinementSettings#forestClassInputs()} the forests also read the row's class, and
+   * the serving graph weighs each class's mean by C's probabilities from the same draws: on two
+   * Gaussian classes the forests impute some columns, observed cells leave bit for bit, and the
+   * SavedModel imputes as the model did.
    */
   @Test
-  void forestsReadingCsProbabilitiesServeAsTrained() throws IOException {
+  void forestsReadingTheClassServeAsTrained() throws IOException {
     SyntheticTables.Masked data = SyntheticTables.twoClasses(600, 4, 0.12, 0.5, 0.2, 0.8, 17);
     double[][] values = data.table().values();
     HexaGanConfig quick = SyntheticTables.quick(6);

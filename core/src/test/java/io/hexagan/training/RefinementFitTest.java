@@ -389,7 +389,7 @@ class RefinementFitTest {
    * refinement reads the class in every round.
    */
   @Test
-  void forestsReadingTheClassProbabilitiesImputeAClassColumn() {
+  void forestsReadingTheClassImputeAClassColumn() {
     int n = 600;
     int d = 3;
     SplittableRandom r = new SplittableRandom(21);
@@ -440,8 +440,8 @@ class RefinementFitTest {
     assertTrue(cells > 80, "cells: " + cells);
     error[0] = Math.sqrt(error[0] / cells);
     error[1] = Math.sqrt(error[1] / cells);
-    assertTrue(error[1] < 0.05, "reading the probabilities: RMSE " + error[1]);
-    assertTrue(error[1] < error[0] / 3, "the columns alone: RMSE " + error[0] + ", with the probabilities: " + error[1]);
+    assertTrue(error[1] < 0.05, "reading the class: RMSE " + error[1]);
+    assertTrue(error[1] < error[0] / 3, "the columns alone: RMSE " + error[0] + ", reading the class: " + error[1]);
   }
 
   /** The classes the forests grow on: the label where training knew it, else C's most probable class. */
