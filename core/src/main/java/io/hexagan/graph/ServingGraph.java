@@ -64,7 +64,7 @@ public final class ServingGraph {
         throw new IllegalArgumentException("forests: expected " + features + " columns, found " + forests.features());
       }
       if (forests != null && forests.inputs() > 0 && forests.inputs() != classes) {
-        throw new IllegalArgumentException("forests: expected C's " + classes + " class probabilities as inputs, found "
+        throw new IllegalArgumentException("forests: expected to read the " + classes + " classes, found "
             + forests.inputs() + " inputs");
       }
       if (refinement != null && refinement.features() != features) {
@@ -226,7 +226,7 @@ public final class ServingGraph {
     if (spec.refinement() != null) {
       refined = spec.refinement().build(tf, meanHat, missingCells);
     }
-    // C's probabilities, whatever serves classify: the forests may read them beside the imputation.
+    // C's probabilities, whatever serves classify: forests that read the class weigh their classes by them.
     Operand<TFloat32> classifierMean = memberProbabilities.isEmpty() ? null : Members.mean(tf, memberProbabilities);
     if (spec.forests() != null) {
       refined = spec.forests().build(tf, arrays, meanHat, refined, missingCells,
