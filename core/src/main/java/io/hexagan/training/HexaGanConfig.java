@@ -101,11 +101,13 @@ public record HexaGanConfig(
    * wine alike; the cap bounds a forest's cost on wide tables. The chosen columns' forests are then
    * grown once more on the table the first round imputed, reading it (missForest's second
    * iteration), which imputed breast, wine and credit's sample better and madelon alike; a third
-   * round added nothing measurable on breast or credit's sample.
+   * round added nothing measurable on breast or credit's sample. The forests also read the row's
+   * class (grown on the labels training knew) and impute a row as every class's forest mean weighted
+   * by C's probability of it: wine better (t −3.0), breast and madelon level, credit a little worse.
    */
   public static final RefinementSettings DEFAULT_REFINEMENT =
       new RefinementSettings(5, 3e-4, 2, 100, 5, true, 100, 0.5, true, DEFAULT_FOREST_FEATURES,
-          DEFAULT_FOREST_REGROWTHS, false);
+          DEFAULT_FOREST_REGROWTHS, true);
 
   /** Noise draws averaged per imputation in {@link #defaults()} ({@link #imputationDraws()}). */
   public static final int DEFAULT_IMPUTATION_DRAWS = 10;

@@ -55,10 +55,14 @@ class ConfigJsonTest {
       ConfigJson.read(f, HexaGanConfig.defaults());
     }
     HexaGanConfig d = HexaGanConfig.defaults();
-    assertEquals(d, ConfigJson.read(dir.resolve("step20-forest-regrowths.json"), d));
+    assertEquals(d, ConfigJson.read(dir.resolve("step21-forest-class-inputs.json"), d));
+    assertTrue(d.refinement().forestClassInputs());
+    // Every configuration measured before step 21 with forests pins forests that read no class.
+    HexaGanConfig step20 = d.withRefinement(d.refinement().withForestClassInputs(false));
+    assertEquals(step20, ConfigJson.read(dir.resolve("step20-forest-regrowths.json"), d), "step 20's file");
     assertEquals(HexaGanConfig.DEFAULT_FOREST_REGROWTHS, d.refinement().forestRegrowths());
     // Every configuration measured before step 20 with forests pins one round of them.
-    HexaGanConfig step19 = d.withRefinement(d.refinement().withForestRegrowths(0));
+    HexaGanConfig step19 = step20.withRefinement(step20.refinement().withForestRegrowths(0));
     assertEquals(step19, ConfigJson.read(dir.resolve("step19-forest-features.json"), d), "step 19's file");
     assertEquals(HexaGanConfig.DEFAULT_FOREST_FEATURES, d.refinement().forestFeatures());
     // Every configuration measured before step 19 with forests pins missForest's ⌊√d⌋ per split.
@@ -83,10 +87,12 @@ class ConfigJsonTest {
     assertStep(dir, d, step14, 14, "step14-forests.json", "tried-forests-100.json");
     assertTrue(step14.refinement().forests());
     // Every configuration measured before step 14 pins the forests off (and leaves the blend's
-    // share, the forests' features per split and their regrowths, which nothing reads without forests, at the default).
+    // share, the forests' features per split, their regrowths and whether they read the class, which nothing
+    // reads without forests, at the default).
     HexaGanConfig step13 = step14.withRefinement(step14.refinement().withForestTrees(0)
         .withBlendShare(d.refinement().blendShare()).withForestFeatures(d.refinement().forestFeatures())
-        .withForestRegrowths(d.refinement().forestRegrowths()));
+        .withForestRegrowths(d.refinement().forestRegrowths())
+        .withForestClassInputs(d.refinement().forestClassInputs()));
     assertStep(dir, d, step13, 13, "step13-refinement.json", "tried-refinement-5-t2.json");
     assertTrue(step13.refinement().on());
     assertEquals(d.withRefinement(new RefinementSettings(5, 3e-4, 1, 0, 5, false, 0, d.refinement().blendShare(),

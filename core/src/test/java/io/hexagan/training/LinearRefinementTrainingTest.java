@@ -93,6 +93,7 @@ class LinearRefinementTrainingTest {
         "absent reads 0: missForest's ⌊√d⌋");
     assertEquals(HexaGanConfig.DEFAULT_FOREST_REGROWTHS, refinement.remove("forestRegrowths").asInt(),
         "absent reads 0: one round of forests");
+    assertTrue(refinement.remove("forestClassInputs").asBoolean(), "absent reads false: forests that read no class");
     assertEquals(step13, ModelMetadata.fromJson(json.writeValueAsBytes(tree), "hexagan.json").config());
   }
 }
