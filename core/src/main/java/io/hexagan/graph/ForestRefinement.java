@@ -143,6 +143,14 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
     return false;
   }
 
+  /** Class probabilities are given exactly when the trees read the class. */
+  private void requireClassWeights(boolean given) {
+    if (given != (inputs > 0)) {
+      throw new IllegalArgumentException("forest refinement: trees reading " + inputs + " classes, class probabilities "
+          + (given ? "" : "not ") + "given");
+    }
+  }
+
   /** d, the imputed columns (the trees read {@link #inputs()} more). */
   public int features() {
     return trees.features() - inputs;
@@ -195,10 +203,7 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    */
   public Operand<TFloat32> build(Ops tf, GraphArrays arrays, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing, Operand<TFloat32> extra) {
-    if ((extra != null) != (inputs > 0)) {
-      throw new IllegalArgumentException("forest refinement: " + inputs + " inputs beyond the imputation, "
-          + (extra == null ? "none" : "some") + " given");
-    }
+    requireClassWeights(extra != null);
     Cells cells = Cells.of(tf, missing, replaced(), blends() ? readFrom : null, share);
     Classes classes = extra == null ? null : Classes.of(tf, readFrom, cells, extra, inputs);
     Operand<TFloat32> from = readFrom;
@@ -324,10 +329,7 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    * forest means (null when the trees read no class).
    */
   public float[] apply(float[] readFrom, float[] writeInto, float[] missing, float[] blendFrom, float[] extra) {
-    if ((extra != null) != (inputs > 0)) {
-      throw new IllegalArgumentException("forest refinement: " + inputs + " inputs beyond the imputation, "
-          + (extra == null ? "none" : "some") + " given");
-    }
+    requireClassWeights(extra != null);
     int d = features();
     int n = readFrom.length / d;
     int width = d + inputs;

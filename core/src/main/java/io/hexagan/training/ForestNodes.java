@@ -30,8 +30,8 @@ final class ForestNodes {
   }
 
   /**
-   * Refinement trees that impute {@code features} columns and read {@code inputs} more after them
-   * ({@link ForestRefinement#inputs()}).
+   * Refinement trees that impute {@code features} columns and read the row's class as {@code
+   * inputs} one-hot columns after them ({@link ForestRefinement#inputs()}).
    */
   ForestNodes(int features, int inputs) {
     this.features = features;
@@ -105,18 +105,14 @@ final class ForestNodes {
 
   /** The refinement, each column's cells its forest's mean, or null without a tree. */
   ForestRefinement build() {
-    return build(ones(features));
+    float[] share = new float[features];
+    Arrays.fill(share, 1f);
+    return build(share);
   }
 
   /** The refinement, column c's forest weighted by {@code share[c]} against G_MI, or null without a tree. */
   ForestRefinement build(float[] share) {
     return trees == 0 ? null : new ForestRefinement(nodes(), Arrays.copyOf(treeColumn, trees), share, null, inputs);
-  }
-
-  private static float[] ones(int d) {
-    float[] ones = new float[d];
-    Arrays.fill(ones, 1f);
-    return ones;
   }
 
   private TreeNodes nodes() {

@@ -78,7 +78,7 @@ final class RefinementFit {
   }
 
   /**
-   * The training rows' classes, which the forests read beyond the imputed table ({@link
+   * The training rows' classes, for forests that read the class beyond the imputed table ({@link
    * ForestRefinement#inputs()}), or none: n × count, row-major, each.
    *
    * @param oneHot what the trees are grown on: the label where training knew it, else the class C
@@ -110,7 +110,7 @@ final class RefinementFit {
     }
   }
 
-  /** {@link #fit(float[], float[], float[], float[], float[], int, RefinementSettings, long, ClassInputs)} with forests reading the table alone. */
+  /** The refinements of forests that read the table alone ({@link ClassInputs#NONE}). */
   static Chosen fit(float[] imputed, float[] known, float[] validation, float[] truth, float[] support,
       int features, RefinementSettings settings, long seed) {
     return fit(imputed, known, validation, truth, support, features, settings, seed, ClassInputs.NONE);
@@ -127,7 +127,8 @@ final class RefinementFit {
    * @param support d × d, row-major, 1 where column k may predict column j ({@link PairScreening});
    *     only columns with a predictor get a regression and a forest
    * @param seed seed of the forests' bootstrap samples and feature draws
-   * @param inputs what the forests read beyond the table, for every row
+   * @param inputs the training rows' classes, for forests that read them ({@link ClassInputs#NONE}: the
+   *     forests read the table alone)
    * @return the refinements, or null when no column's refined cells did better on the validation cells
    */
   static Chosen fit(float[] imputed, float[] known, float[] validation, float[] truth, float[] support,
@@ -220,8 +221,8 @@ final class RefinementFit {
     ForestRefinement chosen = chosenForests.build(forestShare);
     if (chosen != null && settings.forestRegrowths() > 0) {
       float[] base = chosenLinear == null ? imputed : chosenLinear.apply(imputed, missing);
-      chosen = regrown(chosen, chosen.apply(imputed, base, missing, imputed, inputs.probabilities()), imputed, known, missing,
-          forestShare, d, settings, seed, inputs);
+      float[] firstRound = chosen.apply(imputed, base, missing, imputed, inputs.probabilities());
+      chosen = regrown(chosen, firstRound, imputed, known, missing, forestShare, d, settings, seed, inputs);
     }
     return new Chosen(chosenLinear, chosen);
   }

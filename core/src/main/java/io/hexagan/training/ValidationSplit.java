@@ -102,8 +102,9 @@ record ValidationSplit(boolean[][] hiddenCells, boolean[] scoredRows, int[] hidd
 
   /**
    * C's class probabilities of {@code table}'s rows as training saw them ({@link #trainingView}),
-   * n × n_c row-major, noise from {@code seed}: what the refinement's forests read beside the
-   * imputation ({@link RefinementSettings#forestClassInputs()}).
+   * n × n_c row-major, noise from {@code seed}: what weighs the classes of the refinement's forests
+   * that read the class, and names a row's class where training had no label ({@link
+   * RefinementSettings#forestClassInputs()}).
    */
   float[] classProbabilities(HexaGanModel model, MaskedTable table, long seed) {
     double[][] p = model.classify(trainingView(table), seed);
