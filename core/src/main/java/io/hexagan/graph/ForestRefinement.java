@@ -186,7 +186,9 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
    * below 1) is scattered into {@code writeInto} [rows, d]. The work follows the
    * number of missing cells, not the table's size ({@link TreeWalk}). The trees are constants of
    * the graph here; the serving graph keeps them in variables ({@link GraphArrays}), which the
-   * SavedModel's checkpoint carries. A regrown round then reads this round's output.
+   * SavedModel's checkpoint carries. A regrown round then reads this round's output. Trees that
+   * read the class walk once per class, {@code extra} holding each row's class probabilities
+   * ({@link #build(Ops, GraphArrays, Operand, Operand, Operand, Operand)}).
    */
   public Operand<TFloat32> build(Ops tf, Operand<TFloat32> readFrom, Operand<TFloat32> writeInto,
       Operand<TBool> missing, Operand<TFloat32> extra) {
@@ -194,7 +196,7 @@ public record ForestRefinement(TreeNodes trees, int[] treeColumn, float[] share,
   }
 
   /**
-   * {@link #build(Ops, Operand, Operand, Operand)} with the trees' nodes held in {@code arrays}
+   * {@link #build(Ops, Operand, Operand, Operand, Operand)} with the trees' nodes held in {@code arrays}
    * (round r's under forest_r/). The cells to impute, and the blends' side (G_MI's cells), are
    * found once for every round: a regrown round covers the same columns at the same shares.
    *
