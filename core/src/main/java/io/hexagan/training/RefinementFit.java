@@ -97,13 +97,7 @@ final class RefinementFit {
       }
       float[] oneHot = new float[labels.length * classes];
       for (int r = 0; r < labels.length; r++) {
-        int k = labels[r];
-        if (k == MaskedTable.UNLABELED) {
-          k = 0;
-          for (int c = 1; c < classes; c++) {
-            k = probabilities[r * classes + c] > probabilities[r * classes + k] ? c : k;
-          }
-        }
+        int k = labels[r] == MaskedTable.UNLABELED ? Metrics.argMax(probabilities, r, classes) : labels[r];
         oneHot[r * classes + k] = 1;
       }
       return new ClassInputs(oneHot, probabilities, classes);
